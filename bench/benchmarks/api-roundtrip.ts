@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { ACCESS_TOKEN_HEADER, API_PATH } from '../../shared/web-access'
+import { startWebServer } from '../../main/web/server'
+import { createTestEngine } from '../../test/helpers/engine'
+import { closeServer, requestsPerSecond, result, startEchoServer, type Benchmark } from '../harness'
+
+/**
+ * `app.info` through the browser door (token and Origin checks, oRPC decoding, zod output
+ * validation) against a bare node:http JSON echo on the same machine, in the same run.
+ */
+export const apiRoundTrip: Benchmark = {
+  name: 'api-roundtrip',
+  async run({ duration }) {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'bridgebench-bench-'))
+    const engine = await createTestEngine(home)
+    const door = await startWebServer({ engine, rendererDir: home })
+    const echo = await startEchoServer()
+    try {
+      const body = '{}'
+      const baseline = await requestsPerSecond({ url: echo.url, method: 'POST', body, duration })
+      const value = await requestsPerSecond({
+        url: `${door.origin}${API_PATH}/app/info`,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: door.origin,
+          [ACCESS_TOKEN_HEADER]: door.token,
+        },
+        body,
+        duration,
+      })
+      return [
+        result({
+          name: 'api round-trip (app.info over the browser door) vs bare node:http echo',
+          value,
+          unit: 'req/s',
+          baseline,
+          target: 0.25,
+        }),
+      ]
+    } finally {
+      await door.close()
+      await closeServer(echo.server)
+      await engine.close()
+      rmSync(home, { recursive: true, force: true })
+    }
+  },
+}

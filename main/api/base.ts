@@ -1,0 +1,10 @@
+import { implement } from '@orpc/server'
+import { contract } from '../../shared/contract'
+import type { Engine } from '../core/engine'
+
+export interface ApiContext {
+  engine: Engine
+}
+
+/** The contract, ready to be implemented one domain file at a time. */
+export const api = implement(contract).$context<ApiContext>()

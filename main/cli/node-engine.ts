@@ -1,0 +1,13 @@
+import os from 'node:os'
+import { resolveDataFolder } from '../core/app-paths'
+import { Engine, type Door } from '../core/engine'
+import { PassphraseCipher } from '../core/vault/passphrase-cipher'
+
+/** The engine as plain Node runs it (CLI and browser mode): passphrase cipher, env-chosen home. */
+export async function createNodeEngine(env: NodeJS.ProcessEnv, door: Door): Promise<Engine> {
+  const dataFolder = resolveDataFolder({ env, platform: process.platform, homedir: os.homedir() })
+  const secretCipher = new PassphraseCipher(dataFolder)
+  const passphrase = env.BRIDGEBENCH_PASSPHRASE
+  if (passphrase) secretCipher.unlock(passphrase)
+  return Engine.create({ dataFolder, version: __BRIDGEBENCH_VERSION__, door, secretCipher })
+}

@@ -1,0 +1,17 @@
+import { isIP } from 'node:net'
+
+export function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost') return true
+  if (isIP(host) === 4) return host.startsWith('127.')
+  return host === '::1'
+}
+
+export class RemoteBindRefusedError extends Error {
+  constructor(host: string) {
+    super(
+      `Refusing to listen on ${host}: the control API would be reachable from other machines. ` +
+        'Use the default 127.0.0.1, or pass --allow-remote if you really mean it.',
+    )
+    this.name = 'RemoteBindRefusedError'
+  }
+}

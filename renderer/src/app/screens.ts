@@ -1,0 +1,26 @@
+import type { ComponentType } from 'react'
+import { OverviewScreen } from '../features/overview/OverviewScreen'
+
+export interface ScreenDefinition {
+  id: string
+  label: string
+  /** One line for the tooltip and the screen header. */
+  summary: string
+  component: ComponentType
+}
+
+/** The screens that exist, in navigation order; Ctrl/⌘ + 1…9 jumps to them. */
+export const SCREENS: ScreenDefinition[] = [
+  {
+    id: 'overview',
+    label: 'Overview',
+    summary: 'What Bridgebench is running, where it keeps its data, and how to start.',
+    component: OverviewScreen,
+  },
+]
+
+export const DEFAULT_SCREEN = 'overview'
+
+export function screenById(id: string): ScreenDefinition {
+  return SCREENS.find((s) => s.id === id) ?? (SCREENS[0] as ScreenDefinition)
+}

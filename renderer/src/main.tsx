@@ -1,0 +1,14 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { Root } from './app/Root'
+import './styles/theme.css'
+import './styles/layout.css'
+import './styles/components.css'
+
+const container = document.getElementById('root')
+if (!container) throw new Error('index.html has no #root element')
+createRoot(container).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+)

@@ -1,0 +1,13 @@
+import { Engine } from '../../main/core/engine'
+import { PassphraseCipher } from '../../main/core/vault/passphrase-cipher'
+
+export const TEST_PASSPHRASE = 'correct horse battery staple'
+/** Cheap scrypt for tests only; the format and checks are the same as in production. */
+export const TEST_SCRYPT_COST = { N: 2 ** 10, r: 8, p: 1 }
+
+/** An engine as the Node doors build it, in a temp data folder, with its cipher unlocked. */
+export async function createTestEngine(dataFolder: string): Promise<Engine> {
+  const secretCipher = new PassphraseCipher(dataFolder, TEST_SCRYPT_COST)
+  secretCipher.unlock(TEST_PASSPHRASE)
+  return Engine.create({ dataFolder, version: '9.9.9-test', door: 'browser', secretCipher })
+}

@@ -1,0 +1,50 @@
+import path from 'node:path'
+import { ESLint } from 'eslint'
+import tseslint from 'typescript-eslint'
+import { describe, expect, it } from 'vitest'
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+// Layering rules do not need type information; skipping it keeps this test fast.
+const eslint = new ESLint({
+  cwd: root,
+  overrideConfig: [
+    tseslint.configs.disableTypeChecked,
+    { rules: { '@typescript-eslint/switch-exhaustiveness-check': 'off' } },
+  ],
+})
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, filePath) })
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message)
+}
+
+describe('layering rules (DESIGN.md) as lint errors', () => {
+  it('forbids electron in the engine', async () => {
+    expect(await ruleIds('main/core/probe.ts', "import 'electron'\n")).toContain(
+      'no-restricted-imports',
+    )
+  })
+
+  it('forbids the engine from reaching into a front door', async () => {
+    const code =
+      "import { hardenedWindowOptions } from '../desktop/window-options'\nexport const x = hardenedWindowOptions\n"
+    expect(await ruleIds('main/core/probe.ts', code)).toContain('import-x/no-restricted-paths')
+  })
+
+  it('forbids Node modules and main/ in the renderer', async () => {
+    expect(await ruleIds('renderer/src/probe.ts', "import 'node:fs'\n")).toContain(
+      'no-restricted-imports',
+    )
+    const code = "import { Engine } from '../../main/core/engine'\nexport const x = Engine\n"
+    expect(await ruleIds('renderer/src/probe.ts', code)).toContain('import-x/no-restricted-paths')
+  })
+
+  it('keeps shared/ free of either side', async () => {
+    const code = "import { Engine } from '../main/core/engine'\nexport const x = Engine\n"
+    expect(await ruleIds('shared/probe.ts', code)).toContain('import-x/no-restricted-paths')
+  })
+
+  it('lets the desktop door import electron', async () => {
+    expect(await ruleIds('main/desktop/probe.ts', "import 'electron'\n")).toEqual([])
+  })
+})
