@@ -51,6 +51,18 @@ export function checkApiRequest(facts: RequestFacts, policy: AccessPolicy): Acce
   return { ok: true }
 }
 
+/**
+ * The page's WebSocket handshake: our Host, our own Origin (browsers always send it on a
+ * WebSocket, and a foreign page cannot forge it) and the token. No state changes on the
+ * handshake itself; calls travel as messages afterwards.
+ */
+export function checkSocketRequest(
+  facts: Omit<RequestFacts, 'method'>,
+  policy: AccessPolicy,
+): AccessVerdict {
+  return checkApiRequest({ ...facts, method: 'POST' }, policy)
+}
+
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given)
   const b = Buffer.from(expected)

@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net'
 import { RPCHandler } from '@orpc/server/node'
 import type { Engine } from '../core/engine'
 import { router } from '../api/router'
-import { ACCESS_TOKEN_HEADER, API_PATH } from '../../shared/web-access'
+import { ACCESS_TOKEN_HEADER, API_PATH, API_SOCKET_PATH } from '../../shared/web-access'
 import { checkApiRequest, checkHost, type AccessPolicy } from './access-guard'
+import { ApiSocketServer } from './api-socket'
 import { RemoteBindRefusedError, isLoopbackHost } from './bind-address'
 import { applySecurityHeaders } from './security-headers'
 import { serveStatic } from './static-files'
@@ -41,6 +42,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? randomBytes(24).toString('base64url')
   const rpc = new RPCHandler(router)
   const policy: AccessPolicy = { token, port: 0, allowAnyHost: remote }
+  const apiSocket = new ApiSocketServer(options.engine, policy)
 
   const server = createServer((req, res) => {
     applySecurityHeaders(res)
@@ -48,6 +50,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
       res.end(`Internal error: ${error instanceof Error ? error.message : String(error)}`)
     })
+  })
+
+  server.on('upgrade', (req, socket, head) => {
+    if ((req.url ?? '').split('?')[0] === API_SOCKET_PATH)
+      apiSocket.handleUpgrade(req, socket, head)
+    else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -101,7 +109,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     warnings,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        // Live event streams never end on their own.
+        // Live event streams and page sockets never end on their own.
+        apiSocket.close()
         server.closeAllConnections()
         server.close((error) => (error ? reject(error) : resolve()))
       }),

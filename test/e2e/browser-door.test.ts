@@ -38,7 +38,8 @@ describe.skipIf(!chromiumPath)('browser door in Chromium', () => {
   it('shows app.info from the engine: version, profile, data folder, secret storage', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     const errors = watchErrors(page)
-    await page.goto(serve.url)
+    // networkidle proves no request hangs open: the live stream rides the page's WebSocket.
+    await page.goto(serve.url, { waitUntil: 'networkidle', timeout: 15_000 })
     await expect.poll(() => page.getByTestId('app-version').textContent()).toBe(version)
     expect(await page.getByTestId('active-profile').textContent()).toBe('Sandbox')
     expect(await page.getByTestId('data-folder').textContent()).toBe(home)

@@ -2,8 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createORPCClient } from '@orpc/client'
 import { RPCLink } from '@orpc/client/fetch'
+import { RPCLink as SocketLink } from '@orpc/client/websocket'
+import { WebSocket } from 'ws'
 import type { ApiClient } from '../../shared/contract'
-import { ACCESS_TOKEN_HEADER, API_PATH } from '../../shared/web-access'
+import { ACCESS_TOKEN_HEADER, API_PATH, API_SOCKET_PATH } from '../../shared/web-access'
 import type { WebServer } from '../../main/web/server'
 
 /** A stand-in for out/renderer so server tests do not need a build. */
@@ -24,4 +26,29 @@ export function browserApiClient(server: WebServer): ApiClient {
       headers: { [ACCESS_TOKEN_HEADER]: server.token, origin: server.origin },
     }),
   )
+}
+
+/** Opens the page's API socket the way the renderer does (token in the query, our Origin). */
+export function openApiSocket(
+  server: WebServer,
+  overrides: { token?: string; origin?: string } = {},
+): WebSocket {
+  const url = `ws://127.0.0.1:${server.port}${API_SOCKET_PATH}?token=${overrides.token ?? server.token}`
+  return new WebSocket(url, { origin: overrides.origin ?? server.origin })
+}
+
+export function socketApiClient(socket: WebSocket): ApiClient {
+  return createORPCClient(new SocketLink({ websocket: socket }))
+}
+
+/** Resolves with the HTTP status of a refused handshake, or 101 when the socket opened. */
+export function handshakeStatus(socket: WebSocket): Promise<number> {
+  return new Promise((resolve) => {
+    socket.once('open', () => {
+      socket.close()
+      resolve(101)
+    })
+    socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+    socket.once('error', () => resolve(0))
+  })
 }

@@ -1,10 +1,10 @@
 import { createORPCClient } from '@orpc/client'
-import { RPCLink as FetchLink } from '@orpc/client/fetch'
 import { RPCLink as PortLink } from '@orpc/client/message-port'
 import type { ApiClient } from '../../../shared/contract'
 import { CONNECT_API_MESSAGE, type DesktopBridgeMarker } from '../../../shared/desktop-bridge'
-import { ACCESS_TOKEN_HEADER, API_PATH } from '../../../shared/web-access'
+import { API_SOCKET_PATH } from '../../../shared/web-access'
 import { takeAccessToken } from './access-token'
+import { reconnectingSocketLink } from './socket-link'
 
 declare global {
   interface Window {
@@ -19,7 +19,7 @@ export class MissingTokenError extends Error {
   }
 }
 
-/** The renderer's only way out: the typed API over a MessagePort (desktop) or HTTP (browser). */
+/** The renderer's only way out: the typed API over a MessagePort (desktop) or a WebSocket (browser). */
 export function connectApi(): ApiClient {
   if (window.bridgebenchDesktop?.door === 'desktop') {
     const channel = new MessageChannel()
@@ -29,10 +29,8 @@ export function connectApi(): ApiClient {
   }
   const token = takeAccessToken(window.location, window.history, window.sessionStorage)
   if (!token) throw new MissingTokenError()
-  return createORPCClient(
-    new FetchLink({
-      url: `${window.location.origin}${API_PATH}`,
-      headers: { [ACCESS_TOKEN_HEADER]: token },
-    }),
-  )
+  const url = new URL(API_SOCKET_PATH, window.location.href)
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
+  url.searchParams.set('token', token)
+  return createORPCClient(reconnectingSocketLink(url.toString()))
 }

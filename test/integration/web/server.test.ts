@@ -4,7 +4,13 @@ import type { Engine } from '../../../main/core/engine'
 import { startWebServer, type WebServer } from '../../../main/web/server'
 import { createTestEngine } from '../../helpers/engine'
 import { useTempDir } from '../../helpers/temp-dir'
-import { browserApiClient, fakeRendererDir } from '../../helpers/web-door'
+import {
+  browserApiClient,
+  fakeRendererDir,
+  handshakeStatus,
+  openApiSocket,
+  socketApiClient,
+} from '../../helpers/web-door'
 
 interface RawResponse {
   status: number
@@ -164,6 +170,26 @@ describe('browser door server', () => {
   it('binds a non-loopback address when allowed, with a warning', async () => {
     const s = await start({ host: '0.0.0.0', allowRemote: true })
     expect(s.warnings[0]).toMatch(/other machines/)
+  })
+
+  it('serves the page over one WebSocket: calls and the event stream', async () => {
+    const s = await start()
+    const socket = openApiSocket(s)
+    const api = socketApiClient(socket)
+    await expect(api.app.info()).resolves.toMatchObject({ name: 'Bridgebench' })
+    const events = await api.app.events()
+    expect((await events.next()).value).toMatchObject({ type: 'status' })
+    socket.close()
+  })
+
+  it('refuses the page socket without the token', async () => {
+    const s = await start()
+    expect(await handshakeStatus(openApiSocket(s, { token: 'wrong' }))).toBe(401)
+  })
+
+  it('refuses the page socket from another origin (cross-site WebSocket hijacking)', async () => {
+    const s = await start()
+    expect(await handshakeStatus(openApiSocket(s, { origin: 'https://evil.example' }))).toBe(403)
   })
 
   it('ends open event streams when it closes', async () => {
