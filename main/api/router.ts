@@ -1,9 +1,12 @@
 import { appRouter } from './app'
 import { api } from './base'
+import { profilesRouter, vaultRouter } from './profiles'
 
 /** The whole API: the same router is served over MessagePort (desktop) and HTTP (browser mode). */
 export const router = api.router({
   app: appRouter,
+  profiles: profilesRouter,
+  vault: vaultRouter,
 })
 
 export type Router = typeof router

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { CliFailure, EXIT, printLine, type CliIo } from './cli-io'
+import { registerProfile } from './commands/profile'
 import { registerServe } from './commands/serve'
 
 /** Each feature adds one `register…` here; every command runs over the same engine. */
@@ -14,6 +15,7 @@ export function createProgram(io: CliIo): Command {
     })
     .exitOverride()
   registerServe(program, io)
+  registerProfile(program, io)
   return program
 }
 

@@ -1,9 +1,14 @@
 import { mkdir } from 'node:fs/promises'
+import got, { type Got } from 'got'
 import type { AppEvent, AppInfo, AppStatus, ProfileRef } from '../../shared/contract'
 import { APP_NAME } from './app-paths'
 import { EventHub } from './events/event-hub'
 import { ServiceBoard } from './events/service-board'
+import { testConnection } from './connection/connection-tester'
+import { confStoreFactory, type JsonStoreFactory } from './vault/json-store'
+import { ProfileVault, type SandboxSource } from './vault/profile-vault'
 import type { SecretCipher } from './vault/secret-cipher'
+import { ZendeskAuthorizer } from './zendesk/zendesk-authorizer'
 
 export type Door = AppInfo['door']
 
@@ -12,17 +17,25 @@ export interface EngineOptions {
   version: string
   door: Door
   secretCipher: SecretCipher
+  /** Where settings and secrets files live; defaults to conf files in the data folder. */
+  stores?: JsonStoreFactory
   platform?: NodeJS.Platform
   now?: () => Date
+  /** Opens a URL in the user's browser (OAuth sign-in); each door knows how. */
+  openExternal?: (url: string) => void
+  /** Outgoing HTTP; tests pass one with a fake DNS lookup. */
+  http?: Got
 }
-
-export const SANDBOX_PROFILE: ProfileRef = { id: 'sandbox', name: 'Sandbox' }
 
 /** The one object every front door holds: it composes the services and owns their lifecycle. */
 export class Engine {
   readonly events = new EventHub<AppEvent>()
   readonly services: ServiceBoard
   readonly dataFolder: string
+  readonly vault: ProfileVault
+  readonly http: Got
+  readonly zendeskAuth: ZendeskAuthorizer
+  private sandbox: SandboxSource | undefined
   private readonly now: () => Date
   private closed = false
   private readonly closers: Array<() => Promise<void>> = []
@@ -31,6 +44,16 @@ export class Engine {
     this.dataFolder = options.dataFolder
     this.now = options.now ?? (() => new Date())
     this.services = new ServiceBoard(() => this.publishStatus())
+    this.vault = new ProfileVault({
+      stores: options.stores ?? confStoreFactory(options.dataFolder),
+      cipher: options.secretCipher,
+      sandbox: () => this.sandbox,
+      now: this.now,
+    })
+    this.http =
+      options.http ?? got.extend({ headers: { 'user-agent': `Bridgebench/${options.version}` } })
+    this.zendeskAuth = new ZendeskAuthorizer(this.vault, this.http, this.now, options.openExternal)
+    this.onClose(() => this.zendeskAuth.close())
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
@@ -46,12 +69,16 @@ export class Engine {
       platform: this.options.platform ?? process.platform,
       activeProfile: this.activeProfile(),
       dataFolder: this.dataFolder,
-      secretStorage: this.options.secretCipher.info(),
+      secretStorage: this.vault.storageInfo(),
     }
   }
 
   status(): AppStatus {
-    return { activeProfile: this.activeProfile(), services: this.services.list() }
+    return {
+      activeProfile: this.activeProfile(),
+      secretStorage: this.vault.storageInfo(),
+      services: this.services.list(),
+    }
   }
 
   statusEvent(): AppEvent {
@@ -81,8 +108,36 @@ export class Engine {
     this.closers.push(close)
   }
 
+  /** Opens passphrase-protected secrets for this session (plain Node and browser mode). */
+  unlockSecrets(passphrase: string): void {
+    const cipher = this.options.secretCipher
+    if (!cipher.unlock) {
+      throw new Error('Secrets are kept in the OS keychain here; there is no passphrase to enter.')
+    }
+    cipher.unlock(passphrase)
+    this.publishStatus()
+  }
+
+  testConnection(profileId: string) {
+    return testConnection(
+      { vault: this.vault, authorizer: this.zendeskAuth, http: this.http, now: this.now },
+      profileId,
+    )
+  }
+
+  activateProfile(id: string): void {
+    this.vault.activate(id)
+    this.publishStatus()
+  }
+
+  /** Tells every window that something shown in the status bar may have changed. */
+  refreshStatus(): void {
+    this.publishStatus()
+  }
+
   private activeProfile(): ProfileRef {
-    return SANDBOX_PROFILE
+    const { id, name } = this.vault.get(this.vault.activeProfileId())
+    return { id, name }
   }
 
   private publishStatus(): void {

@@ -1,7 +1,8 @@
 import os from 'node:os'
-import { app, safeStorage, type BrowserWindow } from 'electron'
+import { app, safeStorage, shell, type BrowserWindow } from 'electron'
 import { resolveDataFolder } from '../core/app-paths'
 import { Engine } from '../core/engine'
+import { electronStoreFactory } from './electron-stores'
 import { installApiBridge } from './ipc-bridge'
 import { appPage, createMainWindow } from './main-window'
 import { SafeStorageCipher } from './safe-storage-cipher'
@@ -36,6 +37,8 @@ export async function startDesktopApp(layout: DesktopLayout): Promise<void> {
     version: app.getVersion(),
     door: 'desktop',
     secretCipher: new SafeStorageCipher(safeStorage, process.platform),
+    stores: electronStoreFactory(dataFolder),
+    openExternal: (url) => void shell.openExternal(url),
   })
   const page = appPage(layout.outDir, process.env.ELECTRON_RENDERER_URL)
   let window: BrowserWindow | undefined

@@ -1,6 +1,9 @@
 import type { SafeStorage } from 'electron'
-import type { SecretStorageInfo } from '../../shared/contract'
-import { SecretStorageLockedError, type SecretCipher } from '../core/vault/secret-cipher'
+import {
+  SecretStorageLockedError,
+  type CipherInfo,
+  type SecretCipher,
+} from '../core/vault/secret-cipher'
 
 type SafeStorageApi = Pick<
   SafeStorage,
@@ -16,7 +19,7 @@ export class SafeStorageCipher implements SecretCipher {
     private readonly platform: NodeJS.Platform,
   ) {}
 
-  info(): SecretStorageInfo {
+  info(): CipherInfo {
     const label = 'Operating-system keychain (Electron safeStorage)'
     if (!this.storage.isEncryptionAvailable()) {
       return {

@@ -1,10 +1,4 @@
-import { isIP } from 'node:net'
-
-export function isLoopbackHost(host: string): boolean {
-  if (host === 'localhost') return true
-  if (isIP(host) === 4) return host.startsWith('127.')
-  return host === '::1'
-}
+export { isLoopbackHostname as isLoopbackHost } from '../core/net/loopback'
 
 export class RemoteBindRefusedError extends Error {
   constructor(host: string) {

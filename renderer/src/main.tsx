@@ -4,6 +4,8 @@ import { Root } from './app/Root'
 import './styles/theme.css'
 import './styles/layout.css'
 import './styles/components.css'
+import './styles/forms.css'
+import './styles/lists.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

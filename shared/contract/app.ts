@@ -7,6 +7,8 @@ export const secretStorageInfo = z.object({
   /** 'weak' means secrets are stored but a local process could read them (Linux basic_text). */
   strength: z.enum(['strong', 'weak', 'none']),
   locked: z.boolean(),
+  /** Linux without a keyring: the user must choose weak storage or session-only secrets first. */
+  needsDecision: z.boolean(),
   detail: z.string(),
 })
 export type SecretStorageInfo = z.infer<typeof secretStorageInfo>
@@ -35,6 +37,7 @@ export type ServiceStatus = z.infer<typeof serviceStatus>
 
 export const appStatus = z.object({
   activeProfile: profileRef,
+  secretStorage: secretStorageInfo,
   services: z.array(serviceStatus),
 })
 export type AppStatus = z.infer<typeof appStatus>

@@ -19,7 +19,7 @@ const version = (
 ).version
 
 describe.skipIf(!chromiumPath)('browser door in Chromium', () => {
-  const tempDir = useTempDir('bridgebench-e2e-')
+  const tempDir = useTempDir('bridgebench-e2e-', 'file')
   let browser: Browser
   let serve: ServeProcess
   let home: string

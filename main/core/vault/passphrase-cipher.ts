@@ -1,27 +1,11 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  randomBytes,
-  scryptSync,
-  timingSafeEqual,
-} from 'node:crypto'
+import { timingSafeEqual } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { SecretStorageInfo } from '../../../shared/contract'
-import { SecretStorageLockedError, type SecretCipher } from './secret-cipher'
+import { DEFAULT_SCRYPT_COST, deriveKey, newSalt, open, seal, type ScryptCost } from './aes-gcm'
+import { SecretStorageLockedError, type CipherInfo, type SecretCipher } from './secret-cipher'
 
-const FORMAT = 'bb1'
 const KEY_FILE = 'vault-key.json'
-/** scrypt cost: ~0.1 s on a laptop, paid once per unlock. The key file records what was used. */
-export const DEFAULT_SCRYPT_COST = { N: 2 ** 15, r: 8, p: 1 }
-const SCRYPT_MAXMEM = 64 * 1024 * 1024
 const CHECK_TEXT = 'bridgebench-passphrase-check'
-
-export interface ScryptCost {
-  N: number
-  r: number
-  p: number
-}
 
 interface KeyFile {
   version: 1
@@ -84,7 +68,7 @@ export class PassphraseCipher implements SecretCipher {
     }
     const keyFile = this.readKeyFile()
     if (!keyFile) {
-      const salt = randomBytes(16)
+      const salt = newSalt()
       const key = deriveKey(passphrase, salt, this.cost)
       const { N, r, p } = this.cost
       const check = seal(key, CHECK_TEXT)
@@ -116,7 +100,7 @@ export class PassphraseCipher implements SecretCipher {
     this.key = undefined
   }
 
-  info(): SecretStorageInfo {
+  info(): CipherInfo {
     const locked = !this.isUnlocked()
     return {
       backend: 'passphrase',
@@ -164,24 +148,4 @@ export class PassphraseCipher implements SecretCipher {
     writeFileSync(temp, JSON.stringify(keyFile, null, 2), { mode: 0o600 })
     renameSync(temp, this.keyFilePath)
   }
-}
-
-function deriveKey(passphrase: string, salt: Buffer, { N, r, p }: ScryptCost) {
-  return scryptSync(passphrase.normalize('NFC'), salt, 32, { N, r, p, maxmem: SCRYPT_MAXMEM })
-}
-
-function seal(key: Buffer, plainText: string): string {
-  const iv = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', key, iv)
-  const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()])
-  return `${FORMAT}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`
-}
-
-function open(key: Buffer, sealed: string): string {
-  const [format, payload] = sealed.split(':', 2)
-  if (format !== FORMAT || !payload) throw new Error('not a Bridgebench ciphertext')
-  const raw = Buffer.from(payload, 'base64')
-  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12))
-  decipher.setAuthTag(raw.subarray(12, 28))
-  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
 }

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react'
+import { ConnectionsScreen } from '../features/connections/ConnectionsScreen'
 import { OverviewScreen } from '../features/overview/OverviewScreen'
 
 export interface ScreenDefinition {
@@ -16,6 +17,13 @@ export const SCREENS: ScreenDefinition[] = [
     label: 'Overview',
     summary: 'What Bridgebench is running, where it keeps its data, and how to start.',
     component: OverviewScreen,
+  },
+  {
+    id: 'connections',
+    label: 'Connections',
+    summary:
+      'Zendesk and Braze accounts per customer and environment, with their secrets kept encrypted.',
+    component: ConnectionsScreen,
   },
 ]
 

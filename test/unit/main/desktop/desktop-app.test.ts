@@ -21,6 +21,13 @@ describe('startDesktopApp', () => {
     process.env.BRIDGEBENCH_HOME = tempDir()
   })
 
+  it('keeps settings with electron-store in the data folder', async () => {
+    await startDesktopApp({ outDir: '/opt/bb/out', iconDir: '/opt/bb/icons' })
+    const { existsSync } = await import('node:fs')
+    const home = process.env.BRIDGEBENCH_HOME ?? ''
+    expect(existsSync(`${home}/settings.json`)).toBe(true)
+  })
+
   it('quits at once when another instance holds the single-instance lock', async () => {
     vi.mocked(electron.app.requestSingleInstanceLock).mockReturnValueOnce(false)
     await startDesktopApp({ outDir: '/opt/bb/out', iconDir: '/opt/bb/icons' })

@@ -5,6 +5,14 @@ const state: TrayState = {
   version: '1.0.0',
   status: {
     activeProfile: { id: 'acme', name: 'Acme staging' },
+    secretStorage: {
+      backend: 'safe-storage',
+      label: 'OS keychain',
+      strength: 'strong',
+      locked: false,
+      needsDecision: false,
+      detail: '',
+    },
     services: [
       { id: 'receiver', label: 'Receiver', state: 'running', detail: '127.0.0.1:8787' },
       { id: 'tunnel', label: 'Tunnel', state: 'error', detail: 'auth failed' },

@@ -1,0 +1,188 @@
+import { InvalidArgumentError, type Command } from 'commander'
+import {
+  zendeskAuthMode,
+  type ProfileView,
+  type ZendeskAuthMode,
+} from '../../../shared/contract/profiles'
+import type { Engine } from '../../core/engine'
+import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
+import { createNodeEngine } from '../node-engine'
+import { readSecrets } from '../profile-secrets'
+
+interface AddOptions {
+  name: string
+  zendesk: string
+  zendeskEmail?: string
+  zendeskAuth: ZendeskAuthMode
+  clientId?: string
+  scopes?: string
+  brazeEndpoint: string
+  secretsStdin: boolean
+  activate: boolean
+  json: boolean
+}
+
+export function registerProfile(program: Command, io: CliIo): void {
+  const profile = program
+    .command('profile')
+    .description(
+      'Connection profiles: Zendesk account + auth, Braze endpoint + key (secrets encrypted)',
+    )
+
+  profile
+    .command('list')
+    .description('List profiles; the active one is marked with *')
+    .option('--json', 'print {profiles, activeProfileId}', false)
+    .action((options: { json: boolean }) =>
+      withEngine(io, (engine) => {
+        const profiles = engine.vault.list()
+        const activeProfileId = engine.vault.activeProfileId()
+        if (options.json) return printJson(io.stdout, { profiles, activeProfileId })
+        for (const p of profiles) printLine(io.stdout, describe(p, p.id === activeProfileId))
+      }),
+    )
+
+  profile
+    .command('add')
+    .description(
+      'Add a profile. Secrets come from BRIDGEBENCH_ZENDESK_TOKEN, BRIDGEBENCH_BRAZE_API_KEY, ' +
+        'BRIDGEBENCH_SIGNING_SECRET (and BRIDGEBENCH_ZENDESK_CLIENT_SECRET, BRIDGEBENCH_TUNNEL_TOKEN) ' +
+        'or a JSON object on stdin with --secrets-stdin; never from arguments.',
+    )
+    .requiredOption('--name <name>', 'profile name')
+    .requiredOption(
+      '--zendesk <subdomain|url>',
+      'acme, acme.zendesk.com, https://acme.zendesk.com or a custom base URL',
+    )
+    .option('--zendesk-email <email>', 'agent/admin email (API-token auth)')
+    .option(
+      '--zendesk-auth <mode>',
+      `one of ${zendeskAuthMode.options.join(', ')}`,
+      parseMode,
+      'api-token',
+    )
+    .option('--client-id <id>', 'OAuth client id (oauth-pkce, oauth-client)')
+    .option('--scopes <scopes>', 'OAuth scopes, space-separated', 'read write')
+    .option('--braze-endpoint <url>', 'Braze REST endpoint or instance (e.g. US-01)', 'US-01')
+    .option('--secrets-stdin', 'read secrets as a JSON object from stdin', false)
+    .option('--activate', 'make it the active profile', false)
+    .option('--json', 'print the created profile (secrets shown only as set/hint)', false)
+    .action((options: AddOptions) =>
+      withEngine(io, async (engine) => {
+        const secrets = await readSecrets(
+          io.env,
+          options.secretsStdin ? io.stdin : undefined,
+          options.zendeskAuth,
+        )
+        const created = engine.vault.create({
+          name: options.name,
+          zendesk: options.zendesk,
+          zendeskAuth: {
+            mode: options.zendeskAuth,
+            email: options.zendeskEmail,
+            clientId: options.clientId,
+            scopes: options.zendeskAuth.startsWith('oauth-') ? options.scopes : undefined,
+          },
+          brazeEndpoint: options.brazeEndpoint,
+          secrets,
+        })
+        if (options.activate) engine.activateProfile(created.id)
+        if (options.json) return printJson(io.stdout, created)
+        printLine(io.stdout, `Added ${describe(created, options.activate)}`)
+      }),
+    )
+
+  profile
+    .command('test <profile>')
+    .description('Test a profile against Zendesk and Braze; exits 1 when a check fails')
+    .option('--json', 'print the connection report', false)
+    .action((ref: string, options: { json: boolean }) =>
+      withEngine(io, async (engine) => {
+        const report = await engine.testConnection(resolve(engine, ref).id)
+        if (options.json) printJson(io.stdout, report)
+        else {
+          for (const check of report.checks) {
+            const mark = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skipped: 'SKIP' }[
+              check.outcome
+            ]
+            const latency = check.latencyMs === undefined ? '' : ` (${check.latencyMs} ms)`
+            printLine(
+              io.stdout,
+              `${mark}  ${check.service} · ${check.name}${latency}\n      ${check.message}`,
+            )
+          }
+        }
+        if (!report.ok)
+          throw new CliFailure('Connection test failed (see the checks above).', EXIT.failure)
+      }),
+    )
+
+  profile
+    .command('use <profile>')
+    .description('Make a profile the active one')
+    .action((ref: string) =>
+      withEngine(io, (engine) => {
+        const target = resolve(engine, ref)
+        engine.activateProfile(target.id)
+        printLine(io.stdout, `Active profile: ${target.name}`)
+      }),
+    )
+
+  profile
+    .command('remove <profile>')
+    .description('Remove a profile and its stored secrets')
+    .option('--json', 'print {removed, id}', false)
+    .action((ref: string, options: { json: boolean }) =>
+      withEngine(io, (engine) => {
+        const target = resolve(engine, ref)
+        const removed = engine.vault.remove(target.id)
+        if (options.json) printJson(io.stdout, { removed, id: target.id })
+        else printLine(io.stdout, `Removed ${target.name} (${target.id}) and its secrets.`)
+      }),
+    )
+}
+
+async function withEngine(io: CliIo, work: (engine: Engine) => unknown): Promise<void> {
+  const engine = await createNodeEngine(io.env, 'cli')
+  try {
+    await work(engine)
+  } catch (error) {
+    if (error instanceof CliFailure) throw error
+    throw new CliFailure(error instanceof Error ? error.message : String(error), EXIT.failure)
+  } finally {
+    await engine.close()
+  }
+}
+
+function resolve(engine: Engine, ref: string): ProfileView {
+  const all = engine.vault.list()
+  const found =
+    all.find((p) => p.id === ref) ?? all.find((p) => p.name.toLowerCase() === ref.toLowerCase())
+  if (!found) {
+    throw new CliFailure(
+      `No profile "${ref}". Known: ${all.map((p) => `${p.name} (${p.id})`).join(', ')}.`,
+      EXIT.usage,
+    )
+  }
+  return found
+}
+
+function parseMode(value: string): ZendeskAuthMode {
+  const parsed = zendeskAuthMode.safeParse(value)
+  if (!parsed.success) {
+    throw new InvalidArgumentError(`must be one of ${zendeskAuthMode.options.join(', ')}.`)
+  }
+  return parsed.data
+}
+
+function describe(p: ProfileView, active: boolean): string {
+  const secrets = Object.entries(p.secrets)
+    .filter(([, state]) => state.set)
+    .map(([slot, state]) => (state.hint ? `${slot} ••••${state.hint}` : slot))
+  return [
+    `${active ? '*' : ' '} ${p.name} (${p.id})${p.builtIn ? ' [built-in]' : ''}`,
+    `    Zendesk ${p.zendesk.baseUrl || '(simulator not running)'} · ${p.zendesk.auth.mode}${p.zendesk.auth.email ? ` as ${p.zendesk.auth.email}` : ''}`,
+    `    Braze   ${p.braze.endpoint || '(simulator not running)'}`,
+    `    Secrets ${secrets.length ? secrets.join(', ') : 'none'}`,
+  ].join('\n')
+}

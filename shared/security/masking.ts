@@ -1,0 +1,140 @@
+/**
+ * One place that decides what a secret looks like, used by every export, log, copy and screen.
+ * Masking keeps enough to recognise a value (the last 4 characters at most) and never enough to
+ * use it.
+ */
+
+const MASK = '••••'
+const HINT_LENGTH = 4
+
+/** Header names whose values are credentials (compared case-insensitively). */
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'x-api-key',
+  'api-key',
+  'x-zendesk-webhook-signature',
+  'cookie',
+  'set-cookie',
+  'x-bridgebench-token',
+])
+
+/** Query parameters and JSON fields that hold credentials, wherever they appear. */
+const SECRET_KEYS = new Set([
+  'api_key',
+  'apikey',
+  'api_token',
+  'token',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'client_secret',
+  'secret',
+  'signing_secret',
+  'password',
+  'passphrase',
+  'authorization',
+  'code',
+  'code_verifier',
+  'authtoken',
+  'auth_token',
+])
+
+export function isSecretKey(name: string): boolean {
+  return SECRET_KEYS.has(name.toLowerCase().replace(/-/g, '_'))
+}
+
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADERS.has(name.toLowerCase())
+}
+
+/** The last few characters of a secret, only when the secret is long enough to hide the rest. */
+export function secretHint(value: string): string | undefined {
+  return value.length >= 12 ? value.slice(-HINT_LENGTH) : undefined
+}
+
+export function maskSecret(value: string): string {
+  const hint = secretHint(value)
+  return hint ? `${MASK}${hint}` : MASK
+}
+
+/**
+ * `Basic abc…` → `Basic ••••`: the scheme stays (it tells the reader which auth was used), the
+ * credential goes entirely — the tail of a base64 Basic credential is the tail of the token.
+ */
+export function maskHeaderValue(name: string, value: string): string {
+  if (!isSecretHeader(name)) return value
+  const scheme = /^(Basic|Bearer|Token|Digest)\s+/i.exec(value)
+  return scheme ? `${scheme[1]} ${MASK}` : MASK
+}
+
+export function maskHeaders<T extends Record<string, string | string[] | undefined>>(
+  headers: T,
+): T {
+  const masked: Record<string, string | string[] | undefined> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    masked[name] = Array.isArray(value)
+      ? value.map((v) => maskHeaderValue(name, v))
+      : value === undefined
+        ? undefined
+        : maskHeaderValue(name, value)
+  }
+  return masked as T
+}
+
+/** Masks user:password@ and credential query parameters; leaves the rest readable. */
+export function maskUrl(url: string): string {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return url
+  }
+  if (parsed.password) parsed.password = MASK
+  for (const key of [...parsed.searchParams.keys()]) {
+    if (isSecretKey(key)) parsed.searchParams.set(key, MASK)
+  }
+  return parsed.toString()
+}
+
+/** Deep copy of a JSON value with every credential-named field masked. */
+export function maskJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskJson)
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, inner]) => [
+        key,
+        isSecretKey(key) && typeof inner === 'string' ? maskSecret(inner) : maskJson(inner),
+      ]),
+    )
+  }
+  return value
+}
+
+/** A body as text: JSON bodies get field masking; form bodies get parameter masking. */
+export function maskBody(body: string, contentType = ''): string {
+  const type = contentType.toLowerCase()
+  if (type.includes('json') || /^\s*[[{]/.test(body)) {
+    try {
+      return JSON.stringify(maskJson(JSON.parse(body)))
+    } catch {
+      return body
+    }
+  }
+  if (type.includes('x-www-form-urlencoded')) {
+    const params = new URLSearchParams(body)
+    for (const key of [...params.keys()]) if (isSecretKey(key)) params.set(key, MASK)
+    return params.toString()
+  }
+  return body
+}
+
+/** Replaces every occurrence of known secret values in free text (log lines, error messages). */
+export function redactKnownSecrets(text: string, secrets: Iterable<string>): string {
+  let out = text
+  for (const secret of secrets) {
+    if (secret.length < 4) continue
+    out = out.split(secret).join(maskSecret(secret))
+  }
+  return out
+}

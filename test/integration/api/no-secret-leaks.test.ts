@@ -1,0 +1,145 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contract, type ApiClient } from '../../../shared/contract'
+import type { Engine } from '../../../main/core/engine'
+import { startWebServer, type WebServer } from '../../../main/web/server'
+import { createTestEngine } from '../../helpers/engine'
+import { startFakeOAuthServer, type FakeOAuthServer } from '../../helpers/oauth-server'
+import { startScriptedServer, type ScriptedServer } from '../../helpers/scripted-server'
+import { useTempDir } from '../../helpers/temp-dir'
+import { SECRETS } from '../../helpers/vault'
+import { browserApiClient, fakeRendererDir } from '../../helpers/web-door'
+
+/** Every leaf of the contract, e.g. "profiles.create". */
+function operations(node: object, prefix = ''): string[] {
+  return Object.entries(node).flatMap(([key, value]: [string, object]) =>
+    '~orpc' in value ? [`${prefix}${key}`] : operations(value, `${prefix}${key}.`),
+  )
+}
+
+type Call = (api: ApiClient, ids: { profile: string; oauth: string }) => Promise<unknown>
+
+describe('no stored secret ever appears in an API response', () => {
+  const tempDir = useTempDir('bridgebench-leak-', 'file')
+  let home: string
+  let engine: Engine
+  let server: WebServer
+  let oauth: FakeOAuthServer
+  let braze: ScriptedServer
+  const responses: unknown[] = []
+  const clientSecret = 'client-secret-0123456789'
+  const allSecrets = [...Object.values(SECRETS), clientSecret]
+
+  beforeAll(async () => {
+    home = tempDir()
+    engine = await createTestEngine(home)
+    server = await startWebServer({ engine, rendererDir: fakeRendererDir(tempDir()) })
+    oauth = await startFakeOAuthServer()
+    braze = await startScriptedServer(() => ({ status: 401, body: { message: 'Invalid API key' } }))
+  })
+  afterAll(async () => {
+    await server.close()
+    await engine.close()
+    await oauth.close()
+    await braze.close()
+  })
+
+  const calls: Record<string, Call> = {
+    'app.info': (api) => api.app.info(),
+    'app.events': async (api) => {
+      const stop = new AbortController()
+      const events = await api.app.events(undefined, { signal: stop.signal })
+      const first = await events.next()
+      stop.abort()
+      return first.value
+    },
+    'vault.unlock': (api) => api.vault.unlock({ passphrase: 'correct horse battery staple' }),
+    'vault.chooseWeakStorage': (api) => api.vault.chooseWeakStorage({ choice: 'weak' }),
+    'profiles.list': (api) => api.profiles.list(),
+    'profiles.create': (api) =>
+      api.profiles.create({
+        name: 'Leak check',
+        zendesk: oauth.baseUrl,
+        zendeskAuth: { mode: 'api-token', email: 'admin@acme.example' },
+        brazeEndpoint: braze.url,
+        secrets: { ...SECRETS },
+      }),
+    'profiles.update': (api, ids) =>
+      api.profiles.update({ id: ids.profile, changes: { name: 'Leak check 2' } }),
+    'profiles.setSecret': (api, ids) =>
+      api.profiles.setSecret({
+        id: ids.profile,
+        slot: 'zendeskApiToken',
+        value: SECRETS.zendeskApiToken,
+      }),
+    'profiles.activate': (api, ids) => api.profiles.activate({ id: ids.profile }),
+    'profiles.test': (api, ids) => api.profiles.test({ id: ids.profile }),
+    'profiles.export': (api) =>
+      api.profiles.export({ includeSecrets: true, passphrase: 'export passphrase' }),
+    'profiles.import': async (api) => {
+      const file = await api.profiles.export({
+        includeSecrets: true,
+        passphrase: 'export passphrase',
+      })
+      return api.profiles.import({ content: file.content, passphrase: 'export passphrase' })
+    },
+    'profiles.oauthClientCredentials': (api, ids) =>
+      api.profiles.oauthClientCredentials({ id: ids.oauth }),
+    'profiles.oauthStart': async (api, ids) => {
+      await api.profiles.update({
+        id: ids.oauth,
+        changes: { zendeskAuth: { mode: 'oauth-pkce', clientId: oauth.clientId } },
+      })
+      return api.profiles.oauthStart({ id: ids.oauth })
+    },
+    'profiles.oauthFinish': async (api, ids) => {
+      const { flowId, authorizeUrl } = await api.profiles.oauthStart({ id: ids.oauth })
+      await fetch(authorizeUrl)
+      return api.profiles.oauthFinish({ flowId })
+    },
+    'profiles.removeSecret': (api, ids) =>
+      api.profiles.removeSecret({ id: ids.profile, slot: 'brazeApiKey' }),
+    'profiles.remove': (api, ids) => api.profiles.remove({ id: ids.profile }),
+  }
+
+  it('covers every operation in the contract', () => {
+    expect(Object.keys(calls).sort()).toEqual(operations(contract).sort())
+  })
+
+  it('returns set/hint only, never a secret, from every operation', async () => {
+    const api = browserApiClient(server)
+    const created = await api.profiles.create({
+      name: 'OAuth client',
+      zendesk: oauth.baseUrl,
+      zendeskAuth: { mode: 'oauth-client', clientId: oauth.clientId },
+      brazeEndpoint: braze.url,
+      secrets: { zendeskClientSecret: clientSecret },
+    })
+    const ids = { profile: '', oauth: created.id }
+    for (const [name, call] of Object.entries(calls)) {
+      const result = await call(api, ids).catch((error: unknown) => {
+        throw new Error(`${name}: ${String(error)}`)
+      })
+      if (name === 'profiles.create') ids.profile = (result as { id: string }).id
+      responses.push(result)
+      const text = JSON.stringify(result)
+      for (const secret of allSecrets) expect(text, `${name} leaked a secret`).not.toContain(secret)
+    }
+    // OAuth tokens are secrets too.
+    for (const token of oauth.validAccessTokens)
+      expect(JSON.stringify(responses)).not.toContain(token)
+  })
+
+  it('leaves only ciphertext in the data folder', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const full = path.join(dir, name)
+        return statSync(full).isDirectory() ? files(full) : [full]
+      })
+    for (const file of files(home)) {
+      const text = readFileSync(file, 'utf8')
+      for (const secret of allSecrets) expect(text, file).not.toContain(secret)
+    }
+  })
+})
