@@ -1,0 +1,108 @@
+import type { Got } from 'got'
+import { callZendesk } from './zendesk-request'
+
+/** `destroy_many` takes at most 100 ids (zendesk.md §4.1). */
+export const DESTROY_MANY_LIMIT = 100
+
+export interface CleanupProgress {
+  done: number
+  total: number
+}
+
+export interface CleanupChunkResult {
+  ids: number[]
+  ok: boolean
+  message: string
+  jobStatus?: string
+}
+
+export interface CleanupResult {
+  deleted: number[]
+  failed: Array<{ ids: number[]; message: string }>
+  chunks: CleanupChunkResult[]
+}
+
+interface JobStatusBody {
+  job_status?: { id?: string; status?: string; message?: string }
+  error?: string
+  description?: string
+}
+
+/**
+ * Deletes test tickets in chunks of 100, reporting progress after each chunk; a failing chunk
+ * does not stop the others, and the result says exactly which ids were not deleted and why.
+ */
+export async function deleteTickets(
+  http: Got,
+  options: {
+    baseUrl: string
+    authorization: string
+    ids: number[]
+    onProgress?: (progress: CleanupProgress) => void
+    timeoutMs?: number
+  },
+): Promise<CleanupResult> {
+  const result: CleanupResult = { deleted: [], failed: [], chunks: [] }
+  const ids = [...new Set(options.ids)]
+  for (let start = 0; start < ids.length; start += DESTROY_MANY_LIMIT) {
+    const chunk = ids.slice(start, start + DESTROY_MANY_LIMIT)
+    const outcome = await deleteChunk(http, options, chunk)
+    result.chunks.push(outcome)
+    if (outcome.ok) result.deleted.push(...chunk)
+    else result.failed.push({ ids: chunk, message: outcome.message })
+    options.onProgress?.({ done: Math.min(start + chunk.length, ids.length), total: ids.length })
+  }
+  return result
+}
+
+async function deleteChunk(
+  http: Got,
+  options: { baseUrl: string; authorization: string; timeoutMs?: number },
+  ids: number[],
+): Promise<CleanupChunkResult> {
+  const single = ids.length === 1
+  const url = single
+    ? `${options.baseUrl}/api/v2/tickets/${ids[0]}.json`
+    : `${options.baseUrl}/api/v2/tickets/destroy_many.json?ids=${ids.join(',')}`
+  const call = await callZendesk(http, {
+    method: 'DELETE',
+    url,
+    headers: { accept: 'application/json', authorization: options.authorization },
+    timeoutMs: options.timeoutMs ?? 30_000,
+  })
+  if (call.kind === 'failed') return { ids, ok: false, message: call.failure.message }
+  const { status, body } = call.answer
+  if (status === 204) return { ids, ok: true, message: `Deleted ticket #${ids[0]}.` }
+  let parsed: JobStatusBody = {}
+  try {
+    parsed = JSON.parse(body) as JobStatusBody
+  } catch {
+    // Leave parsed empty: the status line says enough.
+  }
+  if (status === 200 && parsed.job_status) {
+    const job = parsed.job_status
+    const failed = job.status === 'failed' || job.status === 'killed'
+    return {
+      ids,
+      ok: !failed,
+      jobStatus: job.status,
+      message: failed
+        ? `Zendesk's deletion job failed: ${job.message ?? 'no reason given'}.`
+        : `Deletion of ${ids.length} tickets accepted (job ${job.id ?? '?'} ${job.status ?? 'queued'}).`,
+    }
+  }
+  const said = parsed.description ?? parsed.error ?? `HTTP ${status}`
+  const hint =
+    status === 404
+      ? ' Some of these tickets no longer exist (already deleted?).'
+      : status === 429
+        ? ' Zendesk allows 400 deletions a minute; wait and retry.'
+        : status === 403
+          ? ' Deleting needs an admin, or an agent allowed to delete tickets.'
+          : ''
+  return {
+    ids,
+    ok: false,
+    message: `Zendesk did not delete ${ids.length === 1 ? `#${ids[0]}` : `these ${ids.length} tickets`}: ${said}.${hint}`,
+  }
+}
