@@ -18,7 +18,9 @@ export function addTestTag(body: string): { body: string; change: string } {
       change: 'Not tagged: the body has no "ticket" object, so it was sent unchanged.',
     }
   }
-  const tags = Array.isArray(ticket.tags) ? ticket.tags.filter((t) => t !== TEST_TAG) : []
+  const tags: unknown[] = Array.isArray(ticket.tags)
+    ? (ticket.tags as unknown[]).filter((t) => t !== TEST_TAG)
+    : []
   ticket.tags = [...tags, TEST_TAG]
   return {
     body: JSON.stringify(parsed),

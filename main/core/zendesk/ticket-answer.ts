@@ -203,8 +203,8 @@ function retryAfter(answer: RawAnswer): number | undefined {
 
 function parse(text: string): ZendeskErrorBody | undefined {
   try {
-    const value: unknown = JSON.parse(text)
-    return value && typeof value === 'object' ? (value as ZendeskErrorBody) : undefined
+    const value = JSON.parse(text) as ZendeskErrorBody | null
+    return value && typeof value === 'object' ? value : undefined
   } catch {
     return undefined
   }
