@@ -1,0 +1,71 @@
+import type { BrazeSimulatorSettings } from '../../../../shared/contract/simulators'
+import type { BrazeProfileStore } from './profile-store'
+import { validateTrack } from './track-validation'
+
+export interface EndpointAnswer {
+  status: number
+  body: object
+  /** Profiles this request changed, for the change feed. */
+  touched: string[]
+  summary: string
+}
+
+/**
+ * `POST /users/track` (braze.md §5): validates, then applies attributes, events and purchases in
+ * that order. Braze only queues the work; the simulator applies it at once so a demo sees it.
+ */
+export function handleTrack(
+  body: unknown,
+  store: BrazeProfileStore,
+  settings: BrazeSimulatorSettings,
+  now: Date,
+): EndpointAnswer {
+  const checked = validateTrack(body, settings.maxObjectsPerArray)
+  if (!checked.ok) {
+    return {
+      status: checked.status,
+      body: checked.body,
+      touched: [],
+      summary: checked.body.message,
+    }
+  }
+  const { plan } = checked
+  const touched = new Set<string>()
+  for (const item of plan.attributes ?? []) {
+    const profile = store.resolve(item.identifier, item.updateExistingOnly, now)
+    if (!profile) continue
+    store.applyAttributes(profile, item.object, settings.arrayAttributeLimit, now)
+    touched.add(profile.brazeId)
+  }
+  for (const item of plan.events ?? []) {
+    const profile = store.resolve(item.identifier, item.updateExistingOnly, now)
+    if (!profile) continue
+    store.addEvent(profile, item.object, now)
+    touched.add(profile.brazeId)
+  }
+  for (const item of plan.purchases ?? []) {
+    const profile = store.resolve(item.identifier, item.updateExistingOnly, now)
+    if (!profile) continue
+    store.addPurchase(profile, item.object, now)
+    touched.add(profile.brazeId)
+  }
+
+  // §5.4: `*_processed` only for the arrays sent; `errors` only when some objects were skipped.
+  const answer: Record<string, unknown> = { message: 'success' }
+  if (plan.attributes) answer.attributes_processed = plan.attributes.length
+  if (plan.events) answer.events_processed = plan.events.length
+  if (plan.purchases) answer.purchases_processed = plan.purchases.length
+  if (plan.errors.length > 0) answer.errors = plan.errors
+  const counts = [
+    plan.attributes ? `${plan.attributes.length} attributes` : '',
+    plan.events ? `${plan.events.length} events` : '',
+    plan.purchases ? `${plan.purchases.length} purchases` : '',
+    plan.errors.length > 0 ? `${plan.errors.length} errors` : '',
+  ].filter(Boolean)
+  return {
+    status: settings.successStatus,
+    body: answer,
+    touched: [...touched],
+    summary: counts.join(', '),
+  }
+}

@@ -1,0 +1,145 @@
+import type { ZendeskTicketStatus } from '../../../../shared/contract/simulators'
+
+/** The simulated account's records, in memory. Field meanings follow reference/zendesk.md §4. */
+
+export type UserRole = 'end-user' | 'agent' | 'admin'
+export type TicketStatus = ZendeskTicketStatus
+export type TicketPriority = 'urgent' | 'high' | 'normal' | 'low'
+export type TicketType = 'problem' | 'incident' | 'question' | 'task'
+/** `api` is what a REST create shows ("Web service"); `rule` marks trigger changes (§4.3). */
+export type ViaChannel = 'api' | 'web' | 'email' | 'rule'
+
+export const TICKET_STATUSES: readonly TicketStatus[] = [
+  'new',
+  'open',
+  'pending',
+  'hold',
+  'solved',
+  'closed',
+]
+export const TICKET_PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent']
+export const TICKET_TYPES: readonly TicketType[] = ['problem', 'incident', 'question', 'task']
+
+export interface ZdUser {
+  id: number
+  name: string
+  email: string | null
+  phone: string | null
+  externalId: string | null
+  role: UserRole
+  locale: string
+  timeZone: string
+  verified: boolean
+  active: boolean
+  suspended: boolean
+  tags: string[]
+  userFields: Record<string, unknown>
+  details: string | null
+  notes: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface ZdComment {
+  id: number
+  authorId: number
+  body: string
+  htmlBody: string
+  public: boolean
+  via: ViaChannel
+  createdAt: Date
+}
+
+export interface CustomFieldValue {
+  id: number
+  value: unknown
+}
+
+export interface ZdTicket {
+  id: number
+  externalId: string | null
+  subject: string | null
+  description: string
+  status: TicketStatus
+  priority: TicketPriority | null
+  type: TicketType | null
+  requesterId: number
+  submitterId: number
+  assigneeId: number | null
+  groupId: number | null
+  organizationId: number | null
+  tags: string[]
+  customFields: CustomFieldValue[]
+  via: ViaChannel
+  createdAt: Date
+  updatedAt: Date
+  comments: ZdComment[]
+}
+
+/** A custom ticket field with a regular expression, for the `InvalidValue` 422 of §4.5. */
+export interface TicketFieldDefinition {
+  id: number
+  title: string
+  regexp: string
+}
+
+export type WebhookAuthentication =
+  | { type: 'bearer_token'; data: { token: string }; add_position: 'header' }
+  | { type: 'basic_auth'; data: { username: string; password: string }; add_position: 'header' }
+  | { type: 'api_key'; data: { name: string; value: string }; add_position: 'header' }
+
+export type WebhookHttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+export type WebhookRequestFormat = 'json' | 'xml' | 'form_encoded'
+
+export interface ZdWebhook {
+  id: string
+  name: string
+  description: string | null
+  status: 'active' | 'inactive'
+  endpoint: string
+  httpMethod: WebhookHttpMethod
+  requestFormat: WebhookRequestFormat
+  subscriptions: string[]
+  authentication: WebhookAuthentication | null
+  customHeaders: Record<string, string>
+  signingSecret: string
+  createdAt: Date
+  updatedAt: Date
+  createdBy: string
+  updatedBy: string
+}
+
+export interface TriggerCondition {
+  field: string
+  operator: string
+  value?: unknown
+}
+
+export interface TriggerAction {
+  field: string
+  value: unknown
+}
+
+export interface ZdTrigger {
+  id: number
+  title: string
+  description: string | null
+  active: boolean
+  position: number
+  conditions: { all: TriggerCondition[]; any: TriggerCondition[] }
+  actions: TriggerAction[]
+  categoryId: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface ZdJobStatus {
+  id: string
+  jobType: string
+  total: number
+  progress: number
+  status: 'queued' | 'working' | 'failed' | 'completed'
+  message: string | null
+  results: unknown[]
+  createdAt: Date
+}

@@ -1,0 +1,136 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+import { BodyTooLargeError, parseJson, readBody } from '../http/read-body'
+import { authenticate, authorize, type ZendeskCredentials } from './auth'
+import { INVALID_ENDPOINT, RATE_LIMIT_EXCEEDED, invalidJson } from './error-bodies'
+import type { ZendeskRateLimiter } from './rate-limiter'
+import type { ApiResponse, Route, RouteDeps } from './router'
+
+const API_PREFIX = '/api/v2'
+const MAX_BODY_BYTES = 10 * 1024 * 1024
+
+export interface ZendeskServerDeps extends RouteDeps {
+  routes: Route[]
+  rateLimiter: ZendeskRateLimiter
+  credentials: ZendeskCredentials
+}
+
+/**
+ * The simulated Zendesk's HTTP front: path normalisation (the `.json` suffix is optional, §0),
+ * the account rate limit with its headers on every answer (§3.3), authentication (§1), then the
+ * route. Every answer carries Zendesk's general headers (§1.4).
+ */
+export function createZendeskHandler(deps: ZendeskServerDeps): RequestListener {
+  let requestCounter = 0
+  return (req, res) => {
+    const requestId = `${Date.now().toString(16)}${(requestCounter++).toString(16).padStart(6, '0')}-SIM`
+    handle(req, deps)
+      .then((answer) => send(res, answer, requestId))
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error)
+        const status = error instanceof BodyTooLargeError ? 413 : 500
+        send(
+          res,
+          {
+            status,
+            body: {
+              error: status === 413 ? 'RequestTooLarge' : 'InternalError',
+              description: message,
+            },
+          },
+          requestId,
+        )
+      })
+  }
+}
+
+async function handle(req: IncomingMessage, deps: ZendeskServerDeps): Promise<ApiResponse> {
+  const method = req.method ?? 'GET'
+  const url = new URL(req.url ?? '/', 'http://simulator.invalid')
+  if (!url.pathname.startsWith(`${API_PREFIX}/`)) return { status: 404, body: INVALID_ENDPOINT }
+  const path = url.pathname
+    .slice(API_PREFIX.length)
+    .replace(/\.json$/, '')
+    .replace(/\/+$/, '')
+
+  let params: string[] = []
+  const found = deps.routes.find((candidate) => {
+    if (candidate.method !== method) return false
+    const match = candidate.pattern.exec(path)
+    if (match) params = match.slice(1).map(decodeURIComponent)
+    return match !== null
+  })
+
+  const ticketUpdate = method === 'PUT' ? /^\/tickets\/(\d+)$/.exec(path) : null
+  const auth = authenticate(req.headers.authorization, deps.store, {
+    credentials: deps.credentials,
+    apiTokensRetired: deps.settings().apiTokensRetired,
+  })
+  const limit = deps.rateLimiter.check(
+    deps.now().getTime(),
+    ticketUpdate && auth.ok
+      ? { ticketId: Number(ticketUpdate[1]), userId: auth.user.id }
+      : undefined,
+  )
+  const withLimits = (answer: ApiResponse): ApiResponse => ({
+    ...answer,
+    headers: { ...limit.headers, ...answer.headers },
+  })
+  if (!limit.allowed) {
+    return withLimits({
+      status: 429,
+      body: RATE_LIMIT_EXCEEDED,
+      headers: { 'retry-after': String(limit.retryAfterSeconds) },
+    })
+  }
+  if (!found) return withLimits({ status: 404, body: INVALID_ENDPOINT })
+
+  let user = auth.ok ? auth.user : null
+  if (!auth.ok) {
+    const anonymousAllowed = found.access === 'anyone' && deps.settings().anonymousUsersMe
+    if (!anonymousAllowed) return withLimits(auth)
+    user = null
+  } else if (found.access !== 'anyone') {
+    const refused = authorize(auth.user, auth.scopes, method, found.access)
+    if (refused && !refused.ok) return withLimits(refused)
+  }
+
+  const rawBody = await readBody(req, MAX_BODY_BYTES)
+  const parsed =
+    method === 'GET' || method === 'DELETE' ? { ok: true as const, value: {} } : parseJson(rawBody)
+  if (!parsed.ok) return withLimits({ status: 400, body: invalidJson(parsed.error) })
+
+  const answer = await found.handle({
+    method,
+    path,
+    query: url.searchParams,
+    headers: req.headers,
+    rawBody,
+    body: parsed.value,
+    user,
+    params,
+  })
+  return withLimits(answer)
+}
+
+function send(res: ServerResponse, answer: ApiResponse, requestId: string): void {
+  const ok = answer.status < 400
+  const headers: Record<string, string> = {
+    'x-zendesk-api-version': 'v2',
+    'x-zendesk-application-version': 'v-simulator',
+    'x-frame-options': 'SAMEORIGIN',
+    'x-request-id': requestId,
+    'cache-control': ok ? 'max-age=0, private, must-revalidate' : 'no-cache',
+    ...answer.headers,
+  }
+  if (answer.afterSend) res.once('finish', answer.afterSend)
+  if (answer.status === 204 || answer.body === undefined) {
+    res.writeHead(answer.status, headers)
+    res.end()
+    return
+  }
+  const body = JSON.stringify(answer.body)
+  headers['content-type'] = 'application/json; charset=utf-8'
+  headers['content-length'] = String(Buffer.byteLength(body))
+  res.writeHead(answer.status, headers)
+  res.end(body)
+}
