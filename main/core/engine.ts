@@ -5,6 +5,7 @@ import { APP_NAME } from './app-paths'
 import { EventHub } from './events/event-hub'
 import { ServiceBoard } from './events/service-board'
 import { testConnection } from './connection/connection-tester'
+import { startSandbox, type Sandbox, type SandboxOptions } from './simulators/sandbox'
 import { confStoreFactory, type JsonStoreFactory } from './vault/json-store'
 import { ProfileVault, type SandboxSource } from './vault/profile-vault'
 import type { SecretCipher } from './vault/secret-cipher'
@@ -25,6 +26,11 @@ export interface EngineOptions {
   openExternal?: (url: string) => void
   /** Outgoing HTTP; tests pass one with a fake DNS lookup. */
   http?: Got
+  /**
+   * Run the simulated Zendesk and Braze behind the Sandbox profile (DESIGN principle 3). Off for
+   * one-shot CLI commands and most tests; options are passed through to the simulators.
+   */
+  sandbox?: boolean | SandboxOptions
 }
 
 /** The one object every front door holds: it composes the services and owns their lifecycle. */
@@ -35,7 +41,8 @@ export class Engine {
   readonly vault: ProfileVault
   readonly http: Got
   readonly zendeskAuth: ZendeskAuthorizer
-  private sandbox: SandboxSource | undefined
+  private sandboxSource: SandboxSource | undefined
+  private sandboxHandle: Sandbox | undefined
   private readonly now: () => Date
   private closed = false
   private readonly closers: Array<() => Promise<void>> = []
@@ -47,7 +54,7 @@ export class Engine {
     this.vault = new ProfileVault({
       stores: options.stores ?? confStoreFactory(options.dataFolder),
       cipher: options.secretCipher,
-      sandbox: () => this.sandbox,
+      sandbox: () => this.sandboxSource,
       now: this.now,
     })
     this.http =
@@ -58,7 +65,54 @@ export class Engine {
 
   static async create(options: EngineOptions): Promise<Engine> {
     await mkdir(options.dataFolder, { recursive: true })
-    return new Engine(options)
+    const engine = new Engine(options)
+    if (options.sandbox) await engine.startSandbox(options.sandbox === true ? {} : options.sandbox)
+    return engine
+  }
+
+  /** The running simulators, when this engine has a Sandbox. */
+  get sandbox(): Sandbox | undefined {
+    return this.sandboxHandle
+  }
+
+  requireSandbox(): Sandbox {
+    if (!this.sandboxHandle) {
+      throw new Error('The simulators are not running in this engine (start the app or `bridgebench serve`).')
+    }
+    return this.sandboxHandle
+  }
+
+  private async startSandbox(options: SandboxOptions): Promise<void> {
+    const starting = { label: 'Simulators', state: 'starting' as const }
+    this.services.set({ id: 'simulators', ...starting })
+    try {
+      const sandbox = await startSandbox({ now: this.now, ...options })
+      this.sandboxHandle = sandbox
+      this.sandboxSource = {
+        zendeskBaseUrl: sandbox.urls.zendesk,
+        zendeskEmail: sandbox.credentials.zendesk.email,
+        brazeEndpoint: sandbox.urls.braze,
+        secrets: {
+          zendeskApiToken: sandbox.credentials.zendesk.token,
+          brazeApiKey: sandbox.credentials.braze.apiKey,
+          zendeskSigningSecret: sandbox.signingSecret(),
+        },
+      }
+      this.onClose(() => sandbox.close())
+      this.services.set({
+        id: 'simulators',
+        label: 'Simulators',
+        state: 'running',
+        detail: `Zendesk ${new URL(sandbox.urls.zendesk).host} · Braze ${new URL(sandbox.urls.braze).host}`,
+      })
+    } catch (error) {
+      this.services.set({
+        id: 'simulators',
+        label: 'Simulators',
+        state: 'error',
+        detail: error instanceof Error ? error.message : String(error),
+      })
+    }
   }
 
   info(): AppInfo {

@@ -39,6 +39,8 @@ export async function startDesktopApp(layout: DesktopLayout): Promise<void> {
     secretCipher: new SafeStorageCipher(safeStorage, process.platform),
     stores: electronStoreFactory(dataFolder),
     openExternal: (url) => void shell.openExternal(url),
+    // A packaged app ships sample users and templates beside app.asar (electron-builder.yml).
+    sandbox: app.isPackaged ? { resourcesDir: process.resourcesPath } : true,
   })
   const page = appPage(layout.outDir, process.env.ELECTRON_RENDERER_URL)
   let window: BrowserWindow | undefined

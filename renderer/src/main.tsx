@@ -6,6 +6,7 @@ import './styles/layout.css'
 import './styles/components.css'
 import './styles/forms.css'
 import './styles/lists.css'
+import './styles/data.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

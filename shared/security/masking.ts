@@ -7,13 +7,15 @@
 const MASK = '••••'
 const HINT_LENGTH = 4
 
-/** Header names whose values are credentials (compared case-insensitively). */
+/**
+ * Header names whose values are credentials (compared case-insensitively). Webhook signatures
+ * are not: each one only vouches for its own body and timestamp, and people debug with them.
+ */
 const SECRET_HEADERS = new Set([
   'authorization',
   'proxy-authorization',
   'x-api-key',
   'api-key',
-  'x-zendesk-webhook-signature',
   'cookie',
   'set-cookie',
   'x-bridgebench-token',

@@ -6,8 +6,17 @@ export const TEST_PASSPHRASE = 'correct horse battery staple'
 export const TEST_SCRYPT_COST = { N: 2 ** 10, r: 8, p: 1 }
 
 /** An engine as the Node doors build it, in a temp data folder, with its cipher unlocked. */
-export async function createTestEngine(dataFolder: string): Promise<Engine> {
+export async function createTestEngine(
+  dataFolder: string,
+  options: { sandbox?: boolean } = {},
+): Promise<Engine> {
   const secretCipher = new PassphraseCipher(dataFolder, TEST_SCRYPT_COST)
   secretCipher.unlock(TEST_PASSPHRASE)
-  return Engine.create({ dataFolder, version: '9.9.9-test', door: 'browser', secretCipher })
+  return Engine.create({
+    dataFolder,
+    version: '9.9.9-test',
+    door: 'browser',
+    secretCipher,
+    sandbox: options.sandbox ?? false,
+  })
 }

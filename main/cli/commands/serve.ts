@@ -31,7 +31,7 @@ export function registerServe(program: Command, io: CliIo): void {
     .option('--open', 'open the page in your browser', false)
     .option('--json', 'print one JSON line {"url": …} when ready', false)
     .action(async (options: ServeOptions) => {
-      const engine = await createNodeEngine(io.env, 'browser')
+      const engine = await createNodeEngine(io.env, 'browser', { sandbox: true })
       let server
       try {
         server = await startWebServer({

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react'
 import { ConnectionsScreen } from '../features/connections/ConnectionsScreen'
 import { OverviewScreen } from '../features/overview/OverviewScreen'
+import { SimulatorsScreen } from '../features/simulators/SimulatorsScreen'
 
 export interface ScreenDefinition {
   id: string
@@ -24,6 +25,12 @@ export const SCREENS: ScreenDefinition[] = [
     summary:
       'Zendesk and Braze accounts per customer and environment, with their secrets kept encrypted.',
     component: ConnectionsScreen,
+  },
+  {
+    id: 'simulators',
+    label: 'Simulators',
+    summary: 'The simulated Zendesk and Braze behind the Sandbox: solve a ticket, watch the webhook land.',
+    component: SimulatorsScreen,
   },
 ]
 

@@ -30,10 +30,14 @@ describe('no stored secret ever appears in an API response', () => {
   const responses: unknown[] = []
   const clientSecret = 'client-secret-0123456789'
   const allSecrets = [...Object.values(SECRETS), clientSecret]
+  const simulatorSecrets = () => {
+    const sandbox = engine.requireSandbox()
+    return [sandbox.credentials.zendesk.token, sandbox.credentials.braze.apiKey, sandbox.signingSecret()]
+  }
 
   beforeAll(async () => {
     home = tempDir()
-    engine = await createTestEngine(home)
+    engine = await createTestEngine(home, { sandbox: true })
     server = await startWebServer({ engine, rendererDir: fakeRendererDir(tempDir()) })
     oauth = await startFakeOAuthServer()
     braze = await startScriptedServer(() => ({ status: 401, body: { message: 'Invalid API key' } }))
@@ -57,6 +61,24 @@ describe('no stored secret ever appears in an API response', () => {
     'vault.unlock': (api) => api.vault.unlock({ passphrase: 'correct horse battery staple' }),
     'vault.chooseWeakStorage': (api) => api.vault.chooseWeakStorage({ choice: 'weak' }),
     'profiles.list': (api) => api.profiles.list(),
+    'simulators.snapshot': (api) => api.simulators.snapshot(),
+    'simulators.events': async (api) => {
+      const stop = new AbortController()
+      const events = await api.simulators.events(undefined, { signal: stop.signal })
+      const next = events.next()
+      await api.simulators.solveTicket({ ticketId: 1 })
+      const first = await next
+      stop.abort()
+      return first.value
+    },
+    'simulators.solveTicket': async (api) => {
+      const { zendesk } = await api.simulators.snapshot()
+      const open = zendesk.tickets.find((t) => t.status !== 'solved')
+      return api.simulators.solveTicket({ ticketId: open?.id ?? 1 })
+    },
+    'simulators.reopenTicket': (api) => api.simulators.reopenTicket({ ticketId: 1 }),
+    'simulators.updateSettings': (api) =>
+      api.simulators.updateSettings({ zendesk: { placeholderEscaping: 'raw' } }),
     'profiles.create': (api) =>
       api.profiles.create({
         name: 'Leak check',
@@ -124,7 +146,9 @@ describe('no stored secret ever appears in an API response', () => {
       if (name === 'profiles.create') ids.profile = (result as { id: string }).id
       responses.push(result)
       const text = JSON.stringify(result)
-      for (const secret of allSecrets) expect(text, `${name} leaked a secret`).not.toContain(secret)
+      for (const secret of [...allSecrets, ...simulatorSecrets()]) {
+        expect(text, `${name} leaked a secret`).not.toContain(secret)
+      }
     }
     // OAuth tokens are secrets too.
     for (const token of oauth.validAccessTokens)

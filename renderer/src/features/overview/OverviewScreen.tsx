@@ -57,7 +57,8 @@ export function OverviewScreen() {
         </ol>
         <p className="muted">
           Use the navigation on the left (or {navigator.platform.includes('Mac') ? '⌘' : 'Ctrl+'}
-          1…9) to move between screens.
+          1…9) to move between screens. The Sandbox profile needs no account: it runs against the
+          built-in simulators.
         </p>
       </section>
     </div>

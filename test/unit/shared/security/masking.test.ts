@@ -20,12 +20,12 @@ describe('masking', () => {
       maskHeaders({
         Authorization: 'Basic YWRtaW5AYWNtZS5jb20vdG9rZW46c2VjcmV0',
         'content-type': 'application/json',
-        'X-Zendesk-Webhook-Signature': 'abcdefghijklmnop',
+        'X-Api-Key': 'abcdefghijklmnop',
       }),
     ).toEqual({
       Authorization: 'Basic ••••',
       'content-type': 'application/json',
-      'X-Zendesk-Webhook-Signature': '••••',
+      'X-Api-Key': '••••',
     })
     expect(maskHeaders({ authorization: 'Bearer short' }).authorization).toBe('Bearer ••••')
   })

@@ -1,0 +1,15 @@
+import { eventIterator, oc } from '@orpc/contract'
+import { z } from 'zod'
+import { sandboxSnapshot, simulatorEvent, simulatorSettingsPatch, zendeskTicketView } from './simulators'
+
+const ticketRef = z.object({ ticketId: z.number().int().positive() })
+
+/** The Simulators screen: look at the simulated Zendesk and Braze, and poke them. */
+export const simulatorsContract = {
+  snapshot: oc.output(sandboxSnapshot),
+  /** Coalesced change notices; the UI refetches the snapshot when one arrives. */
+  events: oc.output(eventIterator(simulatorEvent)),
+  solveTicket: oc.input(ticketRef).output(zendeskTicketView),
+  reopenTicket: oc.input(ticketRef).output(zendeskTicketView),
+  updateSettings: oc.input(simulatorSettingsPatch).output(sandboxSnapshot),
+}
