@@ -2,9 +2,11 @@
 // printed as a ratio against a baseline measured in the same run on the same machine.
 import { parseArgs } from 'node:util'
 import { apiRoundTrip } from './benchmarks/api-roundtrip'
+import { brazeTrack } from './benchmarks/braze-track'
+import { liquidDialect } from './benchmarks/liquid'
 import type { BenchResult, Benchmark } from './harness'
 
-const BENCHMARKS: Benchmark[] = [apiRoundTrip]
+const BENCHMARKS: Benchmark[] = [apiRoundTrip, liquidDialect, brazeTrack]
 
 const { values } = parseArgs({
   options: {

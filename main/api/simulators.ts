@@ -1,7 +1,9 @@
 import { api } from './base'
 
 export const simulatorsRouter = {
-  snapshot: api.simulators.snapshot.handler(({ context: { engine } }) => engine.requireSandbox().snapshot()),
+  snapshot: api.simulators.snapshot.handler(({ context: { engine } }) =>
+    engine.requireSandbox().snapshot(),
+  ),
 
   events: api.simulators.events.handler(async function* ({ context: { engine }, signal }) {
     yield* engine.requireSandbox().events.subscribe(signal)

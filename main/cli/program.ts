@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander'
 import { CliFailure, EXIT, printLine, type CliIo } from './cli-io'
 import { registerProfile } from './commands/profile'
+import { registerRender } from './commands/render'
 import { registerServe } from './commands/serve'
+import { registerSimulate } from './commands/simulate'
 
 /** Each feature adds one `register…` here; every command runs over the same engine. */
 export function createProgram(io: CliIo): Command {
@@ -15,6 +17,8 @@ export function createProgram(io: CliIo): Command {
     })
     .exitOverride()
   registerServe(program, io)
+  registerRender(program, io)
+  registerSimulate(program, io)
   registerProfile(program, io)
   return program
 }

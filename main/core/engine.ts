@@ -77,7 +77,9 @@ export class Engine {
 
   requireSandbox(): Sandbox {
     if (!this.sandboxHandle) {
-      throw new Error('The simulators are not running in this engine (start the app or `bridgebench serve`).')
+      throw new Error(
+        'The simulators are not running in this engine (start the app or `bridgebench serve`).',
+      )
     }
     return this.sandboxHandle
   }

@@ -1,6 +1,11 @@
 import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
-import { sandboxSnapshot, simulatorEvent, simulatorSettingsPatch, zendeskTicketView } from './simulators'
+import {
+  sandboxSnapshot,
+  simulatorEvent,
+  simulatorSettingsPatch,
+  zendeskTicketView,
+} from './simulators'
 
 const ticketRef = z.object({ ticketId: z.number().int().positive() })
 

@@ -4,7 +4,14 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startScriptedServer, type ScriptedServer } from '../helpers/scripted-server'
 import { useTempDir } from '../helpers/temp-dir'
-import { chromiumOrSkip, launchChromium, screenshot, startServe, watchErrors, type ServeProcess } from './support/browser-door'
+import {
+  chromiumOrSkip,
+  launchChromium,
+  screenshot,
+  startServe,
+  watchErrors,
+  type ServeProcess,
+} from './support/browser-door'
 
 const chromiumPath = chromiumOrSkip()
 const ZENDESK_TOKEN = 'zd-token-E2E-SECRET-77aa88bb'
@@ -23,9 +30,18 @@ describe.skipIf(!chromiumPath)('Connections screen in Chromium', () => {
     // One loopback server plays a healthy Zendesk and Braze for the connection test.
     services = await startScriptedServer((req) =>
       req.path.startsWith('/api/v2/users/me')
-        ? { status: 200, body: { user: { id: 7, name: 'Ada Admin', email: 'ada@acme.example', role: 'admin' } } }
+        ? {
+            status: 200,
+            body: { user: { id: 7, name: 'Ada Admin', email: 'ada@acme.example', role: 'admin' } },
+          }
         : req.path === '/users/track'
-          ? { status: 400, body: { message: "Valid data must be provided in the 'attributes', 'events', or 'purchases' fields." } }
+          ? {
+              status: 400,
+              body: {
+                message:
+                  "Valid data must be provided in the 'attributes', 'events', or 'purchases' fields.",
+              },
+            }
           : { status: 201, body: { message: 'success', users: [] } },
     )
     serve = await startServe(home, { BRIDGEBENCH_PASSPHRASE: '' })
@@ -40,7 +56,9 @@ describe.skipIf(!chromiumPath)('Connections screen in Chromium', () => {
 
   async function open(): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))))
+    page.on('websocket', (socket) =>
+      socket.on('framereceived', (frame) => frames.push(String(frame.payload))),
+    )
     await page.goto(serve.url)
     await page.getByRole('button', { name: /Connections/ }).click()
     return page
@@ -51,7 +69,9 @@ describe.skipIf(!chromiumPath)('Connections screen in Chromium', () => {
     const errors = watchErrors(page)
     await page.getByLabel('Passphrase', { exact: true }).first().fill('e2e passphrase 123')
     await page.getByRole('button', { name: 'Unlock' }).click()
-    await expect.poll(() => page.getByTestId('secret-storage-panel').textContent()).toMatch(/STRONG|strong/i)
+    await expect
+      .poll(() => page.getByTestId('secret-storage-panel').textContent())
+      .toMatch(/STRONG|strong/i)
 
     await page.getByRole('button', { name: 'New profile' }).click()
     await page.getByLabel('Name').fill('Acme staging')
@@ -66,10 +86,12 @@ describe.skipIf(!chromiumPath)('Connections screen in Chromium', () => {
 
     await expect.poll(() => page.getByTestId('secret-list').textContent()).toContain('set ••••88bb')
     await page.getByTestId('test-connection').click()
-    await expect.poll(() => page.getByTestId('connection-report').textContent(), { timeout: 15_000 }).toContain(
-      'Connection works',
+    await expect
+      .poll(() => page.getByTestId('connection-report').textContent(), { timeout: 15_000 })
+      .toContain('Connection works')
+    expect(await page.getByTestId('connection-report').textContent()).toMatch(
+      /Signed in as Ada Admin/,
     )
-    expect(await page.getByTestId('connection-report').textContent()).toMatch(/Signed in as Ada Admin/)
     expect(await page.getByRole('note').textContent()).toMatch(/2027-04-30/)
     await screenshot(page, 'connections-profile-tested')
 
@@ -89,7 +111,9 @@ describe.skipIf(!chromiumPath)('Connections screen in Chromium', () => {
         return statSync(full).isDirectory() ? files(full) : [full]
       })
     const all = files(home)
-    expect(all.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['settings.json', 'secrets.json']))
+    expect(all.map((f) => path.basename(f))).toEqual(
+      expect.arrayContaining(['settings.json', 'secrets.json']),
+    )
     for (const file of all) {
       const text = readFileSync(file, 'utf8')
       expect(text).not.toContain(ZENDESK_TOKEN)

@@ -29,7 +29,8 @@ export const SCREENS: ScreenDefinition[] = [
   {
     id: 'simulators',
     label: 'Simulators',
-    summary: 'The simulated Zendesk and Braze behind the Sandbox: solve a ticket, watch the webhook land.',
+    summary:
+      'The simulated Zendesk and Braze behind the Sandbox: solve a ticket, watch the webhook land.',
     component: SimulatorsScreen,
   },
 ]

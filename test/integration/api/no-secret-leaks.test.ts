@@ -32,7 +32,11 @@ describe('no stored secret ever appears in an API response', () => {
   const allSecrets = [...Object.values(SECRETS), clientSecret]
   const simulatorSecrets = () => {
     const sandbox = engine.requireSandbox()
-    return [sandbox.credentials.zendesk.token, sandbox.credentials.braze.apiKey, sandbox.signingSecret()]
+    return [
+      sandbox.credentials.zendesk.token,
+      sandbox.credentials.braze.apiKey,
+      sandbox.signingSecret(),
+    ]
   }
 
   beforeAll(async () => {

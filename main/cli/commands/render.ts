@@ -1,0 +1,186 @@
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { InvalidArgumentError, type Command } from 'commander'
+import type { BrazeUserProfile, Problem, RenderResult } from '../../../shared/contract/problems'
+import { createBrazeLiquid } from '../../core/liquid/braze-liquid'
+import { isLintTarget, lintTargets } from '../../core/liquid/lint/lint-subject'
+import { builtInUsers } from '../../core/users/built-in-users'
+import { importUsersCsv } from '../../core/users/import-users-csv'
+import { importUsersJson, type UserImport } from '../../core/users/import-users-json'
+import { findUser, userKey, userLabel } from '../../core/users/user-identity'
+import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
+
+interface RenderOptions {
+  user?: string
+  users?: string
+  target?: string
+  header: Record<string, string>
+  now?: string
+  allowAbort: boolean
+  json: boolean
+}
+
+/**
+ * `bridgebench render TEMPLATE --user FILE|ID [--users FILE] [--target zendesk-ticket] [--json]`
+ *
+ * Exit codes: 0 when every render is clean; 1 when any render has an error-severity problem
+ * or was aborted by abort_message (the message would not be sent — `--allow-abort` accepts
+ * that); 2 on bad usage: a missing or unreadable file, an unknown user id or target.
+ */
+export function registerRender(program: Command, io: CliIo): void {
+  program
+    .command('render')
+    .description('Render a Braze Liquid template for sample users and list its problems')
+    .argument('<template>', 'template file (Braze Liquid)')
+    .option(
+      '--user <file-or-id>',
+      'one user: a JSON/CSV file, or a built-in user by external_id or braze_id',
+    )
+    .option('--users <file>', 'render for every user in a JSON (Braze export) or CSV file')
+    .option(
+      '--target <id>',
+      `lint the output for a target (${lintTargets()
+        .map((t) => t.id)
+        .join(', ')})`,
+    )
+    .option(
+      '--header <name: value>',
+      'a request header template; repeat for more',
+      collectHeader,
+      {},
+    )
+    .option('--now <iso-time>', "the time 'now' stands for (default: the current time)")
+    .option('--allow-abort', 'exit 0 when abort_message stops a render', false)
+    .option(
+      '--json',
+      'print {output, aborted, problems} as JSON (one line per user with --users)',
+      false,
+    )
+    .action((templatePath: string, options: RenderOptions) => {
+      const template = readText(templatePath, 'Template')
+      const target = options.target
+      if (target !== undefined && !isLintTarget(target)) {
+        throw new CliFailure(
+          `Unknown target "${target}". Known targets: ${lintTargets()
+            .map((t) => t.id)
+            .join(', ')}.`,
+          EXIT.usage,
+        )
+      }
+      const now = options.now === undefined ? undefined : parseNow(options.now)
+      const users = pickUsers(options)
+      const engine = createBrazeLiquid()
+      const batch = {
+        template,
+        headers: options.header,
+        ...(now ? { now } : {}),
+        ...(target ? { target } : {}),
+      }
+      let failed = false
+      let index = 0
+      for (const result of engine.renderEach(batch, users)) {
+        const user = users[index++] as BrazeUserProfile
+        failed ||=
+          result.problems.some((p) => p.severity === 'error') ||
+          (result.aborted !== null && !options.allowAbort)
+        if (options.json) {
+          printJson(io.stdout, summary(result, options.users ? userKey(user) : undefined))
+        } else printHuman(io, result, users.length > 1 ? userLabel(user) : undefined)
+      }
+      if (failed)
+        throw new CliFailure(
+          users.length > 1
+            ? 'Some renders have errors or were aborted.'
+            : 'The render has errors or was aborted.',
+          EXIT.failure,
+        )
+    })
+}
+
+function collectHeader(value: string, previous: Record<string, string>): Record<string, string> {
+  const colon = value.indexOf(':')
+  if (colon <= 0) throw new InvalidArgumentError(`"${value}" is not a header: write "Name: value".`)
+  return { ...previous, [value.slice(0, colon).trim()]: value.slice(colon + 1).trim() }
+}
+
+function parseNow(value: string): Date {
+  const now = new Date(value)
+  if (Number.isNaN(now.getTime()))
+    throw new CliFailure(
+      `--now "${value}" is not a time; use ISO 8601, e.g. 2026-11-20T15:04:05Z.`,
+      EXIT.usage,
+    )
+  return now
+}
+
+function readText(file: string, what: string): string {
+  if (!existsSync(file) || !statSync(file).isFile())
+    throw new CliFailure(`${what} file not found: ${file}`, EXIT.usage)
+  return readFileSync(file, 'utf8')
+}
+
+function pickUsers(options: RenderOptions): BrazeUserProfile[] {
+  if (options.user !== undefined && options.users !== undefined)
+    throw new CliFailure('Give either --user or --users, not both.', EXIT.usage)
+  if (options.users !== undefined) return loadUserFile(options.users)
+  if (options.user === undefined)
+    throw new CliFailure('Say whom to render for: --user FILE|ID or --users FILE.', EXIT.usage)
+  if (existsSync(options.user)) {
+    const users = loadUserFile(options.user)
+    if (users.length !== 1)
+      throw new CliFailure(
+        `${options.user} holds ${users.length} users; use --users to render for each.`,
+        EXIT.usage,
+      )
+    return users
+  }
+  const builtIn = builtInUsers()
+  const user = findUser(builtIn, options.user)
+  if (!user) {
+    const known = builtIn.map((u) => userKey(u)).join(', ')
+    throw new CliFailure(
+      `No file and no built-in user "${options.user}". Built-in users: ${known}.`,
+      EXIT.usage,
+    )
+  }
+  return [user]
+}
+
+function loadUserFile(file: string): BrazeUserProfile[] {
+  const text = readText(file, 'Users')
+  const imported: UserImport =
+    path.extname(file).toLowerCase() === '.csv' ? importUsersCsv(text) : importUsersJson(text)
+  const errors = imported.problems.filter((p) => p.severity === 'error')
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (p) => `  ${file}${p.line ? `:${p.line}:${p.column ?? 1}` : ''} ${p.message} ${p.fix}`,
+    )
+    throw new CliFailure(`Cannot read the users in ${file}:\n${lines.join('\n')}`, EXIT.usage)
+  }
+  if (imported.users.length === 0) throw new CliFailure(`${file} holds no users.`, EXIT.usage)
+  return imported.users
+}
+
+function summary(result: RenderResult, user: string | undefined) {
+  const body = { output: result.output, aborted: result.aborted, problems: result.problems }
+  return user === undefined ? body : { user, ...body }
+}
+
+function printHuman(io: CliIo, result: RenderResult, label: string | undefined): void {
+  if (label) printLine(io.stdout, `── ${label} ──`)
+  if (result.aborted)
+    printLine(io.stdout, `Message aborted (Braze would not send it): ${result.aborted.reason}`)
+  else printLine(io.stdout, result.output)
+  if (result.problems.length === 0) printLine(io.stdout, 'No problems found.')
+  else
+    printLine(
+      io.stdout,
+      `${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}:`,
+    )
+  for (const problem of result.problems) printLine(io.stdout, describe(problem))
+}
+
+function describe(problem: Problem): string {
+  const where = problem.line ? `${problem.line}:${problem.column ?? 1}` : (problem.source ?? '-')
+  return `  ${problem.severity.padEnd(7)} ${where.padEnd(7)} ${problem.code}: ${problem.message}\n${' '.repeat(18)}fix: ${problem.fix}`
+}

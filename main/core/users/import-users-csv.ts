@@ -1,0 +1,185 @@
+import { CsvError, parse } from 'csv-parse/sync'
+import type { BrazeUserProfile, Problem } from '../../../shared/contract/problems'
+import { problemAt } from '../liquid/problem'
+import type { UserImport } from './import-users-json'
+import { userKey } from './user-identity'
+
+/** Export field names (braze.md §6), and the Liquid names people also write in headers. */
+const STANDARD_FIELDS = new Set([
+  'external_id',
+  'braze_id',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'home_city',
+  'country',
+  'language',
+  'time_zone',
+  'gender',
+  'dob',
+  'random_bucket',
+  'email_subscribe',
+  'push_subscribe',
+])
+const LIQUID_ALIASES: Record<string, string> = {
+  email_address: 'email',
+  phone_number: 'phone',
+  user_id: 'external_id',
+  city: 'home_city',
+  date_of_birth: 'dob',
+  random_bucket_number: 'random_bucket',
+}
+
+type Column = { field: string } | { custom: string[] }
+
+/**
+ * One user per row; the header row names attributes. Standard fields use their export or Liquid
+ * names; every other header is a custom attribute, and a dotted header (`address.city`) builds
+ * a nested one. Cells that look like numbers, booleans or JSON arrays/objects become those.
+ */
+export function importUsersCsv(text: string): UserImport {
+  let rows: Array<{ info: { lines: number }; record: string[] }>
+  try {
+    rows = parse(text, {
+      info: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+    }) as unknown as typeof rows
+  } catch (error) {
+    const line =
+      error instanceof CsvError ? (error as CsvError & { lines?: number }).lines : undefined
+    const message = error instanceof Error ? error.message : String(error)
+    return {
+      users: [],
+      problems: [
+        problemAt(
+          'error',
+          'csv-syntax',
+          line ? { line, column: 1 } : null,
+          `This CSV cannot be read: ${message}.`,
+          'Check the quotes and the number of cells on that line.',
+        ),
+      ],
+    }
+  }
+  const [header, ...records] = rows
+  if (!header)
+    return {
+      users: [],
+      problems: [
+        problemAt(
+          'error',
+          'csv-empty',
+          null,
+          'The CSV file is empty.',
+          'Add a header row and one row per user.',
+        ),
+      ],
+    }
+  const { columns, problems } = readHeader(header.record, header.info.lines)
+  if (problems.some((p) => p.severity === 'error')) return { users: [], problems }
+  const users: BrazeUserProfile[] = []
+  for (const { info, record } of records) {
+    const user = toUser(record, columns)
+    if (!userKey(user)) {
+      problems.push(
+        problemAt(
+          'warning',
+          'user-without-id',
+          { line: info.lines, column: 1 },
+          `The user on line ${info.lines} has neither external_id nor braze_id, so it cannot be picked by id.`,
+          'Fill the external_id column.',
+        ),
+      )
+    }
+    users.push(user)
+  }
+  return { users, problems }
+}
+
+function readHeader(names: string[], line: number): { columns: Column[]; problems: Problem[] } {
+  const problems: Problem[] = []
+  const seen = new Map<string, number>()
+  let column = 1
+  const columns = names.map((raw, index): Column => {
+    const at = { line, column }
+    column += raw.length + 1
+    const name = raw.trim()
+    if (name === '')
+      problems.push(
+        problemAt(
+          'error',
+          'csv-header',
+          at,
+          `Column ${index + 1} has no name.`,
+          'Name every column in the header row.',
+        ),
+      )
+    const field = LIQUID_ALIASES[name] ?? name
+    if (seen.has(field))
+      problems.push(
+        problemAt(
+          'error',
+          'csv-header',
+          at,
+          `Column "${name}" repeats column ${seen.get(field)}.`,
+          'Keep one column per attribute.',
+        ),
+      )
+    seen.set(field, index + 1)
+    if (STANDARD_FIELDS.has(field)) return { field }
+    return { custom: name.replace(/^custom_attributes?\./, '').split('.') }
+  })
+  const paths = columns.flatMap((c) => ('custom' in c ? [c.custom.join('.')] : []))
+  for (const path of paths) {
+    const parent = paths.find((other) => path.startsWith(`${other}.`))
+    if (parent)
+      problems.push(
+        problemAt(
+          'error',
+          'csv-header',
+          { line, column: 1 },
+          `"${parent}" is both a value and the parent of "${path}".`,
+          `Rename one of the columns, e.g. "${parent}.value".`,
+        ),
+      )
+  }
+  return { columns, problems }
+}
+
+function toUser(record: string[], columns: Column[]): BrazeUserProfile {
+  const user: Record<string, unknown> = {}
+  const custom: Record<string, unknown> = {}
+  columns.forEach((column, i) => {
+    const cell = record[i] ?? ''
+    if (cell === '') return
+    if ('field' in column)
+      user[column.field] = column.field === 'random_bucket' ? Number(cell) : cell
+    else setPath(custom, column.custom, typed(cell))
+  })
+  return { ...user, custom_attributes: custom }
+}
+
+function typed(cell: string): unknown {
+  if (cell === 'true' || cell === 'false') return cell === 'true'
+  if (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(cell)) return Number(cell)
+  if (/^\s*[[{]/.test(cell)) {
+    try {
+      return JSON.parse(cell) as unknown
+    } catch {
+      return cell
+    }
+  }
+  return cell
+}
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = target
+  for (const key of path.slice(0, -1)) {
+    const next = node[key]
+    node = (next && typeof next === 'object' ? next : (node[key] = {})) as Record<string, unknown>
+  }
+  node[path.at(-1) ?? ''] = value
+}

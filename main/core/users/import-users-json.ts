@@ -1,0 +1,122 @@
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type ParseError,
+} from 'jsonc-parser'
+import {
+  brazeUserProfile,
+  type BrazeUserProfile,
+  type Problem,
+} from '../../../shared/contract/problems'
+import { problemAt } from '../liquid/problem'
+import { LineIndex } from '../liquid/source-map'
+import { userKey } from './user-identity'
+
+/** Users read from a file, and what was wrong with it (positions are in that file). */
+export interface UserImport {
+  users: BrazeUserProfile[]
+  problems: Problem[]
+}
+
+/**
+ * Reads Braze export JSON: `{"users": [...]}` as `/users/export/ids` answers (braze.md §6), a
+ * bare array of users, or one user object.
+ */
+export function importUsersJson(text: string): UserImport {
+  const lines = new LineIndex(text)
+  const errors: ParseError[] = []
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false })
+  const first = errors[0]
+  if (first || !tree) {
+    const at = lines.position(first?.offset ?? 0)
+    const what = first ? printParseErrorCode(first.error) : 'empty file'
+    return {
+      users: [],
+      problems: [
+        problemAt(
+          'error',
+          'json-syntax',
+          at,
+          `This is not valid JSON (${what}).`,
+          'Fix the JSON at this place, or export the users again.',
+        ),
+      ],
+    }
+  }
+  const value: unknown = getNodeValue(tree)
+  const wrapped =
+    value !== null && typeof value === 'object' && !Array.isArray(value) && 'users' in value
+  const list: unknown = wrapped ? value.users : value
+  const path: Array<string | number> = wrapped ? ['users'] : []
+  if (!Array.isArray(list)) {
+    if (!wrapped && value !== null && typeof value === 'object')
+      return validate([value], [], tree, lines, true)
+    return {
+      users: [],
+      problems: [
+        problemAt(
+          'error',
+          'user-file-shape',
+          lines.position(tree.offset),
+          'Expected {"users": [...]} (a Braze export), an array of users, or one user.',
+          'Export the users with /users/export/ids, or wrap them in an array.',
+        ),
+      ],
+    }
+  }
+  return validate(list, path, tree, lines, false)
+}
+
+function validate(
+  list: unknown[],
+  path: Array<string | number>,
+  tree: NonNullable<ReturnType<typeof parseTree>>,
+  lines: LineIndex,
+  single: boolean,
+): UserImport {
+  const users: BrazeUserProfile[] = []
+  const problems: Problem[] = []
+  list.forEach((item, index) => {
+    const itemPath = single ? [] : [...path, index]
+    const name = single ? 'The user' : `users[${index}]`
+    const parsed = brazeUserProfile.safeParse(item)
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const node =
+          findNodeAtLocation(tree, [
+            ...itemPath,
+            ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+          ]) ??
+          findNodeAtLocation(tree, itemPath) ??
+          tree
+        const field = issue.path.length > 0 ? `.${issue.path.join('.')}` : ''
+        problems.push(
+          problemAt(
+            'error',
+            'user-shape',
+            lines.position(node.offset),
+            `${name}${field}: ${issue.message}.`,
+            'Use the field types of a Braze export (braze.md §6).',
+          ),
+        )
+      }
+      return
+    }
+    if (!userKey(parsed.data)) {
+      const node = findNodeAtLocation(tree, itemPath) ?? tree
+      problems.push(
+        problemAt(
+          'warning',
+          'user-without-id',
+          lines.position(node.offset),
+          `${name} has neither external_id nor braze_id, so it cannot be picked by id.`,
+          'Add an external_id (or braze_id).',
+        ),
+      )
+    }
+    users.push(parsed.data)
+  })
+  return { users, problems }
+}

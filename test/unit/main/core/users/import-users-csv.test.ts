@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { importUsersCsv } from '../../../../../main/core/users/import-users-csv'
+
+describe('importing users from CSV', () => {
+  it('maps the header row to attributes, Liquid names included', () => {
+    const csv = 'user_id,first_name,email_address,city,plan\nu-1,Ada,ada@example.com,London,pro\n'
+    expect(importUsersCsv(csv)).toEqual({
+      users: [
+        {
+          external_id: 'u-1',
+          first_name: 'Ada',
+          email: 'ada@example.com',
+          home_city: 'London',
+          custom_attributes: { plan: 'pro' },
+        },
+      ],
+      problems: [],
+    })
+  })
+
+  it('builds nested custom attributes from dotted headers and types the cells', () => {
+    const csv =
+      'external_id,address.city,custom_attribute.address.zip,vip,score,colors\nu-1,Berlin,10115,true,3.5,"[""red"",""green""]"\n'
+    expect(importUsersCsv(csv).users[0]?.custom_attributes).toEqual({
+      address: { city: 'Berlin', zip: 10115 },
+      vip: true,
+      score: 3.5,
+      colors: ['red', 'green'],
+    })
+  })
+
+  it('leaves empty cells out and keeps phone numbers as text', () => {
+    const csv = 'external_id,phone,last_name\nu-1,+14155550101,\n'
+    expect(importUsersCsv(csv).users).toEqual([
+      { external_id: 'u-1', phone: '+14155550101', custom_attributes: {} },
+    ])
+  })
+
+  it('reports a row with the wrong number of cells at its line', () => {
+    const result = importUsersCsv('external_id,first_name\nu-1,Ada\nu-2\n')
+    expect(result.problems.map((p) => [p.code, p.line])).toEqual([['csv-syntax', 3]])
+    expect(result.users).toEqual([])
+  })
+
+  it('reports an unclosed quote', () => {
+    expect(
+      importUsersCsv('external_id,first_name\nu-1,"Ada\n').problems.map((p) => p.code),
+    ).toEqual(['csv-syntax'])
+  })
+
+  it('reports repeated and clashing headers', () => {
+    expect(
+      importUsersCsv('email,email_address\na,b\n').problems.map((p) => [p.code, p.line, p.column]),
+    ).toEqual([['csv-header', 1, 7]])
+    expect(
+      importUsersCsv('external_id,address,address.city\nu,a,b\n').problems.map((p) => p.message),
+    ).toEqual(['"address" is both a value and the parent of "address.city".'])
+  })
+
+  it('warns about rows that cannot be picked by id', () => {
+    expect(importUsersCsv('first_name\nAda\n').problems.map((p) => [p.code, p.line])).toEqual([
+      ['user-without-id', 2],
+    ])
+  })
+})
