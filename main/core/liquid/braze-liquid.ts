@@ -167,6 +167,24 @@ export class BrazeLiquid {
     return [...(trace ? [] : [noTraceProblem()]), ...lintSubject(target, subject)]
   }
 
+  /**
+   * Which template position wrote output character `offset` of a result render() returned;
+   * null for copies without a trace. Used to place answers from Zendesk (422 details) in the
+   * template the user wrote.
+   */
+  templatePositionOf(
+    rendered: RenderResult,
+    offset: number,
+  ): { line: number; column: number } | null {
+    const trace = TracedResult.traceOf(rendered)
+    if (!trace) return null
+    return new OutputLocator(
+      rendered.output,
+      trace.body.compiled,
+      trace.body.segments,
+    ).templatePosition(offset)
+  }
+
   private assemble(
     input: Omit<RenderInput, 'user'>,
     user: BrazeUserProfile,

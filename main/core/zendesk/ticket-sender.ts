@@ -16,6 +16,7 @@ export interface SendTicketOptions {
   addTestTag?: boolean
   correlation?: Record<string, string>
   locate?: FieldLocator
+  onAttempt?: (attempt: number) => void
   /** Called before each wait for Retry-After, so the UI can show a countdown. */
   onWait?: (seconds: number, attempt: number) => void
   signal?: AbortSignal
@@ -64,6 +65,7 @@ export class TicketSender {
     let verdict: TicketVerdict | undefined
 
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      options.onAttempt?.(attempt)
       const headers = {
         'content-type': 'application/json',
         accept: 'application/json',

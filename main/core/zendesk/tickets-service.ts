@@ -1,0 +1,182 @@
+import type { Got } from 'got'
+import type { BrazeUserProfile } from '../../../shared/contract/problems'
+import type { SendTicketEvent, SendTicketInput, TestTicket } from '../../../shared/contract/tickets'
+import { toCurl } from '../../../shared/http/curl'
+import type { ExchangeStore } from '../captures/exchange-store'
+import type { BrazeLiquid } from '../liquid/braze-liquid'
+import { userLabel } from '../users/user-identity'
+import type { ProfileVault } from '../vault/profile-vault'
+import { deleteTickets, type CleanupResult } from './ticket-cleanup'
+import { ticketFieldLocator } from './ticket-field-locator'
+import { TicketSender } from './ticket-sender'
+import type { TestTicketLog } from './test-ticket-log'
+import type { ZendeskAuthorizer } from './zendesk-authorizer'
+
+export interface TicketsServiceDeps {
+  vault: ProfileVault
+  authorizer: ZendeskAuthorizer
+  http: Got
+  exchanges: ExchangeStore
+  log: TestTicketLog
+  liquid: BrazeLiquid
+  resolveUser: (id: string) => BrazeUserProfile | undefined
+  now: () => Date
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Desktop only: puts text on the system clipboard without it passing through the page. */
+  copyToClipboard?: (text: string) => void
+}
+
+/**
+ * "Send test ticket": renders the Compose template in main for a user (exactly what Braze would
+ * send), sends it, remembers the ticket for cleanup, and places Zendesk's complaints in the
+ * template.
+ */
+export class TicketsService {
+  private readonly sender: TicketSender
+
+  constructor(private readonly deps: TicketsServiceDeps) {
+    this.sender = new TicketSender({ ...deps })
+  }
+
+  async *send(input: SendTicketInput, signal?: AbortSignal): AsyncGenerator<SendTicketEvent> {
+    const profileId = input.profileId ?? this.deps.vault.activeProfileId()
+    const user = input.user ?? (input.userId ? this.deps.resolveUser(input.userId) : undefined)
+    if (!user) {
+      yield {
+        type: 'not-sent',
+        message: `No sample user "${input.userId ?? ''}": pick a user first.`,
+        problems: [],
+      }
+      return
+    }
+    // Rendered without a lint target: only the template's own errors stop a send; what Zendesk
+    // thinks of the body is exactly what a test send is for.
+    const rendered = this.deps.liquid.renderSync({
+      template: input.template,
+      headers: input.headers,
+      user,
+    })
+    if (rendered.aborted) {
+      yield {
+        type: 'not-sent',
+        message: `Braze would not send this message: ${rendered.aborted.reason}`,
+        problems: rendered.problems,
+      }
+      return
+    }
+    if (rendered.problems.some((p) => p.severity === 'error')) {
+      yield {
+        type: 'not-sent',
+        message: 'The template does not render; fix its Liquid errors first.',
+        problems: rendered.problems,
+      }
+      return
+    }
+    // The sender reports attempts and Retry-After waits from inside its loop; they reach the
+    // caller through this queue while the send is still running.
+    const queue: SendTicketEvent[] = []
+    let wake: (() => void) | undefined
+    let finished = false
+    const push = (event: SendTicketEvent) => {
+      queue.push(event)
+      wake?.()
+    }
+    const sending = this.sender.send({
+      profileId,
+      body: rendered.output,
+      addTestTag: input.addTestTag,
+      correlation: {
+        ...(input.templateName ? { template: input.templateName } : {}),
+        ...(input.userId ? { userId: input.userId } : {}),
+      },
+      locate: ticketFieldLocator(rendered.output, (offset) =>
+        this.deps.liquid.templatePositionOf(rendered, offset),
+      ),
+      onAttempt: (attempt) => push({ type: 'attempt', attempt }),
+      onWait: (seconds, attempt) => push({ type: 'waiting', seconds, attempt }),
+      signal,
+    })
+    const settle = () => {
+      finished = true
+      wake?.()
+    }
+    // Rejections surface at `await sending` below; here we only learn that it ended.
+    sending.then(settle, settle)
+    for (;;) {
+      while (queue.length > 0) yield queue.shift() as SendTicketEvent
+      if (finished) break
+      await new Promise<void>((resolve) => (wake = resolve))
+    }
+    const result = await sending
+    const last = await this.deps.exchanges.get(result.exchangeIds.at(-1) ?? '')
+    if (result.ok && result.ticketId && result.agentUrl) {
+      this.deps.log.add({
+        ticketId: result.ticketId,
+        profileId,
+        agentUrl: result.agentUrl,
+        createdAt: this.deps.now().toISOString(),
+        subject: subjectOf(result.sentBody),
+        templateName: input.templateName ?? null,
+        userLabel: userLabel(user),
+        exchangeId: result.exchangeIds.at(-1) ?? '',
+        taggedAsTest: input.addTestTag ?? false,
+        deletedAt: null,
+      })
+    }
+    const { sentBody: _body, ...rest } = result
+    yield { type: 'result', result: { ...rest, lastExchange: last ?? null } }
+  }
+
+  history(profileId?: string): TestTicket[] {
+    return this.deps.log.list({ profileId })
+  }
+
+  async cleanup(
+    profileId: string,
+    ticketIds: number[] | undefined,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<CleanupResult> {
+    const profile = this.deps.vault.get(profileId)
+    const ids = ticketIds ?? this.deps.log.list({ profileId }).map((t) => t.ticketId)
+    const result = await deleteTickets(this.deps.http, {
+      baseUrl: profile.zendesk.baseUrl,
+      authorization: await this.deps.authorizer.authorization(profileId),
+      ids,
+      onProgress: ({ done, total }) => onProgress(done, total),
+    })
+    this.deps.log.markDeleted(profileId, result.deleted, this.deps.now())
+    return result
+  }
+
+  async curl(
+    exchangeId: string,
+    withSecrets: boolean,
+  ): Promise<{ command: string; copied: boolean }> {
+    const record = await this.deps.exchanges.get(exchangeId)
+    if (!record) throw new Error(`No exchange ${exchangeId}: it may have been deleted.`)
+    const masked = toCurl(record.request)
+    if (!withSecrets) return { command: masked, copied: false }
+    if (!this.deps.copyToClipboard) {
+      throw new Error(
+        'Copy with secrets is only available in the desktop app: in browser mode secrets never reach the page. Copy the masked command and add the credentials yourself.',
+      )
+    }
+    const authorization = await this.deps.authorizer.authorization(record.profileId)
+    this.deps.copyToClipboard(
+      toCurl(
+        { ...record.request, headers: { ...record.request.headers, authorization } },
+        { withSecrets: true },
+      ),
+    )
+    return { command: masked, copied: true }
+  }
+}
+
+function subjectOf(body: string): string | null {
+  try {
+    const subject = (JSON.parse(body) as { ticket?: { subject?: unknown } }).ticket?.subject
+    return typeof subject === 'string' ? subject : null
+  } catch {
+    return null
+  }
+}
