@@ -4,6 +4,7 @@ import { registerProfile } from './commands/profile'
 import { registerRender } from './commands/render'
 import { registerServe } from './commands/serve'
 import { registerSimulate } from './commands/simulate'
+import { registerTicket } from './commands/ticket'
 
 /** Each feature adds one `register…` here; every command runs over the same engine. */
 export function createProgram(io: CliIo): Command {
@@ -20,6 +21,7 @@ export function createProgram(io: CliIo): Command {
   registerRender(program, io)
   registerSimulate(program, io)
   registerProfile(program, io)
+  registerTicket(program, io)
   return program
 }
 

@@ -3,9 +3,18 @@ import got, { type Got } from 'got'
 import type { AppEvent, AppInfo, AppStatus, ProfileRef } from '../../shared/contract'
 import { APP_NAME } from './app-paths'
 import { EventHub } from './events/event-hub'
+import { createBrazeLiquid, type BrazeLiquid } from './liquid/braze-liquid'
 import { ServiceBoard } from './events/service-board'
 import { testConnection } from './connection/connection-tester'
 import { startSandbox, type Sandbox, type SandboxOptions } from './simulators/sandbox'
+import { TEMPLATE_LIBRARY_FILE } from './templates/stored-templates'
+import { TemplateLibrary } from './templates/template-library'
+import { USER_LIBRARY_FILE } from './users/stored-users'
+import { UserLibrary } from './users/user-library'
+import { ExchangeStore } from './captures/exchange-store'
+import { PresetStore } from './presets/preset-store'
+import { TestTicketLog } from './zendesk/test-ticket-log'
+import { TicketsService } from './zendesk/tickets-service'
 import { confStoreFactory, type JsonStoreFactory } from './vault/json-store'
 import { ProfileVault, type SandboxSource } from './vault/profile-vault'
 import type { SecretCipher } from './vault/secret-cipher'
@@ -26,6 +35,10 @@ export interface EngineOptions {
   openExternal?: (url: string) => void
   /** Outgoing HTTP; tests pass one with a fake DNS lookup. */
   http?: Got
+  /** Desktop only: writes the system clipboard from main (Copy as cURL with secrets). */
+  copyToClipboard?: (text: string) => void
+  /** Waits between send retries; tests make it instant. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   /**
    * Run the simulated Zendesk and Braze behind the Sandbox profile (DESIGN principle 3). Off for
    * one-shot CLI commands and most tests; options are passed through to the simulators.
@@ -41,6 +54,13 @@ export class Engine {
   readonly vault: ProfileVault
   readonly http: Got
   readonly zendeskAuth: ZendeskAuthorizer
+  /** Braze Liquid for previews, on the engine's clock; live Connected Content is never wired. */
+  readonly liquid: BrazeLiquid
+  readonly templates: TemplateLibrary
+  readonly users: UserLibrary
+  readonly exchanges: ExchangeStore
+  readonly tickets: TicketsService
+  readonly presets: PresetStore
   private sandboxSource: SandboxSource | undefined
   private sandboxHandle: Sandbox | undefined
   private readonly now: () => Date
@@ -61,6 +81,27 @@ export class Engine {
       options.http ?? got.extend({ headers: { 'user-agent': `Bridgebench/${options.version}` } })
     this.zendeskAuth = new ZendeskAuthorizer(this.vault, this.http, this.now, options.openExternal)
     this.onClose(() => this.zendeskAuth.close())
+    this.liquid = createBrazeLiquid({ clock: this.now })
+    const composeStores = options.stores ?? confStoreFactory(options.dataFolder)
+    this.templates = new TemplateLibrary({
+      store: composeStores(TEMPLATE_LIBRARY_FILE),
+      now: this.now,
+    })
+    this.users = new UserLibrary({ store: composeStores(USER_LIBRARY_FILE), now: this.now })
+    this.exchanges = new ExchangeStore(options.dataFolder)
+    this.tickets = new TicketsService({
+      vault: this.vault,
+      authorizer: this.zendeskAuth,
+      http: this.http,
+      exchanges: this.exchanges,
+      log: new TestTicketLog(composeStores('test-tickets')),
+      liquid: this.liquid,
+      resolveUser: (id) => this.users.find(id)?.user,
+      now: this.now,
+      sleep: options.sleep,
+      copyToClipboard: options.copyToClipboard,
+    })
+    this.presets = new PresetStore(composeStores('presets'))
   }
 
   static async create(options: EngineOptions): Promise<Engine> {

@@ -1,9 +1,10 @@
 import os from 'node:os'
-import { app, safeStorage, shell, type BrowserWindow } from 'electron'
+import { app, clipboard, safeStorage, shell, type BrowserWindow } from 'electron'
 import { resolveDataFolder } from '../core/app-paths'
 import { Engine } from '../core/engine'
 import { electronStoreFactory } from './electron-stores'
 import { installApiBridge } from './ipc-bridge'
+import { firePresetFromTray } from './preset-notifier'
 import { appPage, createMainWindow } from './main-window'
 import { SafeStorageCipher } from './safe-storage-cipher'
 import { createTray } from './tray'
@@ -39,6 +40,9 @@ export async function startDesktopApp(layout: DesktopLayout): Promise<void> {
     secretCipher: new SafeStorageCipher(safeStorage, process.platform),
     stores: electronStoreFactory(dataFolder),
     openExternal: (url) => void shell.openExternal(url),
+    copyToClipboard: (text) => {
+      void clipboard.writeText(text)
+    },
     // A packaged app ships sample users and templates beside app.asar (electron-builder.yml).
     sandbox: app.isPackaged ? { resourcesDir: process.resourcesPath } : true,
   })
@@ -65,7 +69,11 @@ export async function startDesktopApp(layout: DesktopLayout): Promise<void> {
   const tray = createTray(engine, {
     iconDir: layout.iconDir,
     platform: process.platform,
-    actions: { open: showWindow, quit: () => app.quit() },
+    actions: {
+      open: showWindow,
+      quit: () => app.quit(),
+      firePreset: (id) => void firePresetFromTray(engine, id),
+    },
   })
 
   app.on('second-instance', showWindow)

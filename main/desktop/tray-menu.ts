@@ -4,11 +4,13 @@ import type { AppStatus, ServiceStatus } from '../../shared/contract'
 export interface TrayState {
   version: string
   status: AppStatus
+  presets: Array<{ id: string; name: string }>
 }
 
 export interface TrayActions {
   open: () => void
   quit: () => void
+  firePreset: (id: string) => void
 }
 
 const STATE_MARK: Record<ServiceStatus['state'], string> = {
@@ -33,6 +35,16 @@ export function buildTrayMenu(
     ...(services.length > 0 ? [{ type: 'separator' as const }, ...services] : []),
     { type: 'separator' },
     { label: 'Open Bridgebench', click: actions.open },
+    {
+      label: 'Fire preset',
+      submenu:
+        state.presets.length > 0
+          ? state.presets.map((preset) => ({
+              label: preset.name,
+              click: () => actions.firePreset(preset.id),
+            }))
+          : [{ label: 'No presets yet: save one on the Compose screen', enabled: false }],
+    },
     { type: 'separator' },
     { label: 'Quit Bridgebench', click: actions.quit },
   ]

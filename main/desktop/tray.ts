@@ -16,7 +16,11 @@ export function createTray(
   if (options.platform === 'darwin') image.setTemplateImage(true)
   const tray = new Tray(image)
   const refresh = () => {
-    const state = { version: engine.info().version, status: engine.status() }
+    const state = {
+      version: engine.info().version,
+      status: engine.status(),
+      presets: engine.presets.list().map(({ id, name }) => ({ id, name })),
+    }
     tray.setToolTip(trayTooltip(state))
     tray.setContextMenu(Menu.buildFromTemplate(buildTrayMenu(state, options.actions)))
   }

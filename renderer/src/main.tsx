@@ -7,6 +7,8 @@ import './styles/components.css'
 import './styles/forms.css'
 import './styles/lists.css'
 import './styles/data.css'
+import './styles/tickets.css'
+import './styles/compose.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

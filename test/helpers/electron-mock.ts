@@ -66,6 +66,16 @@ export function electronMock() {
     createFromPath: vi.fn((file: string) => ({ file, setTemplateImage: vi.fn() })),
   }
   const nativeTheme = { shouldUseDarkColors: false }
+  const clipboard = { writeText: vi.fn() }
+  class Notification {
+    static instances: Notification[] = []
+    static isSupported = vi.fn(() => true)
+    constructor(readonly options: { title: string; body: string }) {
+      Notification.instances.push(this)
+    }
+    on = vi.fn()
+    show = vi.fn()
+  }
   const electron = {
     app,
     session: { defaultSession },
@@ -77,6 +87,8 @@ export function electronMock() {
     Menu,
     nativeImage,
     nativeTheme,
+    clipboard,
+    Notification,
   }
   return { ...electron, default: electron }
 }

@@ -1,14 +1,18 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { InvalidArgumentError, type Command } from 'commander'
 import type { BrazeUserProfile, Problem, RenderResult } from '../../../shared/contract/problems'
+import { resolveDataFolder } from '../../core/app-paths'
 import { createBrazeLiquid } from '../../core/liquid/braze-liquid'
 import { isLintTarget, lintTargets } from '../../core/liquid/lint/lint-subject'
 import { builtInUsers } from '../../core/users/built-in-users'
+import { USER_LIBRARY_FILE } from '../../core/users/stored-users'
 import { importUsersCsv } from '../../core/users/import-users-csv'
 import { importUsersJson, type UserImport } from '../../core/users/import-users-json'
 import { findUser, userKey, userLabel } from '../../core/users/user-identity'
 import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
+import { createNodeEngine } from '../node-engine'
 
 interface RenderOptions {
   user?: string
@@ -34,7 +38,7 @@ export function registerRender(program: Command, io: CliIo): void {
     .argument('<template>', 'template file (Braze Liquid)')
     .option(
       '--user <file-or-id>',
-      'one user: a JSON/CSV file, or a built-in user by external_id or braze_id',
+      'one user: a JSON/CSV file, or a built-in or saved user (Compose screen) by id, external_id or braze_id',
     )
     .option('--users <file>', 'render for every user in a JSON (Braze export) or CSV file')
     .option(
@@ -56,7 +60,7 @@ export function registerRender(program: Command, io: CliIo): void {
       'print {output, aborted, problems} as JSON (one line per user with --users)',
       false,
     )
-    .action((templatePath: string, options: RenderOptions) => {
+    .action(async (templatePath: string, options: RenderOptions) => {
       const template = readText(templatePath, 'Template')
       const target = options.target
       if (target !== undefined && !isLintTarget(target)) {
@@ -68,7 +72,7 @@ export function registerRender(program: Command, io: CliIo): void {
         )
       }
       const now = options.now === undefined ? undefined : parseNow(options.now)
-      const users = pickUsers(options)
+      const users = await pickUsers(options, io.env)
       const engine = createBrazeLiquid()
       const batch = {
         template,
@@ -119,7 +123,10 @@ function readText(file: string, what: string): string {
   return readFileSync(file, 'utf8')
 }
 
-function pickUsers(options: RenderOptions): BrazeUserProfile[] {
+async function pickUsers(
+  options: RenderOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<BrazeUserProfile[]> {
   if (options.user !== undefined && options.users !== undefined)
     throw new CliFailure('Give either --user or --users, not both.', EXIT.usage)
   if (options.users !== undefined) return loadUserFile(options.users)
@@ -135,15 +142,34 @@ function pickUsers(options: RenderOptions): BrazeUserProfile[] {
     return users
   }
   const builtIn = builtInUsers()
-  const user = findUser(builtIn, options.user)
+  const user = findUser(builtIn, options.user) ?? (await findSavedUser(options.user, env))
   if (!user) {
     const known = builtIn.map((u) => userKey(u)).join(', ')
     throw new CliFailure(
-      `No file and no built-in user "${options.user}". Built-in users: ${known}.`,
+      `No file and no built-in user "${options.user}". Built-in users: ${known}. Users saved on the Compose screen are looked up too.`,
       EXIT.usage,
     )
   }
   return [user]
+}
+
+/**
+ * Users imported, edited or loaded on the Compose screen live in the data folder's user library.
+ * Without a users file there are none, and the data folder is left untouched (opening an engine
+ * would write its settings files).
+ */
+async function findSavedUser(
+  id: string,
+  env: NodeJS.ProcessEnv,
+): Promise<BrazeUserProfile | undefined> {
+  const dataFolder = resolveDataFolder({ env, platform: process.platform, homedir: os.homedir() })
+  if (!existsSync(path.join(dataFolder, `${USER_LIBRARY_FILE}.json`))) return undefined
+  const engine = await createNodeEngine(env, 'cli')
+  try {
+    return engine.users.find(id)?.user
+  } finally {
+    await engine.close()
+  }
 }
 
 function loadUserFile(file: string): BrazeUserProfile[] {

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react'
+import { ComposeScreen } from '../features/compose/ComposeScreen'
 import { ConnectionsScreen } from '../features/connections/ConnectionsScreen'
 import { OverviewScreen } from '../features/overview/OverviewScreen'
 import { SimulatorsScreen } from '../features/simulators/SimulatorsScreen'
@@ -18,6 +19,13 @@ export const SCREENS: ScreenDefinition[] = [
     label: 'Overview',
     summary: 'What Bridgebench is running, where it keeps its data, and how to start.',
     component: OverviewScreen,
+  },
+  {
+    id: 'compose',
+    label: 'Compose',
+    summary:
+      'Braze → Zendesk: write the webhook body in Liquid, preview it for sample users, and lint it.',
+    component: ComposeScreen,
   },
   {
     id: 'connections',

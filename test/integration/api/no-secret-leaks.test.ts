@@ -18,6 +18,14 @@ function operations(node: object, prefix = ''): string[] {
   )
 }
 
+const TICKET = `{"ticket": {"subject": "Leak check", "comment": {"body": "Hi {{\${first_name}}}"}, "requester": {"name": "Ada", "email": "ada@example.com"}}}`
+
+async function drain<T>(events: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = []
+  for await (const event of events) all.push(event)
+  return all
+}
+
 type Call = (api: ApiClient, ids: { profile: string; oauth: string }) => Promise<unknown>
 
 describe('no stored secret ever appears in an API response', () => {
@@ -127,6 +135,74 @@ describe('no stored secret ever appears in an API response', () => {
     'profiles.removeSecret': (api, ids) =>
       api.profiles.removeSecret({ id: ids.profile, slot: 'brazeApiKey' }),
     'profiles.remove': (api, ids) => api.profiles.remove({ id: ids.profile }),
+    // Compose runs after the profile is gone, so the Sandbox is active again for Load from Braze.
+    'compose.render': (api) =>
+      api.compose.render({
+        template: `{% connected_content https://x.example.invalid/?api_key=${SECRETS.brazeApiKey} :headers {"Authorization": "Bearer ${SECRETS.zendeskApiToken}"} %}ok`,
+        headers: {
+          Authorization: `Bearer ${SECRETS.zendeskApiToken}`,
+          'X-Api-Key': SECRETS.brazeApiKey,
+        },
+        userId: 'u-1001',
+        target: 'zendesk-ticket',
+      }),
+    'compose.renderBatch': (api) =>
+      api.compose.renderBatch({
+        template: 'Hi {{${first_name}}}',
+        headers: { Authorization: `Bearer ${SECRETS.zendeskApiToken}` },
+        users: 'all',
+        target: 'zendesk-ticket',
+      }),
+    'compose.check': (api) => api.compose.check({ template: '{{ x | nope }}' }),
+    'compose.targets': (api) => api.compose.targets(),
+    'templates.list': (api) => api.templates.list(),
+    'templates.save': (api) =>
+      api.templates.save({ name: 'Leak check', body: 'Hi', headers: {}, target: null }),
+    'templates.get': (api) => api.templates.get({ id: 'seed-zendesk-ticket' }),
+    'templates.remove': async (api) => {
+      const saved = (await api.templates.list()).find((t) => t.name === 'Leak check')
+      return api.templates.remove({ id: saved?.id ?? '' })
+    },
+    'users.list': (api) => api.users.list(),
+    'users.import': (api) =>
+      api.users.import({ format: 'csv', text: 'external_id,first_name\nc-1,Cleo\n' }),
+    'users.saveCustom': (api) => api.users.saveCustom({ user: { external_id: 'leak-1' } }),
+    'users.random': (api) => api.users.random({ seed: 1 }),
+    'users.loadFromBraze': (api) => api.users.loadFromBraze({ externalId: 'u-1001' }),
+    'users.remove': async (api) => {
+      const saved = (await api.users.list()).find((u) => u.user.external_id === 'leak-1')
+      return api.users.remove({ id: saved?.id ?? '' })
+    },
+    // Tickets go to the Sandbox (active again), whose simulated Zendesk accepts them.
+    'tickets.send': async (api) =>
+      drain(await api.tickets.send({ template: TICKET, userId: 'u-1001' })),
+    'tickets.history': (api) => api.tickets.history({ profileId: 'sandbox' }),
+    'exchanges.get': async (api) => {
+      const [ticket] = await api.tickets.history({ profileId: 'sandbox' })
+      return api.exchanges.get({ id: ticket?.exchangeId ?? '' })
+    },
+    'exchanges.curl': async (api) => {
+      const [ticket] = await api.tickets.history({ profileId: 'sandbox' })
+      return api.exchanges.curl({ id: ticket?.exchangeId ?? '', withSecrets: false })
+    },
+    'presets.save': (api) =>
+      api.presets.save({
+        name: 'Leak',
+        templateId: 'seed-zendesk-ticket',
+        userId: 'u-1001',
+        profileId: null,
+        addTestTag: false,
+      }),
+    'presets.list': (api) => api.presets.list(),
+    'presets.fire': async (api) => {
+      const [preset] = await api.presets.list()
+      return drain(await api.presets.fire({ id: preset?.id ?? '' }))
+    },
+    'presets.remove': async (api) => {
+      const [preset] = await api.presets.list()
+      return api.presets.remove({ id: preset?.id ?? '' })
+    },
+    'tickets.cleanup': async (api) => drain(await api.tickets.cleanup({ profileId: 'sandbox' })),
   }
 
   it('covers every operation in the contract', () => {

@@ -3,6 +3,7 @@ import { buildTrayMenu, trayTooltip, type TrayState } from '../../../../main/des
 
 const state: TrayState = {
   version: '1.0.0',
+  presets: [{ id: 'p1', name: 'Ada → Sandbox' }],
   status: {
     activeProfile: { id: 'acme', name: 'Acme staging' },
     secretStorage: {
@@ -22,14 +23,16 @@ const state: TrayState = {
 
 describe('buildTrayMenu', () => {
   it('shows the active profile and each service from engine state', () => {
-    const labels = buildTrayMenu(state, { open: vi.fn(), quit: vi.fn() }).map((item) => item.label)
+    const labels = buildTrayMenu(state, { open: vi.fn(), quit: vi.fn(), firePreset: vi.fn() }).map(
+      (item) => item.label,
+    )
     expect(labels).toContain('Profile: Acme staging')
     expect(labels).toContain('● Receiver — 127.0.0.1:8787')
     expect(labels).toContain('⚠ Tunnel — auth failed')
   })
 
   it('offers Open and Quit wired to the actions', () => {
-    const actions = { open: vi.fn(), quit: vi.fn() }
+    const actions = { open: vi.fn(), quit: vi.fn(), firePreset: vi.fn() }
     const menu = buildTrayMenu(state, actions)
     const open = menu.find((item) => item.label === 'Open Bridgebench')
     const quit = menu.find((item) => item.label === 'Quit Bridgebench')
@@ -38,10 +41,29 @@ describe('buildTrayMenu', () => {
     expect(quit?.click).toBe(actions.quit)
   })
 
+  it('offers each preset under Fire preset, wired to fire it', () => {
+    const actions = { open: vi.fn(), quit: vi.fn(), firePreset: vi.fn() }
+    const fire = buildTrayMenu(state, actions).find((item) => item.label === 'Fire preset')
+    const items = fire?.submenu as Array<{ label: string; click: () => void }>
+    expect(items.map((i) => i.label)).toEqual(['Ada → Sandbox'])
+    items[0]?.click()
+    expect(actions.firePreset).toHaveBeenCalledWith('p1')
+  })
+
+  it('explains where presets come from when there are none', () => {
+    const actions = { open: vi.fn(), quit: vi.fn(), firePreset: vi.fn() }
+    const fire = buildTrayMenu({ ...state, presets: [] }, actions).find(
+      (item) => item.label === 'Fire preset',
+    )
+    expect((fire?.submenu as Array<{ label: string; enabled: boolean }>)[0]).toMatchObject({
+      enabled: false,
+    })
+  })
+
   it('leaves out the services section when nothing runs', () => {
     const menu = buildTrayMenu(
       { ...state, status: { ...state.status, services: [] } },
-      { open: vi.fn(), quit: vi.fn() },
+      { open: vi.fn(), quit: vi.fn(), firePreset: vi.fn() },
     )
     expect(menu.filter((item) => item.type === 'separator')).toHaveLength(2)
   })

@@ -31,7 +31,7 @@ describe('tray', () => {
     const tray = createTray(engine, {
       iconDir: '/icons',
       platform: 'darwin',
-      actions: { open: vi.fn(), quit: vi.fn() },
+      actions: { open: vi.fn(), quit: vi.fn(), firePreset: vi.fn() },
     })
     const image = vi.mocked(electron.nativeImage.createFromPath).mock.results[0]?.value as {
       setTemplateImage: ReturnType<typeof vi.fn>
@@ -45,7 +45,7 @@ describe('tray', () => {
     const tray = createTray(engine, {
       iconDir: '/icons',
       platform: 'linux',
-      actions: { open: vi.fn(), quit: vi.fn() },
+      actions: { open: vi.fn(), quit: vi.fn(), firePreset: vi.fn() },
     })
     const fake = trays[0] as FakeTray
     expect(fake.menu.template.map((i) => i.label)).toContain('Profile: Sandbox')

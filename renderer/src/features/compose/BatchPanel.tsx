@@ -1,0 +1,195 @@
+import { useState } from 'react'
+import type { BatchRow, BatchUserSet } from '../../../../shared/contract'
+import { useApi } from '../../api/api-context'
+import { cannedResponses } from './canned-responses'
+import { headerRecord, useCompose } from './compose-store'
+import { errorMessage } from './library-store'
+
+type SetChoice = 'built-in' | 'saved' | 'all' | 'random'
+
+const SET_LABELS: Record<SetChoice, string> = {
+  'built-in': 'Built-in users',
+  saved: 'Saved users',
+  all: 'All users',
+  random: 'Random users',
+}
+
+function resultBadge(row: BatchRow) {
+  if (row.aborted !== null) return <span className="badge badge-warning">aborted</span>
+  return row.ok ? (
+    <span className="badge badge-ok">passes</span>
+  ) : (
+    <span className="badge badge-error">fails</span>
+  )
+}
+
+/** One template against a whole set of users: who fails lint and why. */
+export function BatchPanel({ onPreview }: { onPreview: () => void }) {
+  const api = useApi()
+  const batch = useCompose((s) => s.batch)
+  const setBatch = useCompose((s) => s.setBatch)
+  const selectUser = useCompose((s) => s.selectUser)
+  const userId = useCompose((s) => s.userId)
+  const [choice, setChoice] = useState<SetChoice>('built-in')
+  const [count, setCount] = useState(25)
+  const [running, setRunning] = useState(false)
+  const [error, setError] = useState<string>()
+
+  const runBatch = async () => {
+    const state = useCompose.getState()
+    const users: BatchUserSet = choice === 'random' ? { random: count } : choice
+    const responses = cannedResponses(state.canned)
+    setRunning(true)
+    setError(undefined)
+    try {
+      setBatch(
+        await api.compose.renderBatch({
+          template: state.body,
+          headers: headerRecord(state.headers),
+          users,
+          ...(state.target ? { target: state.target } : {}),
+          ...(Object.keys(responses).length > 0 ? { connectedContent: { responses } } : {}),
+        }),
+      )
+    } catch (failure) {
+      setError(errorMessage(failure))
+    } finally {
+      setRunning(false)
+    }
+  }
+
+  const preview = (row: BatchRow) => {
+    selectUser(row.userId, row.label)
+    onPreview()
+  }
+
+  return (
+    <section className="panel" aria-labelledby="compose-batch">
+      <h2 id="compose-batch">Batch</h2>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void runBatch()
+        }}
+      >
+        <label>
+          Render for
+          <select value={choice} onChange={(e) => setChoice(e.target.value as SetChoice)}>
+            {Object.entries(SET_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {choice === 'random' && (
+          <label>
+            How many
+            <input
+              type="number"
+              min={1}
+              max={1000}
+              value={count}
+              onChange={(e) => setCount(Math.min(1000, Math.max(1, Number(e.target.value) || 1)))}
+              className="number-input"
+            />
+          </label>
+        )}
+        <button type="submit" className="button button-primary" disabled={running}>
+          {running ? 'Rendering…' : 'Run batch'}
+        </button>
+        {batch && (
+          <span className="muted small" data-testid="batch-summary">
+            {batch.totals.users} user{batch.totals.users === 1 ? '' : 's'} ·{' '}
+            <strong className={batch.totals.failing ? 'tone-error' : 'tone-ok'}>
+              {batch.totals.failing} failing
+            </strong>{' '}
+            · {batch.totals.aborted} aborted · {batch.totals.error} errors, {batch.totals.warning}{' '}
+            warnings · {batch.durationMs.toFixed(0)} ms
+            {batch.seed !== null && ` · seed ${batch.seed}`}
+          </span>
+        )}
+      </form>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!batch ? (
+        <p className="muted">
+          Render this template for a whole set of users to see who fails lint and why: quotes in
+          names, missing emails and empty attributes break bodies that look fine for one user.
+        </p>
+      ) : batch.rows.length === 0 ? (
+        <p className="muted">
+          No users in this set yet. Import a JSON or CSV file, load a user from Braze, or save a
+          custom or random user above.
+        </p>
+      ) : (
+        <div className="batch-table-wrap">
+          <table className="table batch-table" data-testid="batch-rows">
+            <thead>
+              <tr>
+                <th>User</th>
+                <th>Result</th>
+                <th className="num">Errors</th>
+                <th className="num">Warnings</th>
+                <th className="num">Info</th>
+                <th>First problems</th>
+              </tr>
+            </thead>
+            <tbody>
+              {batch.rows.map((row) => (
+                <tr
+                  key={row.userId}
+                  className={row.userId === userId ? 'row-selected' : undefined}
+                  onClick={() => preview(row)}
+                >
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={(e) => {
+                        e.stopPropagation()
+                        preview(row)
+                      }}
+                      title="Preview for this user"
+                    >
+                      {row.label}
+                    </button>
+                  </td>
+                  <td>{resultBadge(row)}</td>
+                  <td className="num">{row.counts.error}</td>
+                  <td className="num">{row.counts.warning}</td>
+                  <td className="num">{row.counts.info}</td>
+                  <td className="batch-problems">
+                    {row.aborted !== null ? (
+                      <span>abort_message: {row.aborted || '(no reason)'}</span>
+                    ) : row.problems.length === 0 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      <ul>
+                        {row.problems.map((p, index) => (
+                          <li key={index}>
+                            <span className={`sev sev-${p.severity}`}>{p.severity}</span>{' '}
+                            {p.line !== null && (
+                              <span className="muted">
+                                {p.line}:{p.column ?? 1}
+                              </span>
+                            )}{' '}
+                            {p.message}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react'
+import { useCompose } from './compose-store'
+
+function prettyJson(text: string): string | null {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2)
+  } catch {
+    return null
+  }
+}
+
+/** The body Braze would send for the picked user, and the request headers (masked). */
+export function PreviewPanel() {
+  const result = useCompose((s) => s.result)
+  const rendering = useCompose((s) => s.rendering)
+  const renderError = useCompose((s) => s.renderError)
+  const userId = useCompose((s) => s.userId)
+  const userLabel = useCompose((s) => s.userLabel)
+  const [pretty, setPretty] = useState(false)
+  const asJson = result ? prettyJson(result.output) : null
+  const formatted = pretty ? asJson : null
+  const headers = Object.entries(result?.headers ?? {})
+
+  return (
+    <section className="panel" aria-labelledby="compose-preview" aria-busy={rendering}>
+      <div className="panel-title-row">
+        <h2 id="compose-preview">Preview</h2>
+        {result && (
+          <span className="muted small" data-testid="render-meta">
+            {rendering
+              ? `Rendering for ${userLabel ?? 'the picked user'}…`
+              : `Rendered in ${result.durationMs.toFixed(1)} ms for ${result.renderedFor.label}`}
+          </span>
+        )}
+      </div>
+      {renderError && (
+        <p className="form-error" role="alert">
+          {renderError}
+        </p>
+      )}
+      {!result ? (
+        <p className="muted">
+          {userId === null
+            ? 'Pick a sample user above to see the body Braze would send for them.'
+            : 'Rendering…'}
+        </p>
+      ) : result.aborted ? (
+        <div className="callout callout-warning" data-testid="preview-aborted">
+          <p>
+            <strong>Message aborted.</strong> <code>abort_message</code> ran for this user, so Braze
+            would send nothing.
+          </p>
+          <p className="muted">Reason: {result.aborted.reason || '(no reason given)'}</p>
+        </div>
+      ) : (
+        <>
+          <pre className="code-block preview-output" data-testid="preview-output">
+            {formatted ?? result.output}
+            {result.output === '' && <span className="muted">(empty body)</span>}
+          </pre>
+          <label className="checkbox small">
+            <input
+              type="checkbox"
+              checked={pretty && asJson !== null}
+              disabled={asJson === null}
+              onChange={(e) => setPretty(e.target.checked)}
+            />
+            {asJson === null
+              ? 'Not valid JSON, so it is shown exactly as rendered'
+              : 'Format as JSON (Braze sends it exactly as rendered)'}
+          </label>
+        </>
+      )}
+      {result && (
+        <>
+          <h3 className="subheading">Request headers</h3>
+          {headers.length === 0 ? (
+            <p className="muted small">
+              No headers. Zendesk needs Authorization and Content-Type: add them under the editor.
+            </p>
+          ) : (
+            <dl className="facts header-facts" data-testid="preview-headers">
+              {headers.map(([name, value]) => (
+                <div key={name} className="header-fact">
+                  <dt>{name}</dt>
+                  <dd>
+                    <code>{value}</code>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          <p className="muted small">Credentials are masked here; the engine keeps them.</p>
+          {result.messageExtras.length > 0 && (
+            <>
+              <h3 className="subheading">Message extras</h3>
+              <dl className="facts">
+                {result.messageExtras.map((extra) => (
+                  <div key={extra.key} className="header-fact">
+                    <dt>{extra.key}</dt>
+                    <dd>{extra.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,96 @@
+import { useRef, useState } from 'react'
+import type { Problem, UserImportFormat } from '../../../../shared/contract'
+import { useApi } from '../../api/api-context'
+import { useCompose } from './compose-store'
+import { errorMessage, useLibrary } from './library-store'
+
+function formatOf(name: string, text: string): UserImportFormat {
+  if (/\.csv$/i.test(name)) return 'csv'
+  if (/\.json$/i.test(name)) return 'json'
+  return /^\s*[[{]/.test(text) ? 'json' : 'csv'
+}
+
+/** Import users from a Braze export (JSON) or a CSV; rows that cannot be read are listed. */
+export function UserImport() {
+  const api = useApi()
+  const input = useRef<HTMLInputElement>(null)
+  const [outcome, setOutcome] = useState<{ file: string; count: number; problems: Problem[] }>()
+  const [error, setError] = useState<string>()
+
+  const importFile = async (file: File) => {
+    setError(undefined)
+    setOutcome(undefined)
+    try {
+      const text = await file.text()
+      const result = await api.users.import({ format: formatOf(file.name, text), text })
+      await useLibrary.getState().reloadUsers(api)
+      const first = result.imported[0]
+      if (first) useCompose.getState().selectUser(first.id, first.label)
+      setOutcome({ file: file.name, count: result.imported.length, problems: result.problems })
+    } catch (failure) {
+      setError(errorMessage(failure))
+    }
+  }
+
+  return (
+    <div className="user-import">
+      <input
+        ref={input}
+        type="file"
+        accept=".json,.csv,application/json,text/csv"
+        className="visually-hidden"
+        aria-label="Users file (JSON or CSV)"
+        data-testid="user-import-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          e.target.value = ''
+          if (file) void importFile(file)
+        }}
+      />
+      <div className="row">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => input.current?.click()}
+        >
+          Import users…
+        </button>
+        <span className="muted small">
+          A Braze export (JSON), or a CSV with a header row (<code>address.city</code> columns
+          nest).
+        </span>
+      </div>
+      {error && (
+        <p className="form-error small" role="alert">
+          {error}
+        </p>
+      )}
+      {outcome && (
+        <div className="import-outcome small" role="status">
+          <p className={outcome.count > 0 ? 'tone-ok' : 'tone-error'}>
+            Imported {outcome.count} user{outcome.count === 1 ? '' : 's'} from {outcome.file}
+            {outcome.problems.length > 0 &&
+              ` · ${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'}`}
+          </p>
+          {outcome.problems.length > 0 && (
+            <ul className="import-problems">
+              {outcome.problems.map((p, index) => (
+                <li key={index}>
+                  <span className={`badge badge-${p.severity === 'error' ? 'error' : 'warning'}`}>
+                    {p.severity}
+                  </span>{' '}
+                  {p.line !== null && (
+                    <code>
+                      {outcome.file}:{p.line}:{p.column ?? 1}
+                    </code>
+                  )}{' '}
+                  {p.message} <span className="muted">{p.fix}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,148 @@
+import { create } from 'zustand'
+import type {
+  ComposeBatchOutput,
+  ComposeRenderOutput,
+  LintTargetId,
+  TemplateView,
+} from '../../../../shared/contract'
+
+/** One row of the headers editor; `key` keeps React's list stable while names are edited. */
+export interface HeaderRow {
+  key: string
+  name: string
+  value: string
+}
+
+/**
+ * What the Compose screen is working on. Other panels (Send test ticket) read it with
+ * `useCompose(selector)` or `useCompose.getState()`; `composeRequest()` gives the request shape.
+ */
+export interface ComposeState {
+  /** The saved template being edited; null for a new, never-saved one. */
+  templateId: string | null
+  templateName: string
+  /** The open template is the read-only seed: saving makes a copy. */
+  builtIn: boolean
+  body: string
+  headers: HeaderRow[]
+  target: LintTargetId | null
+  /** Edited since it was opened or saved. */
+  dirty: boolean
+  userId: string | null
+  userLabel: string | null
+  /** The last render (headers masked); null until the first one arrives. */
+  result: ComposeRenderOutput | null
+  rendering: boolean
+  renderError: string | null
+  /** Bumped by Ctrl/⌘+Enter: render now, without waiting for typing to pause. */
+  renderRequest: number
+  /** Connected Content URL → pasted response text (JSON or plain text). */
+  canned: Record<string, string>
+  batch: ComposeBatchOutput | null
+
+  openTemplate: (template: TemplateView) => void
+  newTemplate: () => void
+  markSaved: (template: TemplateView) => void
+  setTemplateName: (name: string) => void
+  setBody: (body: string) => void
+  setHeaders: (headers: HeaderRow[]) => void
+  setTarget: (target: LintTargetId | null) => void
+  selectUser: (id: string | null, label: string | null) => void
+  setCanned: (url: string, text: string) => void
+  requestRender: () => void
+  renderStarted: () => void
+  renderFinished: (result: ComposeRenderOutput) => void
+  renderFailed: (message: string) => void
+  setBatch: (batch: ComposeBatchOutput | null) => void
+}
+
+let rowCounter = 0
+export function headerRow(name = '', value = ''): HeaderRow {
+  rowCounter += 1
+  return { key: `h${rowCounter}`, name, value }
+}
+
+function rowsFrom(headers: Record<string, string>): HeaderRow[] {
+  return Object.entries(headers).map(([name, value]) => headerRow(name, value))
+}
+
+export const NEW_TEMPLATE_HEADERS = { 'Content-Type': 'application/json' }
+
+export const useCompose = create<ComposeState>()((set) => ({
+  templateId: null,
+  templateName: '',
+  builtIn: false,
+  body: '',
+  headers: [],
+  target: 'zendesk-ticket',
+  dirty: false,
+  userId: null,
+  userLabel: null,
+  result: null,
+  rendering: false,
+  renderError: null,
+  renderRequest: 0,
+  canned: {},
+  batch: null,
+
+  openTemplate: (template) =>
+    set({
+      templateId: template.id,
+      templateName: template.name,
+      builtIn: template.builtIn,
+      body: template.body,
+      headers: rowsFrom(template.headers),
+      target: template.target,
+      dirty: false,
+      batch: null,
+    }),
+  newTemplate: () =>
+    set({
+      templateId: null,
+      templateName: 'Untitled template',
+      builtIn: false,
+      body: '',
+      headers: rowsFrom(NEW_TEMPLATE_HEADERS),
+      target: 'zendesk-ticket',
+      dirty: false,
+      batch: null,
+    }),
+  markSaved: (template) =>
+    set({
+      templateId: template.id,
+      templateName: template.name,
+      builtIn: template.builtIn,
+      dirty: false,
+    }),
+  setTemplateName: (templateName) => set({ templateName, dirty: true }),
+  setBody: (body) => set((state) => (state.body === body ? {} : { body, dirty: true })),
+  setHeaders: (headers) => set({ headers, dirty: true }),
+  setTarget: (target) => set({ target, dirty: true }),
+  selectUser: (userId, userLabel) => set({ userId, userLabel }),
+  setCanned: (url, text) => set((state) => ({ canned: { ...state.canned, [url]: text } })),
+  requestRender: () => set((state) => ({ renderRequest: state.renderRequest + 1 })),
+  renderStarted: () => set({ rendering: true }),
+  renderFinished: (result) => set({ result, rendering: false, renderError: null }),
+  renderFailed: (renderError) => set({ rendering: false, renderError }),
+  setBatch: (batch) => set({ batch }),
+}))
+
+/** Header rows as the API takes them: named rows only, the last of a repeated name wins. */
+export function headerRecord(rows: readonly HeaderRow[]): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const row of rows) {
+    const name = row.name.trim()
+    if (name) headers[name] = row.value
+  }
+  return headers
+}
+
+/** The current template, headers, target and user, as compose.render takes them. */
+export function composeRequest(state: ComposeState = useCompose.getState()) {
+  return {
+    template: state.body,
+    headers: headerRecord(state.headers),
+    target: state.target,
+    userId: state.userId,
+  }
+}

@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react'
+import { useApi } from '../../api/api-context'
+import { cannedResponses } from './canned-responses'
+import { headerRecord, useCompose } from './compose-store'
+import { errorMessage } from './library-store'
+
+/** Long enough not to render on every keystroke, short enough to feel live. */
+const TYPING_PAUSE_MS = 250
+
+/**
+ * Renders the open template for the picked user whenever either changes (after a pause in
+ * typing, or at once on Ctrl/⌘+Enter). Only the newest answer is kept, so a slow render
+ * never overwrites a later one.
+ */
+export function useLiveRender(): void {
+  const api = useApi()
+  const body = useCompose((s) => s.body)
+  const headers = useCompose((s) => s.headers)
+  const target = useCompose((s) => s.target)
+  const userId = useCompose((s) => s.userId)
+  const canned = useCompose((s) => s.canned)
+  const renderRequest = useCompose((s) => s.renderRequest)
+  const latest = useRef(0)
+  const lastRequest = useRef(renderRequest)
+
+  useEffect(() => {
+    if (userId === null) return
+    const now = renderRequest !== lastRequest.current
+    lastRequest.current = renderRequest
+    const timer = setTimeout(
+      () => {
+        const ticket = ++latest.current
+        const { renderStarted, renderFinished, renderFailed } = useCompose.getState()
+        renderStarted()
+        const responses = cannedResponses(canned)
+        api.compose
+          .render({
+            template: body,
+            headers: headerRecord(headers),
+            userId,
+            ...(target ? { target } : {}),
+            ...(Object.keys(responses).length > 0 ? { connectedContent: { responses } } : {}),
+          })
+          .then((result) => {
+            if (ticket === latest.current) renderFinished(result)
+          })
+          .catch((error: unknown) => {
+            if (ticket === latest.current) renderFailed(errorMessage(error))
+          })
+      },
+      now ? 0 : TYPING_PAUSE_MS,
+    )
+    return () => clearTimeout(timer)
+  }, [api, body, headers, target, userId, canned, renderRequest])
+}

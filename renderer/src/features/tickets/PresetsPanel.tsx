@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { Preset } from '../../../../shared/contract'
+import { useApi } from '../../api/api-context'
+import { useAppStore } from '../../app/app-store'
+import { useCompose } from '../compose/compose-store'
+import { messageOf, useTickets } from './tickets-store'
+
+/** Named (template × user × profile) to fire in one click, here or from the tray. */
+export function PresetsPanel() {
+  const api = useApi()
+  const profile = useAppStore((s) => s.status?.activeProfile)
+  const { templateId, templateName, userId, userLabel, dirty } = useCompose()
+  const { setPhase, loadHistory } = useTickets()
+  const [presets, setPresets] = useState<Preset[]>([])
+  const [name, setName] = useState('')
+  const [pinProfile, setPinProfile] = useState(false)
+  const [error, setError] = useState<string>()
+
+  const load = useCallback(() => {
+    api.presets.list().then(setPresets, (e: unknown) => setError(messageOf(e)))
+  }, [api])
+  useEffect(load, [load])
+
+  const save = async () => {
+    if (!templateId || !userId) return
+    try {
+      await api.presets.save({
+        name: name || `${templateName} × ${userLabel ?? userId}`,
+        templateId,
+        userId,
+        profileId: pinProfile && profile ? profile.id : null,
+        addTestTag: true,
+      })
+      setName('')
+      setError(undefined)
+      load()
+    } catch (e) {
+      setError(messageOf(e))
+    }
+  }
+
+  const fire = async (preset: Preset) => {
+    setPhase({ kind: 'sending', attempt: 1 })
+    try {
+      for await (const event of await api.presets.fire({ id: preset.id })) {
+        if (event.type === 'attempt') setPhase({ kind: 'sending', attempt: event.attempt })
+        if (event.type === 'waiting')
+          setPhase({
+            kind: 'waiting',
+            attempt: event.attempt,
+            until: Date.now() + event.seconds * 1000,
+          })
+        if (event.type === 'not-sent') setPhase({ kind: 'not-sent', message: event.message })
+        if (event.type === 'result') setPhase({ kind: 'done', result: event.result })
+      }
+      if (profile) await loadHistory(api, profile.id)
+    } catch (e) {
+      setPhase({ kind: 'failed', message: messageOf(e) })
+    }
+  }
+
+  const remove = async (preset: Preset) => {
+    await api.presets.remove({ id: preset.id }).catch((e: unknown) => setError(messageOf(e)))
+    load()
+  }
+
+  return (
+    <section className="panel" aria-labelledby="presets">
+      <h2 id="presets">Presets</h2>
+      <div className="inline-form">
+        <label>
+          Name
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={`${templateName || 'template'} × ${userLabel ?? 'user'}`}
+          />
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={pinProfile}
+            onChange={(e) => setPinProfile(e.target.checked)}
+          />
+          Always {profile?.name ?? 'this profile'}
+        </label>
+        <button
+          type="button"
+          className="button"
+          disabled={!templateId || !userId}
+          onClick={() => void save()}
+        >
+          Save as preset
+        </button>
+      </div>
+      {(!templateId || dirty) && (
+        <p className="muted small">
+          A preset uses the saved template: save your changes first (Ctrl/⌘+S).
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {presets.length === 0 ? (
+        <p className="muted">
+          No presets yet. They also appear in the tray menu under “Fire preset”.
+        </p>
+      ) : (
+        <ul className="preset-list">
+          {presets.map((preset) => (
+            <li key={preset.id}>
+              <span>{preset.name}</span>
+              <span className="actions">
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => void fire(preset)}
+                >
+                  Fire
+                </button>
+                <button type="button" className="link-button" onClick={() => void remove(preset)}>
+                  remove
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

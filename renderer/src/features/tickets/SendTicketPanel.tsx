@@ -1,0 +1,126 @@
+import { useState } from 'react'
+import type { Problem } from '../../../../shared/contract'
+import { useApi } from '../../api/api-context'
+import { useAppStore } from '../../app/app-store'
+import { useCompose } from '../compose/compose-store'
+import { ResponseView } from './ResponseView'
+import { messageOf, useTickets } from './tickets-store'
+import { useCountdown } from './use-countdown'
+
+/** "Send test ticket": what Braze would send for this user, into the active profile's Zendesk. */
+export function SendTicketPanel({ onJump }: { onJump: (problem: Problem) => void }) {
+  const api = useApi()
+  const profile = useAppStore((s) => s.status?.activeProfile)
+  const { body, headers, userId, templateName, templateId } = useCompose()
+  const { phase, setPhase, loadHistory } = useTickets()
+  const [addTag, setAddTag] = useState(false)
+  const waitingLeft = useCountdown(phase.kind === 'waiting' ? phase.until : null)
+  const busy = phase.kind === 'sending' || phase.kind === 'waiting'
+
+  const send = async () => {
+    if (!userId || !profile) return
+    setPhase({ kind: 'sending', attempt: 1 })
+    try {
+      const events = await api.tickets.send({
+        profileId: profile.id,
+        template: body,
+        headers: Object.fromEntries(
+          headers.filter((h) => h.name.trim()).map((h) => [h.name.trim(), h.value]),
+        ),
+        userId,
+        addTestTag: addTag,
+        templateName: templateName || (templateId ?? undefined),
+      })
+      for await (const event of events) {
+        if (event.type === 'attempt') setPhase({ kind: 'sending', attempt: event.attempt })
+        if (event.type === 'waiting')
+          setPhase({
+            kind: 'waiting',
+            attempt: event.attempt,
+            until: Date.now() + event.seconds * 1000,
+          })
+        if (event.type === 'not-sent') setPhase({ kind: 'not-sent', message: event.message })
+        if (event.type === 'result') setPhase({ kind: 'done', result: event.result })
+      }
+      await loadHistory(api, profile.id)
+    } catch (error) {
+      setPhase({ kind: 'failed', message: messageOf(error) })
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="send-ticket">
+      <div className="panel-title-row">
+        <h2 id="send-ticket">Send test ticket</h2>
+        <span className="muted small">to {profile?.name ?? '…'}</span>
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy || !userId}
+          onClick={() => void send()}
+          data-testid="send-ticket"
+        >
+          {phase.kind === 'sending'
+            ? `Sending… (attempt ${phase.attempt})`
+            : phase.kind === 'waiting'
+              ? `Zendesk asked to wait: retrying in ${waitingLeft} s`
+              : 'Send test ticket'}
+        </button>
+        <label className="checkbox">
+          <input type="checkbox" checked={addTag} onChange={(e) => setAddTag(e.target.checked)} />
+          Tag it <code>bridgebench_test</code> (changes the body)
+        </label>
+      </div>
+      {!userId && (
+        <p className="muted small">Pick a sample user first: the body is rendered for them.</p>
+      )}
+      {phase.kind === 'not-sent' && (
+        <p className="form-error" role="alert">
+          Not sent: {phase.message}
+        </p>
+      )}
+      {phase.kind === 'failed' && (
+        <p className="form-error" role="alert">
+          {phase.message}
+        </p>
+      )}
+      {phase.kind === 'done' && (
+        <div className="send-result" data-testid="send-result">
+          <p
+            className={phase.result.ok ? 'tone-ok' : 'form-error'}
+            role={phase.result.ok ? 'status' : 'alert'}
+          >
+            {phase.result.message}{' '}
+            {phase.result.agentUrl && (
+              <a href={phase.result.agentUrl} target="_blank" rel="noreferrer">
+                Open ticket #{phase.result.ticketId} in Zendesk
+              </a>
+            )}
+          </p>
+          {phase.result.tagChange && <p className="muted small">{phase.result.tagChange}</p>}
+          {phase.result.problems.length > 0 && (
+            <ul className="problem-list">
+              {phase.result.problems.map((problem, index) => (
+                <li key={index}>
+                  <button type="button" className="problem" onClick={() => onJump(problem)}>
+                    <span className="badge badge-error">{problem.severity}</span>
+                    <span className="problem-where">
+                      {problem.line === null ? 'Ticket' : `Ln ${problem.line}`}
+                    </span>
+                    <span className="problem-text">
+                      {problem.message}
+                      <span className="muted small problem-fix">{problem.fix}</span>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {phase.result.lastExchange && <ResponseView exchange={phase.result.lastExchange} />}
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,56 @@
+import { existsSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../../../../main/cli/program'
+import { createTestEngine } from '../../../../helpers/engine'
+import { fakeCliIo } from '../../../../helpers/cli'
+import { useTempDir } from '../../../../helpers/temp-dir'
+
+const tempDir = useTempDir('bridgebench-render-saved-')
+
+async function render(home: string, ...args: string[]) {
+  const run = fakeCliIo({ BRIDGEBENCH_HOME: home })
+  const code = await runCli(['render', ...args], run.io)
+  return { code, stdout: run.stdout(), stderr: run.stderr() }
+}
+
+function template(text: string): string {
+  const file = path.join(tempDir(), 't.liquid')
+  writeFileSync(file, text)
+  return file
+}
+
+describe('bridgebench render --user with users saved on the Compose screen', () => {
+  it('renders for a saved user by its library id or its external_id', async () => {
+    const home = tempDir()
+    const engine = await createTestEngine(home)
+    const saved = engine.users.saveCustom({ external_id: 'vip-1', first_name: 'Vera' })
+    await engine.close()
+    const file = template('Hi {{${first_name}}}')
+    for (const id of [saved.id, 'vip-1']) {
+      expect(await render(home, file, '--user', id)).toEqual({
+        code: 0,
+        stdout: 'Hi Vera\nNo problems found.\n',
+        stderr: '',
+      })
+    }
+  })
+
+  it('still prefers a built-in user with the same id', async () => {
+    const home = tempDir()
+    const engine = await createTestEngine(home)
+    engine.users.saveCustom({ external_id: 'u-1001', first_name: 'Impostor' })
+    await engine.close()
+    expect((await render(home, template('{{${first_name}}}'), '--user', 'u-1001')).stdout).toBe(
+      'Ada\nNo problems found.\n',
+    )
+  })
+
+  it('exits 2 for an unknown id without creating a data folder to look in', async () => {
+    const home = path.join(tempDir(), 'never-created')
+    const result = await render(home, template('x'), '--user', 'nobody')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/No file and no built-in user "nobody"/)
+    expect(existsSync(home)).toBe(false)
+  })
+})

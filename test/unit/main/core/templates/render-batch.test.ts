@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { createBrazeLiquid } from '../../../../../main/core/liquid/braze-liquid'
+import { renderBatch } from '../../../../../main/core/templates/render-batch'
+import { renderPreview } from '../../../../../main/core/templates/render-preview'
+import { UserLibrary } from '../../../../../main/core/users/user-library'
+import { confStoreFactory } from '../../../../../main/core/vault/json-store'
+import { FIXED_NOW, seedTemplate } from '../../../../helpers/liquid-fixtures'
+import { useTempDir } from '../../../../helpers/temp-dir'
+
+const tempDir = useTempDir('bridgebench-batch-')
+const liquid = createBrazeLiquid({ clock: () => FIXED_NOW })
+const users = () => new UserLibrary({ store: confStoreFactory(tempDir())('users') })
+
+describe('rendering for the Compose screen', () => {
+  it('renders the preview for a user picked by id and says whom and how long', () => {
+    const preview = renderPreview(liquid, users(), {
+      template: 'Hi {{${first_name}}}',
+      userId: 'u-1001',
+    })
+    expect(preview.result.output).toBe('Hi Ada')
+    expect(preview.renderedFor).toMatchObject({ id: 'u-1001', source: 'built-in' })
+    expect(preview.durationMs).toBeGreaterThanOrEqual(0)
+  })
+
+  it('renders for an inline user without an id', () => {
+    const preview = renderPreview(liquid, users(), {
+      template: 'Hi {{${first_name}}}',
+      user: { first_name: 'Zed' },
+    })
+    expect(preview.result.output).toBe('Hi Zed')
+    expect(preview.renderedFor).toMatchObject({ id: null, label: 'Zed (no id)', source: 'custom' })
+  })
+
+  it('never calls Connected Content live, even when asked to', () => {
+    const template = '{% connected_content https://example.invalid/x :save r %}{{r.a}}'
+    const preview = renderPreview(liquid, users(), {
+      template,
+      userId: 'u-1001',
+      connectedContent: {
+        responses: { 'https://example.invalid/x': { status: 200, body: { a: 1 } } },
+      },
+    })
+    expect(preview.result.output).toBe('1')
+    expect(preview.result.connectedContent[0]?.outcome).toBe('canned')
+  })
+
+  it('lists which built-in users fail the seed template, errors first', () => {
+    const batch = renderBatch(liquid, users(), {
+      template: seedTemplate(),
+      users: 'built-in',
+      target: 'zendesk-ticket',
+    })
+    expect(batch.rows.map((r) => [r.userId, r.ok])).toEqual([
+      ['u-1001', false],
+      ['u-1002', false],
+      ['u-1003', false],
+      ['60aa00bb11cc22dd33ee44ff', false],
+    ])
+    expect(batch.rows[0]?.problems).toHaveLength(3)
+    expect(batch.rows[0]?.problems.every((p) => p.severity === 'error')).toBe(true)
+    expect(batch.totals).toMatchObject({ users: 4, failing: 4, aborted: 0 })
+    expect(batch.totals.error).toBe(batch.rows.reduce((n, r) => n + r.counts.error, 0))
+    expect(batch.seed).toBeNull()
+  })
+
+  it('renders N random users from a seed, and the same seed gives the same rows', () => {
+    const template =
+      '{% if ${email_address} == blank %}{% abort_message("no email") %}{% endif %}ok'
+    const input = { template, users: { random: 40, seed: 9 } }
+    const first = renderBatch(liquid, users(), input)
+    expect(first.rows).toHaveLength(40)
+    expect(first.rows[0]?.userId).toBe('rnd-9-1')
+    expect(first.seed).toBe(9)
+    expect(renderBatch(liquid, users(), input).rows).toEqual(first.rows)
+    const aborted = first.rows.filter((r) => r.aborted !== null)
+    expect(aborted.every((r) => r.aborted === 'no email' && !r.ok)).toBe(true)
+    expect(first.totals.aborted).toBe(aborted.length)
+  })
+
+  it('gives an empty batch, not an error, when no users are saved', () => {
+    const batch = renderBatch(liquid, users(), { template: 'x', users: 'saved' })
+    expect(batch.rows).toEqual([])
+    expect(batch.totals.users).toBe(0)
+  })
+})
