@@ -46,6 +46,20 @@ describe('simulated Zendesk tickets (reference/zendesk.md §4)', () => {
     })
   })
 
+  it('shows a ticket at its agent URL, so "Open ticket" links work on the Sandbox', async () => {
+    await create({
+      subject: 'Printer <on fire>',
+      comment: { body: 'Help' },
+      requester: { name: 'Ada', email: 'ada@example.com' },
+    })
+    const page = await fetch(`${zendesk.url}/agent/tickets/1`)
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const html = await page.text()
+    expect(html).toContain('#1 Printer &#60;on fire&#62;')
+    expect(html).toContain('Ada Lovelace (u-1001)')
+    expect((await fetch(`${zendesk.url}/agent/tickets/99`)).status).toBe(404)
+  })
+
   it('serves the same resource with and without the .json suffix', async () => {
     await create({ comment: { body: 'x' } })
     const [withSuffix, without] = await Promise.all([

@@ -25,6 +25,8 @@ export interface ApiRequest {
 export interface ApiResponse {
   status: number
   body?: unknown
+  /** A page for people (the simulated agent view) instead of a JSON body. */
+  html?: string
   headers?: Record<string, string>
   /** Runs once the answer has been sent (webhooks are queued after the update commits, §6.1). */
   afterSend?: () => void

@@ -3,7 +3,9 @@ import { BodyTooLargeError, parseJson, readBody } from '../http/read-body'
 import { authenticate, authorize, type ZendeskCredentials } from './auth'
 import { INVALID_ENDPOINT, RATE_LIMIT_EXCEEDED, invalidJson } from './error-bodies'
 import type { ZendeskRateLimiter } from './rate-limiter'
+import { agentTicketPage } from './agent-page'
 import type { ApiResponse, Route, RouteDeps } from './router'
+import { ticketView } from './snapshot-views'
 
 const API_PREFIX = '/api/v2'
 const MAX_BODY_BYTES = 10 * 1024 * 1024
@@ -46,6 +48,12 @@ export function createZendeskHandler(deps: ZendeskServerDeps): RequestListener {
 async function handle(req: IncomingMessage, deps: ZendeskServerDeps): Promise<ApiResponse> {
   const method = req.method ?? 'GET'
   const url = new URL(req.url ?? '/', 'http://simulator.invalid')
+  const agent = /^\/agent\/tickets\/(\d+)$/.exec(url.pathname)
+  if (method === 'GET' && agent) {
+    const id = Number(agent[1])
+    const ticket = deps.store.tickets.get(id)
+    return agentTicketPage(ticket ? ticketView(ticket, deps.store.users) : undefined, id)
+  }
   if (!url.pathname.startsWith(`${API_PREFIX}/`)) return { status: 404, body: INVALID_ENDPOINT }
   const path = url.pathname
     .slice(API_PREFIX.length)
@@ -123,6 +131,11 @@ function send(res: ServerResponse, answer: ApiResponse, requestId: string): void
     ...answer.headers,
   }
   if (answer.afterSend) res.once('finish', answer.afterSend)
+  if (answer.html !== undefined) {
+    res.writeHead(answer.status, { ...headers, 'content-type': 'text/html; charset=utf-8' })
+    res.end(answer.html)
+    return
+  }
   if (answer.status === 204 || answer.body === undefined) {
     res.writeHead(answer.status, headers)
     res.end()
