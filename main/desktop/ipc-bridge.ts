@@ -1,6 +1,7 @@
 import { ipcMain, type IpcMainEvent, type WebContents } from 'electron'
 import { RPCHandler } from '@orpc/server/message-port'
 import { API_PORT_CHANNEL } from '../../shared/desktop-bridge'
+import { handlerOptions } from '../api/handler-options'
 import { router } from '../api/router'
 import type { Engine } from '../core/engine'
 import { isAppUrl } from './navigation-policy'
@@ -33,7 +34,7 @@ export interface ApiBridgeOptions {
 
 /** Serves the typed API over a MessagePort the renderer hands over through the preload. */
 export function installApiBridge(options: ApiBridgeOptions): () => void {
-  const handler = new RPCHandler(router)
+  const handler = new RPCHandler(router, handlerOptions)
   const listener = (event: IpcMainEvent) => {
     const trusted = { contents: options.mainContents(), appUrl: options.appUrl }
     if (!isTrustedSender(event.sender, event.senderFrame, trusted)) {

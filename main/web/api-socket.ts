@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { RPCHandler } from '@orpc/server/ws'
 import { WebSocketServer } from 'ws'
+import { handlerOptions } from '../api/handler-options'
 import { router } from '../api/router'
 import type { Engine } from '../core/engine'
 import { checkSocketRequest, type AccessPolicy } from './access-guard'
@@ -9,7 +10,7 @@ import { checkSocketRequest, type AccessPolicy } from './access-guard'
 /** Serves the typed API over WebSockets that passed the access checks. */
 export class ApiSocketServer {
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 })
-  private readonly rpc = new RPCHandler(router)
+  private readonly rpc = new RPCHandler(router, handlerOptions)
 
   constructor(
     private readonly engine: Engine,

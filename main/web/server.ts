@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { RPCHandler } from '@orpc/server/node'
 import type { Engine } from '../core/engine'
+import { handlerOptions } from '../api/handler-options'
 import { router } from '../api/router'
 import { ACCESS_TOKEN_HEADER, API_PATH, API_SOCKET_PATH } from '../../shared/web-access'
 import { checkApiRequest, checkHost, type AccessPolicy } from './access-guard'
@@ -40,7 +41,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const remote = !isLoopbackHost(host)
   if (remote && !options.allowRemote) throw new RemoteBindRefusedError(host)
   const token = options.token ?? randomBytes(24).toString('base64url')
-  const rpc = new RPCHandler(router)
+  const rpc = new RPCHandler(router, handlerOptions)
   const policy: AccessPolicy = { token, port: 0, allowAnyHost: remote }
   const apiSocket = new ApiSocketServer(options.engine, policy)
 

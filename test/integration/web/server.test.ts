@@ -101,6 +101,18 @@ describe('browser door server', () => {
     stop.abort()
   })
 
+  it('names the field and the reason when input breaks the contract', async () => {
+    const api = browserApiClient(await start())
+    await expect(
+      api.profiles.create({
+        name: '',
+        zendesk: 'acme',
+        zendeskAuth: { mode: 'api-token', email: 'a@b.c' },
+        brazeEndpoint: 'US-01',
+      }),
+    ).rejects.toThrow('name: Give the profile a name.')
+  })
+
   it('refuses API calls without the token', async () => {
     const s = await start()
     const res = await raw(s, {
