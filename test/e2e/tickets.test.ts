@@ -1,15 +1,5 @@
-import path from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { useTempDir } from '../helpers/temp-dir'
-import {
-  chromiumOrSkip,
-  launchChromium,
-  screenshot,
-  startServe,
-  watchErrors,
-  type ServeProcess,
-} from './support/browser-door'
+import { describe, expect, it } from 'vitest'
+import { chromiumOrSkip, screenshot, useServedApp, watchErrors } from './support/browser-door'
 
 const chromiumPath = chromiumOrSkip()
 
@@ -30,23 +20,12 @@ const FIXED_SEED = `{% assign ticket_type = 'question' %}
 }`
 
 describe.skipIf(!chromiumPath)('Send test ticket in Chromium (Sandbox)', () => {
-  const tempDir = useTempDir('bridgebench-e2e-', 'file')
-  let browser: Browser
-  let serve: ServeProcess
-
-  beforeAll(async () => {
-    serve = await startServe(path.join(tempDir(), 'home'))
-    browser = await launchChromium(chromiumPath as string)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await serve?.stop()
-  })
+  const app = useServedApp(chromiumPath)
 
   it('sends the fixed seed, shows the ticket and Zendesk’s answer, then cleans it up', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } })
     const errors = watchErrors(page)
-    await page.goto(serve.url)
+    await page.goto(app.serve.url)
     await page.getByRole('button', { name: /Compose/ }).click()
     await page.getByTestId('problem-list').waitFor()
     await page.locator('.cm-content').click()

@@ -3,7 +3,9 @@ import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { CHROMIUM_ARGS, findChromium } from '../../helpers/chromium'
+import { useTempDir } from '../../helpers/temp-dir'
 
 export const REPO = path.resolve(import.meta.dirname, '..', '..', '..')
 export const SCREENSHOTS = path.join(REPO, 'test', 'e2e', '__screenshots__')
@@ -75,4 +77,33 @@ export function watchErrors(page: Page): string[] {
   })
   page.on('pageerror', (error) => errors.push(String(error)))
   return errors
+}
+
+export interface ServedApp {
+  browser: Browser
+  serve: ServeProcess
+  home: string
+}
+
+/**
+ * The usual e2e fixture: the built CLI's browser door in a fresh data folder and one Chromium,
+ * started before the file's tests and stopped after them. Read the fields inside tests.
+ */
+export function useServedApp(
+  chromiumPath: string | undefined,
+  env: NodeJS.ProcessEnv = {},
+): ServedApp {
+  const tempDir = useTempDir('bridgebench-e2e-', 'file')
+  const app = {} as ServedApp
+  beforeAll(async () => {
+    if (!chromiumPath) return
+    app.home = path.join(tempDir(), 'home')
+    app.serve = await startServe(app.home, env)
+    app.browser = await launchChromium(chromiumPath)
+  })
+  afterAll(async () => {
+    await app.browser?.close()
+    await app.serve?.stop()
+  })
+  return app
 }
