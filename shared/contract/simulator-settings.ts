@@ -168,4 +168,3 @@ export const simulatorSettingsPatch = z.strictObject({
   braze: brazeSimulatorSettingsPatch.optional(),
 })
 export type SimulatorSettingsPatch = z.infer<typeof simulatorSettingsPatch>
-
