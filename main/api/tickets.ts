@@ -1,4 +1,7 @@
+import type { CleanupEvent } from '../../shared/contract/tickets'
+import { streamWhile } from '../core/events/progress-stream'
 import { firePreset } from '../core/presets/fire-preset'
+import type { CleanupResult } from '../core/zendesk/ticket-cleanup'
 import { api } from './base'
 
 export const ticketsRouter = {
@@ -11,24 +14,11 @@ export const ticketsRouter = {
   ),
 
   cleanup: api.tickets.cleanup.handler(async function* ({ context: { engine }, input }) {
-    const progress: Array<{ done: number; total: number }> = []
-    let wake: (() => void) | undefined
-    let finished = false
-    const running = engine.tickets.cleanup(input.profileId, input.ticketIds, (done, total) => {
-      progress.push({ done, total })
-      wake?.()
-    })
-    const settle = () => {
-      finished = true
-      wake?.()
-    }
-    running.then(settle, settle)
-    for (;;) {
-      for (const step of progress.splice(0)) yield { type: 'progress' as const, ...step }
-      if (finished) break
-      await new Promise<void>((resolve) => (wake = resolve))
-    }
-    const result = await running
+    const result = yield* streamWhile<CleanupEvent, CleanupResult>((emit) =>
+      engine.tickets.cleanup(input.profileId, input.ticketIds, (done, total) =>
+        emit({ type: 'progress', done, total }),
+      ),
+    )
     yield { type: 'result' as const, deleted: result.deleted, failed: result.failed }
   }),
 }

@@ -71,8 +71,10 @@ export class Engine {
     this.dataFolder = options.dataFolder
     this.now = options.now ?? (() => new Date())
     this.services = new ServiceBoard(() => this.publishStatus())
+    // Every data file (settings, secrets, templates, users, presets…) comes from one factory.
+    const stores = options.stores ?? confStoreFactory(options.dataFolder)
     this.vault = new ProfileVault({
-      stores: options.stores ?? confStoreFactory(options.dataFolder),
+      stores,
       cipher: options.secretCipher,
       sandbox: () => this.sandboxSource,
       now: this.now,
@@ -82,26 +84,25 @@ export class Engine {
     this.zendeskAuth = new ZendeskAuthorizer(this.vault, this.http, this.now, options.openExternal)
     this.onClose(() => this.zendeskAuth.close())
     this.liquid = createBrazeLiquid({ clock: this.now })
-    const composeStores = options.stores ?? confStoreFactory(options.dataFolder)
     this.templates = new TemplateLibrary({
-      store: composeStores(TEMPLATE_LIBRARY_FILE),
+      store: stores(TEMPLATE_LIBRARY_FILE),
       now: this.now,
     })
-    this.users = new UserLibrary({ store: composeStores(USER_LIBRARY_FILE), now: this.now })
+    this.users = new UserLibrary({ store: stores(USER_LIBRARY_FILE), now: this.now })
     this.exchanges = new ExchangeStore(options.dataFolder)
     this.tickets = new TicketsService({
       vault: this.vault,
       authorizer: this.zendeskAuth,
       http: this.http,
       exchanges: this.exchanges,
-      log: new TestTicketLog(composeStores('test-tickets')),
+      log: new TestTicketLog(stores('test-tickets')),
       liquid: this.liquid,
       resolveUser: (id) => this.users.find(id)?.user,
       now: this.now,
       sleep: options.sleep,
       copyToClipboard: options.copyToClipboard,
     })
-    this.presets = new PresetStore(composeStores('presets'))
+    this.presets = new PresetStore(stores('presets'))
   }
 
   static async create(options: EngineOptions): Promise<Engine> {

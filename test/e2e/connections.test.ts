@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startScriptedServer, type ScriptedServer } from '../helpers/scripted-server'
+import { startHealthyServices } from '../helpers/healthy-services'
+import type { ScriptedServer } from '../helpers/scripted-server'
 import { useTempDir } from '../helpers/temp-dir'
 import {
   chromiumOrSkip,
@@ -28,22 +29,7 @@ describe.skipIf(!chromiumPath)('Connections screen in Chromium', () => {
   beforeAll(async () => {
     home = path.join(tempDir(), 'home')
     // One loopback server plays a healthy Zendesk and Braze for the connection test.
-    services = await startScriptedServer((req) =>
-      req.path.startsWith('/api/v2/users/me')
-        ? {
-            status: 200,
-            body: { user: { id: 7, name: 'Ada Admin', email: 'ada@acme.example', role: 'admin' } },
-          }
-        : req.path === '/users/track'
-          ? {
-              status: 400,
-              body: {
-                message:
-                  "Valid data must be provided in the 'attributes', 'events', or 'purchases' fields.",
-              },
-            }
-          : { status: 201, body: { message: 'success', users: [] } },
-    )
+    services = await startHealthyServices()
     serve = await startServe(home, { BRIDGEBENCH_PASSPHRASE: '' })
     browser = await launchChromium(chromiumPath as string)
   })

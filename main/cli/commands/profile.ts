@@ -8,6 +8,7 @@ import type { Engine } from '../../core/engine'
 import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
 import { createNodeEngine } from '../node-engine'
 import { readSecrets } from '../profile-secrets'
+import { resolveProfile } from '../resolve-profile'
 
 interface AddOptions {
   name: string
@@ -98,7 +99,7 @@ export function registerProfile(program: Command, io: CliIo): void {
     .option('--json', 'print the connection report', false)
     .action((ref: string, options: { json: boolean }) =>
       withEngine(io, async (engine) => {
-        const report = await engine.testConnection(resolve(engine, ref).id)
+        const report = await engine.testConnection(resolveProfile(engine, ref).id)
         if (options.json) printJson(io.stdout, report)
         else {
           for (const check of report.checks) {
@@ -122,7 +123,7 @@ export function registerProfile(program: Command, io: CliIo): void {
     .description('Make a profile the active one')
     .action((ref: string) =>
       withEngine(io, (engine) => {
-        const target = resolve(engine, ref)
+        const target = resolveProfile(engine, ref)
         engine.activateProfile(target.id)
         printLine(io.stdout, `Active profile: ${target.name}`)
       }),
@@ -134,7 +135,7 @@ export function registerProfile(program: Command, io: CliIo): void {
     .option('--json', 'print {removed, id}', false)
     .action((ref: string, options: { json: boolean }) =>
       withEngine(io, (engine) => {
-        const target = resolve(engine, ref)
+        const target = resolveProfile(engine, ref)
         const removed = engine.vault.remove(target.id)
         if (options.json) printJson(io.stdout, { removed, id: target.id })
         else printLine(io.stdout, `Removed ${target.name} (${target.id}) and its secrets.`)
@@ -152,19 +153,6 @@ async function withEngine(io: CliIo, work: (engine: Engine) => unknown): Promise
   } finally {
     await engine.close()
   }
-}
-
-function resolve(engine: Engine, ref: string): ProfileView {
-  const all = engine.vault.list()
-  const found =
-    all.find((p) => p.id === ref) ?? all.find((p) => p.name.toLowerCase() === ref.toLowerCase())
-  if (!found) {
-    throw new CliFailure(
-      `No profile "${ref}". Known: ${all.map((p) => `${p.name} (${p.id})`).join(', ')}.`,
-      EXIT.usage,
-    )
-  }
-  return found
 }
 
 function parseMode(value: string): ZendeskAuthMode {

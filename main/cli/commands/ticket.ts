@@ -8,6 +8,7 @@ import { UserNotFoundError } from '../../core/users/user-library'
 import { SANDBOX_ID } from '../../core/vault/profile-vault'
 import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
 import { createNodeEngine } from '../node-engine'
+import { resolveProfile } from '../resolve-profile'
 
 interface SendOptions {
   preset?: string
@@ -74,7 +75,7 @@ export function registerTicket(program: Command, io: CliIo): void {
     .action(async (options: { profile?: string; json: boolean }) => {
       const engine = await createNodeEngine(io.env, 'cli')
       try {
-        const profileId = options.profile ? resolveProfile(engine, options.profile) : undefined
+        const profileId = options.profile ? resolveProfile(engine, options.profile).id : undefined
         const tickets = engine.tickets.history(profileId)
         if (options.json) return printJson(io.stdout, tickets)
         if (tickets.length === 0) printLine(io.stdout, 'No test tickets.')
@@ -95,7 +96,7 @@ async function withTicketEngine(
   try {
     const fromPreset = options.preset ? engine.presets.find(options.preset).profileId : null
     const profileId = options.profile
-      ? resolveProfile(engine, options.profile)
+      ? resolveProfile(engine, options.profile).id
       : (fromPreset ?? engine.vault.activeProfileId())
     // The Sandbox's Zendesk lives in this process: start it only when it is the target.
     if (profileId === SANDBOX_ID) {
@@ -140,18 +141,6 @@ async function follow(events: AsyncIterable<SendTicketEvent>, io: CliIo, quiet: 
     }
   }
   return { result, message, problems }
-}
-
-function resolveProfile(engine: Engine, ref: string): string {
-  const all = engine.vault.list()
-  const found =
-    all.find((p) => p.id === ref) ?? all.find((p) => p.name.toLowerCase() === ref.toLowerCase())
-  if (!found)
-    throw new CliFailure(
-      `No profile "${ref}". Known: ${all.map((p) => p.name).join(', ')}.`,
-      EXIT.usage,
-    )
-  return found.id
 }
 
 function readTemplate(file: string): string {

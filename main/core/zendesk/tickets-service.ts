@@ -3,6 +3,7 @@ import type { BrazeUserProfile } from '../../../shared/contract/problems'
 import type { SendTicketEvent, SendTicketInput, TestTicket } from '../../../shared/contract/tickets'
 import { toCurl } from '../../../shared/http/curl'
 import type { ExchangeStore } from '../captures/exchange-store'
+import { streamWhile } from '../events/progress-stream'
 import type { BrazeLiquid } from '../liquid/braze-liquid'
 import { userLabel } from '../users/user-identity'
 import type { ProfileVault } from '../vault/profile-vault'
@@ -73,41 +74,25 @@ export class TicketsService {
       return
     }
     // The sender reports attempts and Retry-After waits from inside its loop; they reach the
-    // caller through this queue while the send is still running.
-    const queue: SendTicketEvent[] = []
-    let wake: (() => void) | undefined
-    let finished = false
-    const push = (event: SendTicketEvent) => {
-      queue.push(event)
-      wake?.()
-    }
-    const sending = this.sender.send({
-      profileId,
-      body: rendered.output,
-      addTestTag: input.addTestTag,
-      correlation: {
-        ...(input.templateName ? { template: input.templateName } : {}),
-        ...(input.userId ? { userId: input.userId } : {}),
-      },
-      locate: ticketFieldLocator(rendered.output, (offset) =>
-        this.deps.liquid.templatePositionOf(rendered, offset),
-      ),
-      onAttempt: (attempt) => push({ type: 'attempt', attempt }),
-      onWait: (seconds, attempt) => push({ type: 'waiting', seconds, attempt }),
-      signal,
-    })
-    const settle = () => {
-      finished = true
-      wake?.()
-    }
-    // Rejections surface at `await sending` below; here we only learn that it ended.
-    sending.then(settle, settle)
-    for (;;) {
-      while (queue.length > 0) yield queue.shift() as SendTicketEvent
-      if (finished) break
-      await new Promise<void>((resolve) => (wake = resolve))
-    }
-    const result = await sending
+    // caller while the send is still running.
+    const result = yield* streamWhile<SendTicketEvent, Awaited<ReturnType<TicketSender['send']>>>(
+      (emit) =>
+        this.sender.send({
+          profileId,
+          body: rendered.output,
+          addTestTag: input.addTestTag,
+          correlation: {
+            ...(input.templateName ? { template: input.templateName } : {}),
+            ...(input.userId ? { userId: input.userId } : {}),
+          },
+          locate: ticketFieldLocator(rendered.output, (offset) =>
+            this.deps.liquid.templatePositionOf(rendered, offset),
+          ),
+          onAttempt: (attempt) => emit({ type: 'attempt', attempt }),
+          onWait: (seconds, attempt) => emit({ type: 'waiting', seconds, attempt }),
+          signal,
+        }),
+    )
     const last = await this.deps.exchanges.get(result.exchangeIds.at(-1) ?? '')
     if (result.ok && result.ticketId && result.agentUrl) {
       this.deps.log.add({

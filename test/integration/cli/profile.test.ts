@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../main/cli/program'
 import { fakeCliIo } from '../../helpers/cli'
 import { TEST_PASSPHRASE } from '../../helpers/engine'
+import { startHealthyServices } from '../../helpers/healthy-services'
 import { startScriptedServer, type ScriptedServer } from '../../helpers/scripted-server'
 import { useTempDir } from '../../helpers/temp-dir'
 
@@ -17,22 +18,7 @@ describe('bridgebench profile', () => {
 
   /** One loopback server playing both Zendesk and Braze. */
   async function healthyServices() {
-    fake = await startScriptedServer((req) =>
-      req.path.startsWith('/api/v2/users/me')
-        ? {
-            status: 200,
-            body: { user: { id: 7, name: 'Ada', email: 'ada@acme.example', role: 'admin' } },
-          }
-        : req.path === '/users/track'
-          ? {
-              status: 400,
-              body: {
-                message:
-                  "Valid data must be provided in the 'attributes', 'events', or 'purchases' fields.",
-              },
-            }
-          : { status: 201, body: { message: 'success', users: [] } },
-    )
+    fake = await startHealthyServices('Ada')
     return fake.url
   }
 
