@@ -1,4 +1,5 @@
-import type { ConnectedContentCall, Problem, RenderResult } from '../../shared/contract/problems'
+import type { ConnectedContentCall, RenderResult } from '../../shared/contract/compose'
+import type { Problem } from '../../shared/contract/problems'
 import { maskHeaders, maskSecret, maskUrl } from '../../shared/security/masking'
 
 /**

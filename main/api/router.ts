@@ -1,9 +1,14 @@
 import { appRouter } from './app'
 import { api } from './base'
-import { composeRouter, templatesRouter, usersRouter } from './compose'
-import { profilesRouter, vaultRouter } from './profiles'
+import { composeRouter } from './compose'
+import { exchangesRouter } from './exchanges'
+import { presetsRouter } from './presets'
+import { profilesRouter } from './profiles'
 import { simulatorsRouter } from './simulators'
-import { exchangesRouter, presetsRouter, ticketsRouter } from './tickets'
+import { templatesRouter } from './templates'
+import { ticketsRouter } from './tickets'
+import { usersRouter } from './users'
+import { vaultRouter } from './vault'
 
 /** The whole API: the same router is served over MessagePort (desktop) and HTTP (browser mode). */
 export const router = api.router({

@@ -1,58 +1,129 @@
+import { oc } from '@orpc/contract'
 import { z } from 'zod'
-import {
-  brazeUserProfile,
-  cannedResponse,
-  lintTargetId,
-  problem,
-  renderResult,
-  standIns,
-  triggerContext,
-} from './problems'
+import { problem } from './problems'
+import { brazeUserProfile, sampleUserEntry, userSource } from './users'
 
 /**
- * The Compose screen's data: named templates, the sample users a preview renders for, and what
- * a render or a batch of renders found. Rendered headers reach the renderer masked.
+ * Rendering a Braze Liquid template for sample users and linting the result for a target.
+ * Positions are 1-based and always refer to the text the user typed (never to any rewrite).
+ * Rendered headers reach the renderer masked.
  */
 
-export const userSource = z.enum(['built-in', 'imported', 'custom', 'braze', 'random'])
-export type UserSource = z.infer<typeof userSource>
+const attributes = z.record(z.string(), z.unknown())
 
-/** A sample user as the picker lists it; `id` picks it in every operation. */
-export const sampleUserEntry = z.object({
-  id: z.string(),
-  /** "Ada Lovelace (u-1001)". */
-  label: z.string(),
-  source: userSource,
-  user: brazeUserProfile,
+/** Options of `{% connected_content URL … %}` after rendering (braze.md §2.3). */
+export const connectedContentOptions = z.object({
+  method: z.enum(['GET', 'POST']),
+  save: z.string().nullable(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string().nullable(),
+  contentType: z.string().nullable(),
+  basicAuth: z.string().nullable(),
+  cacheMaxAge: z.number().nullable(),
+  noCache: z.boolean(),
+  retry: z.boolean(),
+  rerender: z.boolean(),
 })
-export type SampleUserEntry = z.infer<typeof sampleUserEntry>
+export type ConnectedContentOptions = z.infer<typeof connectedContentOptions>
+
+export const connectedContentCall = z.object({
+  url: z.string(),
+  options: connectedContentOptions,
+  /** Preview never calls out unless the caller allowed it: `not-called` is the default. */
+  outcome: z.enum(['not-called', 'canned', 'live', 'failed']),
+  status: z.number().int().nullable(),
+  note: z.string(),
+  line: z.number().int().min(1).nullable(),
+  column: z.number().int().min(1).nullable(),
+})
+export type ConnectedContentCall = z.infer<typeof connectedContentCall>
+
+export const messageExtra = z.object({ key: z.string(), value: z.string() })
+export type MessageExtra = z.infer<typeof messageExtra>
+
+export const renderResult = z.object({
+  /** The rendered body; empty when the template has errors or the message was aborted. */
+  output: z.string(),
+  /** Set when `{% abort_message %}` ran: Braze would not send anything. */
+  aborted: z.object({ reason: z.string() }).nullable(),
+  problems: z.array(problem),
+  /** Rendered request headers, by name (each header value is a template too). */
+  headers: z.record(z.string(), z.string()),
+  connectedContent: z.array(connectedContentCall),
+  messageExtras: z.array(messageExtra),
+})
+export type RenderResult = z.infer<typeof renderResult>
+
+/** Targets whose rendered output can be linted. */
+export const lintTargetId = z.enum(['zendesk-ticket'])
+export type LintTargetId = z.infer<typeof lintTargetId>
+
+export const lintTarget = z.object({ id: lintTargetId, label: z.string() })
+export type LintTarget = z.infer<typeof lintTarget>
+
+/** Message-time data that is not on the profile (braze.md §1.3–§1.6); all optional. */
+export const triggerContext = z.object({
+  event_properties: attributes.optional(),
+  api_trigger_properties: attributes.optional(),
+  canvas_entry_properties: attributes.optional(),
+  context: attributes.optional(),
+  campaign: attributes.optional(),
+  canvas: attributes.optional(),
+  card: attributes.optional(),
+  subscribed_state: attributes.optional(),
+  most_recently_used_device: attributes.optional(),
+  targeted_device: attributes.optional(),
+  app: attributes.optional(),
+  sms: attributes.optional(),
+  whats_app: attributes.optional(),
+  /** Standard attributes the export lacks, e.g. `last_used_app_date`, `most_recent_locale`. */
+  standard: attributes.optional(),
+})
+export type TriggerContext = z.infer<typeof triggerContext>
+
+export const cannedResponse = z.object({
+  status: z.number().int().min(100).max(599).default(200),
+  /** A string is sent as is; anything else as JSON. */
+  body: z.unknown(),
+  headers: z.record(z.string(), z.string()).optional(),
+})
+export type CannedResponse = z.input<typeof cannedResponse>
+
+/** What Braze would take from the workspace, supplied by the caller for a preview. */
+export const standIns = z.object({
+  /** Content Block name → its Liquid source. */
+  contentBlocks: z.record(z.string(), z.string()).optional(),
+  /** Catalog name → item id → item. */
+  catalogs: z.record(z.string(), z.record(z.string(), attributes)).optional(),
+  /** Catalog name → selection name → items. */
+  catalogSelections: z.record(z.string(), z.record(z.string(), z.array(attributes))).optional(),
+  /** Promotion list → the code to print; null means the list is empty (Braze aborts). */
+  promotions: z.record(z.string(), z.string().nullable()).optional(),
+})
+export type StandIns = z.infer<typeof standIns>
+
+export const renderRequest = z.object({
+  template: z.string(),
+  headers: z.record(z.string(), z.string()).optional(),
+  user: brazeUserProfile,
+  context: triggerContext.optional(),
+  connectedContent: z
+    .object({
+      /** URL → response; a URL without its query string also matches. */
+      responses: z.record(z.string(), cannedResponse).optional(),
+      /** Call URLs that have no canned response (only if the engine was given a fetch). */
+      live: z.boolean().optional(),
+    })
+    .optional(),
+  standIns: standIns.optional(),
+  /** ISO time used for `'now'`; the engine's clock when absent. */
+  now: z.string().optional(),
+  target: lintTargetId.optional(),
+})
+export type RenderRequest = z.input<typeof renderRequest>
 
 /** Request headers by name; each value is a Liquid template too. */
 export const headerTemplates = z.record(z.string(), z.string())
-
-export const templateView = z.object({
-  id: z.string(),
-  name: z.string(),
-  /** The seed from Braze's docs: read-only, "Save as" makes an editable copy. */
-  builtIn: z.boolean(),
-  body: z.string(),
-  headers: headerTemplates,
-  target: lintTargetId.nullable(),
-  /** Null for built-in templates. */
-  createdAt: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-})
-export type TemplateView = z.infer<typeof templateView>
-
-export const templateInput = z.object({
-  /** Absent to save a new template ("Save as"); a saved template's id to overwrite it. */
-  id: z.string().optional(),
-  name: z.string().trim().min(1, 'Give the template a name.').max(120),
-  body: z.string().max(200_000, 'The template is longer than 200,000 characters.'),
-  headers: headerTemplates.default({}),
-  target: lintTargetId.nullable().default(null),
-})
-export type TemplateInput = z.input<typeof templateInput>
 
 /** Previews answer Connected Content from pasted responses only; nothing is called live. */
 export const composeConnectedContent = z.object({
@@ -136,12 +207,12 @@ export const composeBatchOutput = z.object({
 })
 export type ComposeBatchOutput = z.infer<typeof composeBatchOutput>
 
-export const userImportFormat = z.enum(['json', 'csv'])
-export type UserImportFormat = z.infer<typeof userImportFormat>
-
-export const userImportResult = z.object({
-  imported: z.array(sampleUserEntry),
-  /** Positions are in the imported file; rows with errors are left out, the rest kept. */
-  problems: z.array(problem),
-})
-export type UserImportResult = z.infer<typeof userImportResult>
+/** Compose: render a Braze Liquid template for sample users and lint it for a target. */
+export const composeContract = {
+  render: oc.input(composeRenderInput).output(composeRenderOutput),
+  /** One template against a set of users: who fails and why. */
+  renderBatch: oc.input(composeBatchInput).output(composeBatchOutput),
+  /** Template problems without rendering (syntax, unknown filters and tags, placeholders). */
+  check: oc.input(z.object({ template: z.string().max(200_000) })).output(z.array(problem)),
+  targets: oc.output(z.array(lintTarget)),
+}

@@ -1,3 +1,4 @@
+import { oc } from '@orpc/contract'
 import { z } from 'zod'
 
 /** What was sent: headers already masked (DESIGN principle 4); the body byte for byte. */
@@ -47,3 +48,14 @@ export const exchange = z.object({
   correlation: z.record(z.string(), z.string()),
 })
 export type Exchange = z.infer<typeof exchange>
+
+export const exchangesContract = {
+  get: oc.input(z.object({ id: z.string() })).output(exchange),
+  /**
+   * The request as a cURL command, masked. With secrets only where they never pass through the
+   * page: the desktop app copies it to the clipboard itself (`copied: true`).
+   */
+  curl: oc
+    .input(z.object({ id: z.string(), withSecrets: z.boolean().default(false) }))
+    .output(z.object({ command: z.string(), copied: z.boolean() })),
+}

@@ -1,12 +1,19 @@
 import type { ContractRouterClient } from '@orpc/contract'
 import { appContract } from './app'
-import { composeContract, templatesContract, usersContract } from './compose-api'
-import { profilesContract, vaultContract } from './profiles'
+import { composeContract } from './compose'
+import { exchangesContract } from './exchanges'
 import { presetsContract } from './presets'
-import { simulatorsContract } from './simulators-api'
-import { exchangesContract, ticketsContract } from './tickets'
+import { profilesContract } from './profiles'
+import { simulatorsContract } from './simulators'
+import { templatesContract } from './templates'
+import { ticketsContract } from './tickets'
+import { usersContract } from './users'
+import { vaultContract } from './vault'
 
-/** Every operation a front door can call. The renderer has no other way out. */
+/**
+ * Every operation a front door can call, one file per namespace. The renderer has no other way
+ * out, and the CLI calls the same operations.
+ */
 export const contract = {
   app: appContract,
   profiles: profilesContract,
@@ -22,10 +29,13 @@ export const contract = {
 
 export type ApiClient = ContractRouterClient<typeof contract>
 export * from './app'
+export * from './compose'
+export * from './exchanges'
+export * from './presets'
+export * from './problems'
 export * from './profiles'
 export * from './simulators'
-export * from './compose'
-export * from './problems'
+export * from './templates'
 export * from './tickets'
-export * from './presets'
-export * from './exchanges'
+export * from './users'
+export * from './vault'

@@ -122,13 +122,3 @@ export const profilesContract = {
   oauthFinish: oc.input(z.object({ flowId: z.string() })).output(profileView),
   oauthClientCredentials: oc.input(byId).output(profileView),
 }
-
-export const vaultContract = {
-  unlock: oc
-    .input(z.object({ passphrase: z.string().min(1) }))
-    .output(z.object({ ok: z.literal(true) })),
-  /** Linux without a keyring: the user must choose weak storage or session-only secrets. */
-  chooseWeakStorage: oc
-    .input(z.object({ choice: z.enum(['weak', 'session-only']) }))
-    .output(z.object({ ok: z.literal(true) })),
-}

@@ -1,7 +1,8 @@
 import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
 import { exchange } from './exchanges'
-import { brazeUserProfile, problem } from './problems'
+import { problem } from './problems'
+import { brazeUserProfile } from './users'
 
 export const testTicket = z.object({
   ticketId: z.number().int(),
@@ -77,15 +78,4 @@ export const ticketsContract = {
   cleanup: oc
     .input(z.object({ profileId: z.string(), ticketIds: z.array(z.number().int()).optional() }))
     .output(eventIterator(cleanupEvent)),
-}
-
-export const exchangesContract = {
-  get: oc.input(z.object({ id: z.string() })).output(exchange),
-  /**
-   * The request as a cURL command, masked. With secrets only where they never pass through the
-   * page: the desktop app copies it to the clipboard itself (`copied: true`).
-   */
-  curl: oc
-    .input(z.object({ id: z.string(), withSecrets: z.boolean().default(false) }))
-    .output(z.object({ command: z.string(), copied: z.boolean() })),
 }

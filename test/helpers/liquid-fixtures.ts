@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { BrazeUserProfile } from '../../shared/contract/problems'
+import type { BrazeUserProfile } from '../../shared/contract/users'
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures')
 

@@ -1,5 +1,5 @@
 import type { Got } from 'got'
-import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/problems'
+import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/users'
 import { probe } from '../connection/probe'
 import { InvalidBrazeEndpointError, normalizeBrazeEndpoint } from '../vault/braze-endpoint'
 

@@ -1,11 +1,11 @@
 import type {
-  BrazeUserProfile,
   LintTarget,
   LintTargetId,
-  Problem,
   RenderRequest,
   RenderResult,
-} from '../../../shared/contract/problems'
+} from '../../../shared/contract/compose'
+import type { Problem } from '../../../shared/contract/problems'
+import type { BrazeUserProfile } from '../../../shared/contract/users'
 import { TemplateCompiler, type CompiledTemplate } from './compile'
 import { OutputLocator } from './lint/output-locator'
 import { lintSubject, lintTargets, noTraceProblem } from './lint/lint-subject'

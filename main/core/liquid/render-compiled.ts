@@ -2,10 +2,10 @@ import { Context, LiquidError, toPromise, toValueSync, type Template } from 'liq
 import type {
   ConnectedContentCall,
   MessageExtra,
-  Problem,
   RenderRequest,
   TriggerContext,
-} from '../../../shared/contract/problems'
+} from '../../../shared/contract/compose'
+import type { Problem } from '../../../shared/contract/problems'
 import { firstFailure, TemplateCompiler, type CompiledTemplate } from './compile'
 import { liquidErrorProblem } from './liquid-errors'
 import { problemAt } from './problem'

@@ -3,9 +3,9 @@ import type {
   CannedResponse,
   ConnectedContentCall,
   MessageExtra,
-  ProblemSeverity,
   StandIns,
-} from '../../../shared/contract/problems'
+} from '../../../shared/contract/compose'
+import type { ProblemSeverity } from '../../../shared/contract/problems'
 import type { Position } from './source-map'
 
 /** What one render collects besides its output; tags and filters reach it through the context. */

@@ -1,4 +1,5 @@
-import type { BrazeUserProfile, TriggerContext } from '../../../shared/contract/problems'
+import type { TriggerContext } from '../../../shared/contract/compose'
+import type { BrazeUserProfile } from '../../../shared/contract/users'
 import { Drop } from 'liquidjs'
 import { STANDARD_ATTRIBUTES, STANDARD_SCOPE } from './dialect/names'
 import { AttributeDrop, ContentBlocksDrop, type ContentBlockResolver } from './namespace-drop'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { TemplateView } from '../../../shared/contract/compose'
+import type { TemplateView } from '../../../shared/contract/templates'
 import { findResourcesDir } from '../simulators/sandbox-seed'
 
 export const SEED_TEMPLATE_ID = 'seed-zendesk-ticket'

@@ -4,10 +4,10 @@ import type { z } from 'zod'
 import type {
   BatchRow,
   ComposeBatchOutput,
-  SampleUserEntry,
   composeBatchInput,
 } from '../../../shared/contract/compose'
-import type { RenderResult } from '../../../shared/contract/problems'
+import type { SampleUserEntry } from '../../../shared/contract/users'
+import type { RenderResult } from '../../../shared/contract/compose'
 import type { BrazeLiquid } from '../liquid/braze-liquid'
 import type { UserLibrary } from '../users/user-library'
 import { elapsed, renderOptions } from './render-preview'

@@ -1,11 +1,8 @@
 import { performance } from 'node:perf_hooks'
 import type { z } from 'zod'
-import type {
-  SampleUserEntry,
-  composeBatchInput,
-  composeRenderInput,
-} from '../../../shared/contract/compose'
-import type { RenderResult } from '../../../shared/contract/problems'
+import type { composeBatchInput, composeRenderInput } from '../../../shared/contract/compose'
+import type { SampleUserEntry } from '../../../shared/contract/users'
+import type { RenderResult } from '../../../shared/contract/compose'
 import type { BrazeLiquid, RenderInput } from '../liquid/braze-liquid'
 import { userLabel } from '../users/user-identity'
 import type { UserLibrary } from '../users/user-library'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { headerTemplates } from '../../../shared/contract/compose'
-import { lintTargetId } from '../../../shared/contract/problems'
+import { lintTargetId } from '../../../shared/contract/compose'
 import type { Migration } from '../vault/settings-migrations'
 
 export const storedTemplate = z.object({

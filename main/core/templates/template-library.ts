@@ -3,7 +3,7 @@ import {
   templateInput,
   type TemplateInput,
   type TemplateView,
-} from '../../../shared/contract/compose'
+} from '../../../shared/contract/templates'
 import type { JsonStore } from '../vault/json-store'
 import { VersionedDocument } from '../vault/versioned-document'
 import { builtInTemplates } from './built-in-templates'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/problems'
+import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/users'
 import sampleUsers from '../../../resources/sample-users.json'
 
 /**

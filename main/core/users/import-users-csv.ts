@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync'
-import type { BrazeUserProfile, Problem } from '../../../shared/contract/problems'
+import type { Problem } from '../../../shared/contract/problems'
+import type { BrazeUserProfile } from '../../../shared/contract/users'
 import { problemAt } from '../liquid/problem'
 import type { UserImport } from './import-users-json'
 import { userKey } from './user-identity'

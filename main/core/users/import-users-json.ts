@@ -5,11 +5,8 @@ import {
   printParseErrorCode,
   type ParseError,
 } from 'jsonc-parser'
-import {
-  brazeUserProfile,
-  type BrazeUserProfile,
-  type Problem,
-} from '../../../shared/contract/problems'
+import { type Problem } from '../../../shared/contract/problems'
+import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/users'
 import { problemAt } from '../liquid/problem'
 import { LineIndex } from '../liquid/source-map'
 import { userKey } from './user-identity'

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync'
-import type { UserImportFormat } from '../../../shared/contract/compose'
+import type { UserImportFormat } from '../../../shared/contract/users'
 import type { Problem } from '../../../shared/contract/problems'
 import { problemAt } from '../liquid/problem'
 import { importUsersCsv } from './import-users-csv'

@@ -1,5 +1,5 @@
 import type { Got } from 'got'
-import type { SampleUserEntry } from '../../../shared/contract/compose'
+import type { SampleUserEntry } from '../../../shared/contract/users'
 import { loadBrazeUser } from '../braze/export-client'
 import type { ProfileVault } from '../vault/profile-vault'
 import type { UserLibrary } from './user-library'

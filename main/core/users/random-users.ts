@@ -1,4 +1,4 @@
-import type { BrazeUserProfile } from '../../../shared/contract/problems'
+import type { BrazeUserProfile } from '../../../shared/contract/users'
 
 /**
  * Plausible Braze users from a seed: the same seed gives the same users, so tests, demos and

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { brazeUserProfile } from '../../../shared/contract/problems'
+import { brazeUserProfile } from '../../../shared/contract/users'
 import type { Migration } from '../vault/settings-migrations'
 
 /** Where a saved user came from; built-ins are never stored. */

@@ -1,4 +1,4 @@
-import type { BrazeUserProfile } from '../../../shared/contract/problems'
+import type { BrazeUserProfile } from '../../../shared/contract/users'
 
 /** How a sample user is picked: by external_id, or braze_id for anonymous profiles. */
 export function userKey(user: BrazeUserProfile): string | undefined {

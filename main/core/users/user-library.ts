@@ -3,8 +3,8 @@ import type {
   SampleUserEntry,
   UserImportFormat,
   UserImportResult,
-} from '../../../shared/contract/compose'
-import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/problems'
+} from '../../../shared/contract/users'
+import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/users'
 import type { JsonStore } from '../vault/json-store'
 import { VersionedDocument } from '../vault/versioned-document'
 import { builtInUsers } from './built-in-users'

@@ -1,5 +1,5 @@
 import type { Got } from 'got'
-import type { BrazeUserProfile } from '../../../shared/contract/problems'
+import type { BrazeUserProfile } from '../../../shared/contract/users'
 import type { SendTicketEvent, SendTicketInput, TestTicket } from '../../../shared/contract/tickets'
 import { toCurl } from '../../../shared/http/curl'
 import type { ExchangeStore } from '../captures/exchange-store'

@@ -1,9 +1,6 @@
-import type {
-  BrazeUserProfile,
-  LintTarget,
-  LintTargetId,
-  Problem,
-} from '../../../../shared/contract/problems'
+import type { LintTarget, LintTargetId } from '../../../../shared/contract/compose'
+import type { Problem } from '../../../../shared/contract/problems'
+import type { BrazeUserProfile } from '../../../../shared/contract/users'
 import type { CompiledTemplate } from '../compile'
 import { problemAt } from '../problem'
 import type { OutputLocator } from './output-locator'

@@ -1,5 +1,6 @@
 import type { NodeType } from 'jsonc-parser'
-import type { BrazeUserProfile, Problem } from '../../../../shared/contract/problems'
+import type { Problem } from '../../../../shared/contract/problems'
+import type { BrazeUserProfile } from '../../../../shared/contract/users'
 import { problemAt } from '../problem'
 import type { Position } from '../source-map'
 

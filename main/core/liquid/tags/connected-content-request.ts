@@ -1,4 +1,4 @@
-import type { CannedResponse, ConnectedContentOptions } from '../../../../shared/contract/problems'
+import type { CannedResponse, ConnectedContentOptions } from '../../../../shared/contract/compose'
 import { findPlaceholders } from '../lint/placeholders'
 import type { InboundResponse, OutboundRequest } from '../runtime'
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { RenderResult } from '../../../../../shared/contract/problems'
+import type { RenderResult } from '../../../../../shared/contract/compose'
 import { runCli } from '../../../../../main/cli/program'
 import { fakeCliIo } from '../../../../helpers/cli'
 import { seedTemplate } from '../../../../helpers/liquid-fixtures'

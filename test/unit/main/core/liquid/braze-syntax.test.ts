@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  renderResult,
-  type BrazeUserProfile,
-  type TriggerContext,
-} from '../../../../../shared/contract/problems'
+import { renderResult, type TriggerContext } from '../../../../../shared/contract/compose'
+import { type BrazeUserProfile } from '../../../../../shared/contract/users'
 import { createBrazeLiquid } from '../../../../../main/core/liquid/braze-liquid'
 import { FIXED_NOW, fixtureUser } from '../../../../helpers/liquid-fixtures'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { BrazeUserProfile, TriggerContext } from '../../../../../shared/contract/problems'
+import type { TriggerContext } from '../../../../../shared/contract/compose'
+import type { BrazeUserProfile } from '../../../../../shared/contract/users'
 import { createBrazeLiquid } from '../../../../../main/core/liquid/braze-liquid'
 import { brazeTemplates, FIXED_NOW, fixtureUser } from '../../../../helpers/liquid-fixtures'
 

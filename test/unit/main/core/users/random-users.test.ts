@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { brazeUserProfile } from '../../../../../shared/contract/problems'
+import { brazeUserProfile } from '../../../../../shared/contract/users'
 import { randomUsers } from '../../../../../main/core/users/random-users'
 
 describe('random users', () => {

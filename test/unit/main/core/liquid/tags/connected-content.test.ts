@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { RenderRequest } from '../../../../../../shared/contract/problems'
+import type { RenderRequest } from '../../../../../../shared/contract/compose'
 import { createBrazeLiquid } from '../../../../../../main/core/liquid/braze-liquid'
 import type { ConnectedContentFetch } from '../../../../../../main/core/liquid/runtime'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { StandIns } from '../../../../../../shared/contract/problems'
+import type { StandIns } from '../../../../../../shared/contract/compose'
 import { createBrazeLiquid } from '../../../../../../main/core/liquid/braze-liquid'
 
 const engine = createBrazeLiquid()
