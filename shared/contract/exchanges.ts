@@ -1,50 +1,68 @@
 import { oc } from '@orpc/contract'
 import { z } from 'zod'
+import { networkFailure, rawRequest, rawResponse, timingPhases } from './raw-http'
 
-/** What was sent: headers already masked (DESIGN principle 4); the body byte for byte. */
-export const exchangeRequest = z.object({
-  method: z.string(),
-  url: z.string(),
-  headers: z.record(z.string(), z.string()),
-  body: z.string(),
+/**
+ * What an exchange is about. An exchange is one outbound send Bridgebench made on the user's
+ * behalf (a ticket create, a delete, a forward to Braze, a replay), with every attempt it took.
+ */
+export const exchangeKind = z.enum([
+  'zendesk-ticket-create',
+  'zendesk-ticket-delete',
+  'braze-users-track',
+  'forward',
+  'replay',
+])
+export type ExchangeKind = z.infer<typeof exchangeKind>
+
+/**
+ * One HTTP round trip of an exchange. Written as `pending` before the request leaves, so a crash
+ * or a silent server still leaves a trace; completed as `answered` or `failed` afterwards.
+ */
+export const attempt = z.object({
+  /** 1-based. */
+  attempt: z.number().int().min(1),
+  state: z.enum(['pending', 'answered', 'failed']),
+  /** As sent, with credentials masked (DESIGN principle 4) and the body byte for byte. */
+  request: rawRequest,
+  /** As received, with credentials (Set-Cookie, …) masked. */
+  response: rawResponse.nullable(),
+  timings: timingPhases.nullable(),
+  error: networkFailure.nullable(),
+  /** Set when another attempt followed: how long was waited and why. */
+  retry: z
+    .object({
+      afterSeconds: z.number().min(0),
+      reason: z.enum(['retry-after', 'rate-limit-reset', 'no-answer', 'backoff']),
+    })
+    .nullable(),
 })
+export type Attempt = z.infer<typeof attempt>
 
-export const exchangeResponse = z.object({
-  status: z.number().int(),
-  statusText: z.string(),
-  headers: z.record(z.string(), z.string()),
-  body: z.string(),
-})
+/** How the request's Authorization header was chosen. */
+export const authorizationSource = z.enum([
+  /** The profile's credentials from the vault. */
+  'profile',
+  /** The header exactly as the template rendered it, as Braze would send it. */
+  'as-rendered',
+  /** Passed through from a captured request. */
+  'capture',
+  'none',
+])
+export type AuthorizationSource = z.infer<typeof authorizationSource>
 
-/** got's timing phases in ms (dns, tcp, tls, request, firstByte, download, total). */
-export const exchangeTimings = z.object({
-  wait: z.number().optional(),
-  dns: z.number().optional(),
-  tcp: z.number().optional(),
-  tls: z.number().optional(),
-  request: z.number().optional(),
-  firstByte: z.number().optional(),
-  download: z.number().optional(),
-  total: z.number().optional(),
-})
-export type ExchangeTimings = z.infer<typeof exchangeTimings>
-
-export const exchangeKind = z.enum(['zendesk-ticket-create', 'zendesk-ticket-delete'])
-
-/** One HTTP round trip Bridgebench made, kept as a file so nothing sent is ever lost. */
+/** One outbound send and all its attempts, kept as a record so nothing sent is ever lost. */
 export const exchange = z.object({
   id: z.string(),
   kind: exchangeKind,
   startedAt: z.string(),
+  /** `pending` until the last attempt is complete. */
+  state: z.enum(['pending', 'done']),
   profileId: z.string(),
-  attempt: z.number().int().min(1),
   idempotencyKey: z.string().nullable(),
-  request: exchangeRequest,
-  response: exchangeResponse.nullable(),
-  timings: exchangeTimings.nullable(),
-  /** Why there was no usable answer (network failure), in words a person can act on. */
-  error: z.object({ reason: z.string(), message: z.string() }).nullable(),
-  /** Links to what this exchange was about, for the Activity timeline. */
+  authorization: authorizationSource,
+  attempts: z.array(attempt),
+  /** Links to what this exchange was about (ticket, template, capture…), for the Activity timeline. */
   correlation: z.record(z.string(), z.string()),
 })
 export type Exchange = z.infer<typeof exchange>

@@ -31,9 +31,8 @@ export const sendTicketResult = z.object({
   idempotency: z.enum(['hit', 'miss']).optional(),
   idempotencyKey: z.string(),
   attempts: z.number(),
-  exchangeIds: z.array(z.string()),
-  /** The last attempt, for the response panel (Authorization masked). */
-  lastExchange: exchange.nullable(),
+  /** The send with every attempt, for the response panel (credentials masked). */
+  exchange: exchange,
   tagChange: z.string().optional(),
 })
 export type SendTicketResult = z.infer<typeof sendTicketResult>

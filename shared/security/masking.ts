@@ -70,6 +70,13 @@ export function maskHeaderValue(name: string, value: string): string {
   return scheme ? `${scheme[1]} ${MASK}` : MASK
 }
 
+/** Ordered raw header pairs with every credential value masked; order, case and duplicates kept. */
+export function maskHeaderPairs(
+  headers: ReadonlyArray<readonly [string, string]>,
+): [string, string][] {
+  return headers.map(([name, value]) => [name, maskHeaderValue(name, value)])
+}
+
 export function maskHeaders<T extends Record<string, string | string[] | undefined>>(
   headers: T,
 ): T {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { Got } from 'got'
-import type { Exchange } from '../../../shared/contract/exchanges'
-import { maskHeaders } from '../../../shared/security/masking'
+import type { Attempt, Exchange } from '../../../shared/contract/exchanges'
+import { maskHeaderPairs } from '../../../shared/security/masking'
 import type { ExchangeStore } from '../captures/exchange-store'
+import { headerPairs, preciseIso, toRawBody } from '../net/raw-record'
 import type { ProfileVault } from '../vault/profile-vault'
 import { interpretTicketAnswer, type FieldLocator, type TicketVerdict } from './ticket-answer'
 import { addTestTag } from './test-tag'
@@ -25,7 +26,7 @@ export interface SendTicketOptions {
 export interface SendTicketResult extends TicketVerdict {
   idempotencyKey: string
   attempts: number
-  exchangeIds: string[]
+  exchange: Exchange
   sentBody: string
   tagChange?: string
   agentUrl?: string
@@ -47,7 +48,7 @@ export interface TicketSenderDeps {
 
 /**
  * Fires one ticket the way Braze would (raw body, `Content-Type: application/json`), with one
- * Idempotency-Key for all its retries (zendesk.md §2.1), recording every attempt as an exchange.
+ * Idempotency-Key for all its retries (zendesk.md §2.1), recording the send as one exchange with every attempt.
  */
 export class TicketSender {
   constructor(private readonly deps: TicketSenderDeps) {}
@@ -59,9 +60,22 @@ export class TicketSender {
     const tagged = options.addTestTag ? addTestTag(options.body) : undefined
     const body = tagged?.body ?? options.body
     const idempotencyKey = `bridgebench-${randomUUID()}`
-    const exchangeIds: string[] = []
     const maxAttempts = this.deps.maxAttempts ?? 3
     const sleep = this.deps.sleep ?? abortableSleep
+    const startedAt = this.deps.now()
+    // One exchange for the whole send, saved before anything leaves: a crash or a silent server
+    // still leaves a trace of what was attempted.
+    const record: Exchange = {
+      id: this.deps.exchanges.newId(startedAt),
+      kind: 'zendesk-ticket-create',
+      startedAt: startedAt.toISOString(),
+      state: 'pending',
+      profileId: options.profileId,
+      idempotencyKey,
+      authorization: 'profile',
+      attempts: [],
+      correlation: { ...options.correlation },
+    }
     let verdict: TicketVerdict | undefined
 
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -72,7 +86,24 @@ export class TicketSender {
         authorization: await this.deps.authorizer.authorization(options.profileId),
         'idempotency-key': idempotencyKey,
       }
-      const startedAt = this.deps.now()
+      const sentAt = this.deps.now()
+      const entry: Attempt = {
+        attempt,
+        state: 'pending',
+        request: {
+          method: 'POST',
+          url,
+          headers: maskHeaderPairs(headerPairs(headers)),
+          body: toRawBody(body),
+          at: preciseIso(sentAt),
+        },
+        response: null,
+        timings: null,
+        error: null,
+        retry: null,
+      }
+      record.attempts.push(entry)
+      await this.deps.exchanges.save(record)
       const result = await callZendesk(this.deps.http, {
         method: 'POST',
         url,
@@ -80,18 +111,19 @@ export class TicketSender {
         body,
         timeoutMs: this.deps.timeoutMs ?? 30_000,
       })
-      const record: Exchange = {
-        id: this.deps.exchanges.newId(startedAt),
-        kind: 'zendesk-ticket-create',
-        startedAt: startedAt.toISOString(),
-        profileId: options.profileId,
-        attempt,
-        idempotencyKey,
-        request: { method: 'POST', url, headers: maskHeaders(headers), body },
-        response: result.kind === 'answered' ? result.answer : null,
-        timings: result.timings,
-        error: result.kind === 'failed' ? result.failure : null,
-        correlation: { ...options.correlation },
+      entry.timings = result.timings
+      if (result.kind === 'answered') {
+        entry.state = 'answered'
+        entry.response = {
+          status: result.answer.status,
+          statusText: result.answer.statusText,
+          headers: maskHeaderPairs(result.answer.rawHeaders),
+          body: toRawBody(result.answer.bytes),
+          at: preciseIso(this.deps.now()),
+        }
+      } else {
+        entry.state = 'failed'
+        entry.error = result.failure
       }
       verdict =
         result.kind === 'answered'
@@ -105,8 +137,6 @@ export class TicketSender {
               problems: [],
             }
       if (verdict.ticketId) record.correlation.ticketId = String(verdict.ticketId)
-      await this.deps.exchanges.save(record)
-      exchangeIds.push(record.id)
       if (verdict.ok || !verdict.retryable || attempt === maxAttempts) break
       const wait = verdict.retryAfterSeconds ?? 2 ** (attempt - 1)
       if (wait > (this.deps.maxWaitSeconds ?? 60)) {
@@ -116,15 +146,27 @@ export class TicketSender {
         }
         break
       }
+      entry.retry = {
+        afterSeconds: wait,
+        reason:
+          verdict.retryAfterSeconds !== undefined
+            ? 'retry-after'
+            : result.kind === 'failed'
+              ? 'no-answer'
+              : 'backoff',
+      }
+      await this.deps.exchanges.save(record)
       options.onWait?.(wait, attempt + 1)
       await sleep(wait * 1000, options.signal)
     }
+    record.state = 'done'
+    await this.deps.exchanges.save(record)
     const final = verdict as TicketVerdict
     return {
       ...final,
       idempotencyKey,
-      attempts: exchangeIds.length,
-      exchangeIds,
+      attempts: record.attempts.length,
+      exchange: record,
       sentBody: body,
       tagChange: tagged?.change,
       apiUrl: url,

@@ -93,7 +93,6 @@ export class TicketsService {
           signal,
         }),
     )
-    const last = await this.deps.exchanges.get(result.exchangeIds.at(-1) ?? '')
     if (result.ok && result.ticketId && result.agentUrl) {
       this.deps.log.add({
         ticketId: result.ticketId,
@@ -103,13 +102,13 @@ export class TicketsService {
         subject: subjectOf(result.sentBody),
         templateName: input.templateName ?? null,
         userLabel: userLabel(user),
-        exchangeId: result.exchangeIds.at(-1) ?? '',
+        exchangeId: result.exchange.id,
         taggedAsTest: input.addTestTag ?? false,
         deletedAt: null,
       })
     }
     const { sentBody: _body, ...rest } = result
-    yield { type: 'result', result: { ...rest, lastExchange: last ?? null } }
+    yield { type: 'result', result: rest }
   }
 
   history(profileId?: string): TestTicket[] {
@@ -139,7 +138,9 @@ export class TicketsService {
   ): Promise<{ command: string; copied: boolean }> {
     const record = await this.deps.exchanges.get(exchangeId)
     if (!record) throw new Error(`No exchange ${exchangeId}: it may have been deleted.`)
-    const masked = toCurl(record.request)
+    const request = record.attempts.at(-1)?.request
+    if (!request) throw new Error(`Exchange ${exchangeId} has no attempt to copy yet.`)
+    const masked = toCurl(request)
     if (!withSecrets) return { command: masked, copied: false }
     if (!this.deps.copyToClipboard) {
       throw new Error(
@@ -149,7 +150,12 @@ export class TicketsService {
     const authorization = await this.deps.authorizer.authorization(record.profileId)
     this.deps.copyToClipboard(
       toCurl(
-        { ...record.request, headers: { ...record.request.headers, authorization } },
+        {
+          ...request,
+          headers: request.headers.map(([name, value]) =>
+            name.toLowerCase() === 'authorization' ? [name, authorization] : [name, value],
+          ),
+        },
         { withSecrets: true },
       ),
     )

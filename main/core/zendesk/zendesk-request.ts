@@ -1,17 +1,21 @@
 import type { Got } from 'got'
-import type { ExchangeTimings } from '../../../shared/contract/exchanges'
+import type { RawHeaders, TimingPhases } from '../../../shared/contract/raw-http'
 import { describeNetworkFailure, type NetworkFailure } from '../net/network-failure'
+import { pairHeaders } from '../net/raw-record'
 
 export interface RawAnswer {
   status: number
   statusText: string
+  /** Lower-cased names, duplicates joined: for reading the answer, not for the record. */
   headers: Record<string, string>
   body: string
+  rawHeaders: RawHeaders
+  bytes: Buffer
 }
 
 export type ZendeskCallResult =
-  | { kind: 'answered'; answer: RawAnswer; timings: ExchangeTimings }
-  | { kind: 'failed'; failure: NetworkFailure; timings: ExchangeTimings }
+  | { kind: 'answered'; answer: RawAnswer; timings: TimingPhases }
+  | { kind: 'failed'; failure: NetworkFailure; timings: TimingPhases }
 
 /**
  * One Zendesk call with the body sent byte for byte (Braze sends the rendered text as is),
@@ -37,17 +41,26 @@ export async function callZendesk(
       followRedirect: false,
       retry: { limit: 0 },
       timeout: { request: options.timeoutMs },
-      responseType: 'text',
+      responseType: 'buffer',
     })
+    const phases = response.timings.phases
     return {
       kind: 'answered',
       answer: {
         status: response.statusCode,
         statusText: response.statusMessage ?? '',
         headers: flatten(response.headers),
-        body: response.body,
+        body: response.body.toString('utf8'),
+        rawHeaders: pairHeaders(response.rawHeaders),
+        bytes: response.body,
       },
-      timings: { ...response.timings.phases },
+      timings: {
+        dns: phases.dns,
+        connect: phases.tcp,
+        tls: phases.tls,
+        firstByte: phases.firstByte,
+        total: phases.total ?? Math.round(performance.now() - started),
+      },
     }
   } catch (error) {
     return {

@@ -98,7 +98,10 @@ describe('TicketsService against the simulated Zendesk', () => {
     expect(result?.type).toBe('result')
     if (result?.type !== 'result') return
     expect(result.result).toMatchObject({ ok: true, attempts: 1 })
-    expect(result.result.lastExchange?.request.headers.authorization).toBe('Basic ••••')
+    expect(result.result.exchange.attempts[0]?.request.headers).toContainEqual([
+      'authorization',
+      'Basic ••••',
+    ])
     const tickets = zendesk.tickets()
     expect(tickets).toHaveLength(1)
     expect(tickets[0]).toMatchObject({ subject: 'Login problem', description: 'Please help Ada' })

@@ -1,17 +1,27 @@
 import { useState } from 'react'
-import type { Exchange } from '../../../../shared/contract'
+import type { Exchange, RawBody, TimingPhases } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { useAppStore } from '../../app/app-store'
 import { messageOf } from './tickets-store'
 
-const PHASES = ['dns', 'tcp', 'tls', 'request', 'firstByte', 'download'] as const
+const PHASES = ['dns', 'connect', 'tls', 'firstByte'] as const
 
-function pretty(body: string): string {
+function pretty(body: RawBody): string {
+  if (body.encoding === 'base64') return `(${body.size} bytes, not UTF-8 text)`
   try {
-    return JSON.stringify(JSON.parse(body), null, 2)
+    return JSON.stringify(JSON.parse(body.data), null, 2)
   } catch {
-    return body
+    return body.data
   }
+}
+
+/** Each phase's duration, plus what is left of the total (sending and reading the body). */
+function phaseDurations(timings: TimingPhases | null): Array<[string, number]> {
+  if (!timings) return []
+  const durations: Array<[string, number]> = PHASES.map((p) => [p, timings[p] ?? 0])
+  const rest = timings.total - durations.reduce((sum, [, ms]) => sum + ms, 0)
+  durations.push(['download', Math.max(0, rest)])
+  return durations
 }
 
 /** Zendesk's answer to the last attempt: status, timing breakdown, headers, body, cURL. */
@@ -19,8 +29,9 @@ export function ResponseView({ exchange }: { exchange: Exchange }) {
   const api = useApi()
   const door = useAppStore((s) => s.info?.door)
   const [note, setNote] = useState<string>()
-  const timings = exchange.timings ?? {}
-  const total = timings.total ?? PHASES.reduce((sum, p) => sum + (timings[p] ?? 0), 0)
+  const last = exchange.attempts.at(-1)
+  const response = last?.response ?? null
+  const total = last?.timings?.total ?? 0
 
   const copy = async (withSecrets: boolean) => {
     try {
@@ -39,46 +50,44 @@ export function ResponseView({ exchange }: { exchange: Exchange }) {
   return (
     <div className="response" data-testid="ticket-response">
       <p className="response-status">
-        {exchange.response ? (
+        {response ? (
           <>
             <span
-              className={`badge badge-${exchange.response.status < 300 ? 'ok' : exchange.response.status < 500 ? 'warning' : 'error'}`}
+              className={`badge badge-${response.status < 300 ? 'ok' : response.status < 500 ? 'warning' : 'error'}`}
             >
-              {exchange.response.status}
+              {response.status}
             </span>{' '}
-            {exchange.response.statusText} · {Math.round(total)} ms · attempt {exchange.attempt}
+            {response.statusText} · {Math.round(total)} ms · attempt {last?.attempt}
           </>
         ) : (
           <>
-            <span className="badge badge-error">no answer</span> {exchange.error?.message}
+            <span className="badge badge-error">no answer</span> {last?.error?.message}
           </>
         )}
       </p>
       <div className="timing" aria-label="Timing breakdown">
-        {PHASES.filter((p) => (timings[p] ?? 0) > 0).map((phase) => (
-          <span
-            key={phase}
-            className={`timing-${phase}`}
-            style={{ flexGrow: timings[phase] ?? 0 }}
-            title={`${phase}: ${Math.round(timings[phase] ?? 0)} ms`}
-          >
-            {phase} {Math.round(timings[phase] ?? 0)}
-          </span>
-        ))}
+        {phaseDurations(last?.timings ?? null)
+          .filter(([, ms]) => ms > 0)
+          .map(([phase, ms]) => (
+            <span
+              key={phase}
+              className={`timing-${phase}`}
+              style={{ flexGrow: ms }}
+              title={`${phase}: ${Math.round(ms)} ms`}
+            >
+              {phase} {Math.round(ms)}
+            </span>
+          ))}
       </div>
-      {exchange.response && (
+      {response && (
         <details>
           <summary>Response headers</summary>
           <pre className="code-block">
-            {Object.entries(exchange.response.headers)
-              .map(([k, v]) => `${k}: ${v}`)
-              .join('\n')}
+            {response.headers.map(([k, v]) => `${k}: ${v}`).join('\n')}
           </pre>
         </details>
       )}
-      {exchange.response && (
-        <pre className="code-block">{pretty(exchange.response.body) || '(empty body)'}</pre>
-      )}
+      {response && <pre className="code-block">{pretty(response.body) || '(empty body)'}</pre>}
       <div className="actions">
         <button type="button" className="button button-small" onClick={() => void copy(false)}>
           Copy as cURL

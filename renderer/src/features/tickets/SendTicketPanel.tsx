@@ -118,7 +118,7 @@ export function SendTicketPanel({ onJump }: { onJump: (problem: Problem) => void
               ))}
             </ul>
           )}
-          {phase.result.lastExchange && <ResponseView exchange={phase.result.lastExchange} />}
+          <ResponseView exchange={phase.result.exchange} />
         </div>
       )}
     </section>
