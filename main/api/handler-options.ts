@@ -23,15 +23,20 @@ export function describeValidationError(error: unknown): unknown {
   })
 }
 
-/** Options every transport's RPC handler shares (HTTP, WebSocket, MessagePort). */
-export const handlerOptions = {
-  clientInterceptors: [
-    async ({ next }: { next: () => Promise<unknown> }) => {
-      try {
-        return await next()
-      } catch (error) {
-        throw describeValidationError(error)
-      }
-    },
-  ],
+/** Puts the failing field into a contract rejection's message, for every transport. */
+export async function describeValidation({ next }: { next: () => Promise<unknown> }) {
+  try {
+    return await next()
+  } catch (error) {
+    throw describeValidationError(error)
+  }
+}
+
+/**
+ * Options for one transport's RPC handler (HTTP, WebSocket, MessagePort). A fresh object each
+ * time: oRPC's handlers add their plugins' interceptors to the arrays they are given, so a
+ * shared object would hand one handler's plugins to the next.
+ */
+export function handlerOptions() {
+  return { clientInterceptors: [describeValidation] }
 }

@@ -15,7 +15,8 @@ export const usersRouter = {
   random: api.users.random.handler(({ context: { engine }, input }) =>
     engine.users.random(input.seed),
   ),
-  loadFromBraze: api.users.loadFromBraze.handler(({ context: { engine }, input }) =>
-    loadUserFromBraze(engine, input.externalId),
-  ),
+  loadFromBraze: api.users.loadFromBraze.handler(async ({ context: { engine }, input }) => {
+    await engine.useProfile()
+    return loadUserFromBraze(engine, input.externalId)
+  }),
 }

@@ -5,11 +5,7 @@ import { PassphraseCipher } from '../core/vault/passphrase-cipher'
 import { openInBrowser } from './open-browser'
 
 /** The engine as plain Node runs it (CLI and browser mode): passphrase cipher, env-chosen home. */
-export async function createNodeEngine(
-  env: NodeJS.ProcessEnv,
-  door: Door,
-  options: { sandbox?: boolean } = {},
-): Promise<Engine> {
+export async function createNodeEngine(env: NodeJS.ProcessEnv, door: Door): Promise<Engine> {
   const dataFolder = resolveDataFolder({ env, platform: process.platform, homedir: os.homedir() })
   const secretCipher = new PassphraseCipher(dataFolder)
   const passphrase = env.BRIDGEBENCH_PASSPHRASE
@@ -21,6 +17,5 @@ export async function createNodeEngine(
     secretCipher,
     // In browser mode the page opens sign-in links itself, in the browser the user is already in.
     openExternal: door === 'cli' ? (url) => openInBrowser(url, env) : undefined,
-    sandbox: options.sandbox ?? false,
   })
 }

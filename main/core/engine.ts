@@ -4,10 +4,12 @@ import type { AppEvent, AppInfo, AppStatus, ProfileRef } from '../../shared/cont
 import { APP_NAME } from './app-paths'
 import { EventHub } from './events/event-hub'
 import { createBrazeLiquid, type BrazeLiquid } from './liquid/braze-liquid'
+import { ManagedService } from './events/managed-service'
 import { ServiceBoard } from './events/service-board'
 import { testConnection } from './connection/connection-tester'
 import { startSandbox, type Sandbox, type SandboxOptions } from './simulators/sandbox'
 import { TEMPLATE_LIBRARY_FILE } from './templates/stored-templates'
+import { resolveRender } from './templates/render-request'
 import { TemplateLibrary } from './templates/template-library'
 import { USER_LIBRARY_FILE } from './users/stored-users'
 import { UserLibrary } from './users/user-library'
@@ -16,7 +18,7 @@ import { PresetStore } from './presets/preset-store'
 import { TestTicketLog } from './zendesk/test-ticket-log'
 import { TicketsService } from './zendesk/tickets-service'
 import { confStoreFactory, type JsonStoreFactory } from './vault/json-store'
-import { ProfileVault, type SandboxSource } from './vault/profile-vault'
+import { ProfileVault, SANDBOX_ID, type SandboxSource } from './vault/profile-vault'
 import type { SecretCipher } from './vault/secret-cipher'
 import { ZendeskAuthorizer } from './zendesk/zendesk-authorizer'
 
@@ -40,10 +42,10 @@ export interface EngineOptions {
   /** Waits between send retries; tests make it instant. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   /**
-   * Run the simulated Zendesk and Braze behind the Sandbox profile (DESIGN principle 3). Off for
-   * one-shot CLI commands and most tests; options are passed through to the simulators.
+   * The simulated Zendesk and Braze behind the Sandbox profile (DESIGN principle 3) start on
+   * first use; these options are passed to them. `false` leaves the Sandbox out entirely.
    */
-  sandbox?: boolean | SandboxOptions
+  sandbox?: false | SandboxOptions
 }
 
 /** The one object every front door holds: it composes the services and owns their lifecycle. */
@@ -61,8 +63,7 @@ export class Engine {
   readonly exchanges: ExchangeStore
   readonly tickets: TicketsService
   readonly presets: PresetStore
-  private sandboxSource: SandboxSource | undefined
-  private sandboxHandle: Sandbox | undefined
+  private readonly sandboxService: ManagedService<Sandbox> | undefined
   private readonly now: () => Date
   private closed = false
   private readonly closers: Array<() => Promise<void>> = []
@@ -76,9 +77,21 @@ export class Engine {
     this.vault = new ProfileVault({
       stores,
       cipher: options.secretCipher,
-      sandbox: () => this.sandboxSource,
+      sandbox: () => sandboxSource(this.sandboxService?.current),
       now: this.now,
     })
+    const sandboxOptions = options.sandbox
+    if (sandboxOptions !== false) {
+      this.sandboxService = new ManagedService(this.services, {
+        id: 'simulators',
+        label: 'Simulators',
+        idleDetail: 'start when the Sandbox is first used',
+        start: () => startSandbox({ now: this.now, ...sandboxOptions }),
+        describe: (sandbox) =>
+          `Zendesk ${new URL(sandbox.urls.zendesk).host} · Braze ${new URL(sandbox.urls.braze).host}`,
+      })
+      this.onClose(() => this.sandboxService?.stop() ?? Promise.resolve())
+    }
     this.http =
       options.http ?? got.extend({ headers: { 'user-agent': `Bridgebench/${options.version}` } })
     this.zendeskAuth = new ZendeskAuthorizer(this.vault, this.http, this.now, options.openExternal)
@@ -97,8 +110,9 @@ export class Engine {
       exchanges: this.exchanges,
       log: new TestTicketLog(stores('test-tickets')),
       liquid: this.liquid,
-      resolveUser: (id) => this.users.find(id)?.user,
+      resolveRender: (request) => resolveRender(request, this.users),
       now: this.now,
+      useProfile: (id) => this.useProfile(id),
       sleep: options.sleep,
       copyToClipboard: options.copyToClipboard,
     })
@@ -107,56 +121,31 @@ export class Engine {
 
   static async create(options: EngineOptions): Promise<Engine> {
     await mkdir(options.dataFolder, { recursive: true })
-    const engine = new Engine(options)
-    if (options.sandbox) await engine.startSandbox(options.sandbox === true ? {} : options.sandbox)
-    return engine
+    return new Engine(options)
   }
 
-  /** The running simulators, when this engine has a Sandbox. */
+  /** The simulators if they are running now (they start on first use: see `useSandbox`). */
   get sandbox(): Sandbox | undefined {
-    return this.sandboxHandle
+    return this.sandboxService?.current
   }
 
-  requireSandbox(): Sandbox {
-    if (!this.sandboxHandle) {
-      throw new Error(
-        'The simulators are not running in this engine (start the app or `bridgebench serve`).',
-      )
+  /** The simulators, started if this is their first use. */
+  async useSandbox(): Promise<Sandbox> {
+    if (!this.sandboxService) {
+      throw new Error('This engine runs without the Sandbox (its simulators are switched off).')
     }
-    return this.sandboxHandle
+    return this.sandboxService.ensure()
   }
 
-  private async startSandbox(options: SandboxOptions): Promise<void> {
-    const starting = { label: 'Simulators', state: 'starting' as const }
-    this.services.set({ id: 'simulators', ...starting })
-    try {
-      const sandbox = await startSandbox({ now: this.now, ...options })
-      this.sandboxHandle = sandbox
-      this.sandboxSource = {
-        zendeskBaseUrl: sandbox.urls.zendesk,
-        zendeskEmail: sandbox.credentials.zendesk.email,
-        brazeEndpoint: sandbox.urls.braze,
-        secrets: {
-          zendeskApiToken: sandbox.credentials.zendesk.token,
-          brazeApiKey: sandbox.credentials.braze.apiKey,
-          zendeskSigningSecret: sandbox.signingSecret(),
-        },
-      }
-      this.onClose(() => sandbox.close())
-      this.services.set({
-        id: 'simulators',
-        label: 'Simulators',
-        state: 'running',
-        detail: `Zendesk ${new URL(sandbox.urls.zendesk).host} · Braze ${new URL(sandbox.urls.braze).host}`,
-      })
-    } catch (error) {
-      this.services.set({
-        id: 'simulators',
-        label: 'Simulators',
-        state: 'error',
-        detail: error instanceof Error ? error.message : String(error),
-      })
-    }
+  /**
+   * Makes a profile ready to use before anything reads its URLs or secrets: the Sandbox profile
+   * needs its simulators running. Returns the profile id (the active one when none is given).
+   */
+  async useProfile(id?: string | null): Promise<string> {
+    const profileId = id ?? this.vault.activeProfileId()
+    this.vault.get(profileId)
+    if (profileId === SANDBOX_ID) await this.useSandbox()
+    return profileId
   }
 
   info(): AppInfo {
@@ -216,7 +205,8 @@ export class Engine {
     this.publishStatus()
   }
 
-  testConnection(profileId: string) {
+  async testConnection(profileId: string) {
+    await this.useProfile(profileId)
     return testConnection(
       { vault: this.vault, authorizer: this.zendeskAuth, http: this.http, now: this.now },
       profileId,
@@ -240,5 +230,20 @@ export class Engine {
 
   private publishStatus(): void {
     this.events.emit(this.statusEvent())
+  }
+}
+
+/** What the vault shows for the Sandbox profile: nothing until the simulators run. */
+function sandboxSource(sandbox: Sandbox | undefined): SandboxSource | undefined {
+  if (!sandbox) return undefined
+  return {
+    zendeskBaseUrl: sandbox.urls.zendesk,
+    zendeskEmail: sandbox.credentials.zendesk.email,
+    brazeEndpoint: sandbox.urls.braze,
+    secrets: {
+      zendeskApiToken: sandbox.credentials.zendesk.token,
+      brazeApiKey: sandbox.credentials.braze.apiKey,
+      zendeskSigningSecret: sandbox.signingSecret(),
+    },
   }
 }

@@ -1,7 +1,10 @@
 import os from 'node:os'
-import { app, clipboard, safeStorage, shell, type BrowserWindow } from 'electron'
+import path from 'node:path'
+import { app, clipboard, dialog, safeStorage, shell, type BrowserWindow } from 'electron'
 import { resolveDataFolder } from '../core/app-paths'
 import { Engine } from '../core/engine'
+import { claimDataFolder, DataFolderHeldError } from '../core/instance/instance-file'
+import { startWebServer } from '../web/server'
 import { electronStoreFactory } from './electron-stores'
 import { installApiBridge } from './ipc-bridge'
 import { firePresetFromTray } from './preset-notifier'
@@ -33,6 +36,20 @@ export async function startDesktopApp(layout: DesktopLayout): Promise<void> {
     homedir: os.homedir(),
     osAppData: app.getPath('userData'),
   })
+  // One engine per data folder: `bridgebench serve` on the same folder would fight over files.
+  let claim
+  try {
+    claim = await claimDataFolder(dataFolder, {
+      door: 'desktop',
+      version: app.getVersion(),
+      now: () => new Date(),
+    })
+  } catch (error) {
+    if (!(error instanceof DataFolderHeldError)) throw error
+    dialog.showErrorBox('Bridgebench is already running', error.message)
+    app.quit()
+    return
+  }
   const engine = await Engine.create({
     dataFolder,
     version: app.getVersion(),
@@ -44,8 +61,14 @@ export async function startDesktopApp(layout: DesktopLayout): Promise<void> {
       void clipboard.writeText(text)
     },
     // A packaged app ships sample users and templates beside app.asar (electron-builder.yml).
-    sandbox: app.isPackaged ? { resourcesDir: process.resourcesPath } : true,
+    sandbox: app.isPackaged ? { resourcesDir: process.resourcesPath } : {},
   })
+  // The CLI attaches to this app through its API on loopback (token in the 0600 instance file).
+  const control = await startWebServer({
+    engine,
+    rendererDir: path.join(layout.outDir, 'renderer'),
+  })
+  await claim.publish({ apiUrl: control.origin, token: control.token })
   const page = appPage(layout.outDir, process.env.ELECTRON_RENDERER_URL)
   let window: BrowserWindow | undefined
 
@@ -88,7 +111,12 @@ export async function startDesktopApp(layout: DesktopLayout): Promise<void> {
     event.preventDefault()
     tray.destroy()
     const deadline = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_DEADLINE_MS))
-    void Promise.race([engine.close(), deadline])
+    const stop = async () => {
+      await control.close()
+      await engine.close()
+      await claim.release()
+    }
+    void Promise.race([stop(), deadline])
       .catch((error: unknown) => console.error('[bridgebench] shutdown:', error))
       .finally(() => app.exit(0))
   })

@@ -10,7 +10,7 @@ import { checkSocketRequest, type AccessPolicy } from './access-guard'
 /** Serves the typed API over WebSockets that passed the access checks. */
 export class ApiSocketServer {
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 })
-  private readonly rpc = new RPCHandler(router, handlerOptions)
+  private readonly rpc = new RPCHandler(router, handlerOptions())
 
   constructor(
     private readonly engine: Engine,

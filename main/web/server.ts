@@ -41,7 +41,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const remote = !isLoopbackHost(host)
   if (remote && !options.allowRemote) throw new RemoteBindRefusedError(host)
   const token = options.token ?? randomBytes(24).toString('base64url')
-  const rpc = new RPCHandler(router, handlerOptions)
+  const rpc = new RPCHandler(router, handlerOptions())
   const policy: AccessPolicy = { token, port: 0, allowAnyHost: remote }
   const apiSocket = new ApiSocketServer(options.engine, policy)
 

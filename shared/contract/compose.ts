@@ -131,7 +131,8 @@ export const composeConnectedContent = z.object({
   responses: z.record(z.string(), cannedResponse).optional(),
 })
 
-const renderOptions = {
+/** What every render request carries besides the user: preview, batch, send and the CLI. */
+export const renderRequestOptions = {
   template: z.string().max(200_000),
   headers: headerTemplates.optional(),
   context: triggerContext.optional(),
@@ -144,7 +145,7 @@ const renderOptions = {
 
 /** Exactly one of userId and user: the engine says so when both or neither are given. */
 export const composeRenderInput = z.object({
-  ...renderOptions,
+  ...renderRequestOptions,
   /** A sample user's id (see users.list), or… */
   userId: z.string().optional(),
   /** …a user given inline. */
@@ -170,7 +171,7 @@ export const batchUserSet = z.union([
 ])
 export type BatchUserSet = z.infer<typeof batchUserSet>
 
-export const composeBatchInput = z.object({ ...renderOptions, users: batchUserSet })
+export const composeBatchInput = z.object({ ...renderRequestOptions, users: batchUserSet })
 export type ComposeBatchInput = z.input<typeof composeBatchInput>
 
 export const severityCounts = z.object({

@@ -1,5 +1,6 @@
 import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
+import { renderRequestOptions } from './compose'
 import { exchange } from './exchanges'
 import { problem } from './problems'
 import { brazeUserProfile } from './users'
@@ -37,11 +38,13 @@ export const sendTicketResult = z.object({
 })
 export type SendTicketResult = z.infer<typeof sendTicketResult>
 
-/** What to send: the Compose template rendered in main for a user, exactly as Braze would. */
+/**
+ * What to send: the Compose template rendered in main for a user exactly as the preview renders
+ * it (the same request fields), then sent as Braze would send it.
+ */
 export const sendTicketInput = z.object({
+  ...renderRequestOptions,
   profileId: z.string().optional(),
-  template: z.string(),
-  headers: z.record(z.string(), z.string()).optional(),
   /** A user from the user library (or a built-in id), or the user itself. */
   userId: z.string().optional(),
   user: brazeUserProfile.optional(),
@@ -49,6 +52,7 @@ export const sendTicketInput = z.object({
   templateName: z.string().optional(),
 })
 export type SendTicketInput = z.input<typeof sendTicketInput>
+export type SendTicketRequest = z.output<typeof sendTicketInput>
 
 export const sendTicketEvent = z.discriminatedUnion('type', [
   /** Rendering failed or was aborted: nothing was sent. */

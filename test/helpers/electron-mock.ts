@@ -89,6 +89,7 @@ export function electronMock() {
     nativeTheme,
     clipboard,
     Notification,
+    dialog: { showErrorBox: vi.fn() },
   }
   return { ...electron, default: electron }
 }

@@ -5,18 +5,23 @@ export const TEST_PASSPHRASE = 'correct horse battery staple'
 /** Cheap scrypt for tests only; the format and checks are the same as in production. */
 export const TEST_SCRYPT_COST = { N: 2 ** 10, r: 8, p: 1 }
 
-/** An engine as the Node doors build it, in a temp data folder, with its cipher unlocked. */
+/**
+ * An engine as the Node doors build it, in a temp data folder, with its cipher unlocked. With
+ * `sandbox: true` its simulators are started before it is returned; without, it has none.
+ */
 export async function createTestEngine(
   dataFolder: string,
   options: { sandbox?: boolean } = {},
 ): Promise<Engine> {
   const secretCipher = new PassphraseCipher(dataFolder, TEST_SCRYPT_COST)
   secretCipher.unlock(TEST_PASSPHRASE)
-  return Engine.create({
+  const engine = await Engine.create({
     dataFolder,
     version: '9.9.9-test',
     door: 'browser',
     secretCipher,
-    sandbox: options.sandbox ?? false,
+    sandbox: options.sandbox ? {} : false,
   })
+  if (options.sandbox) await engine.useSandbox()
+  return engine
 }

@@ -4,11 +4,10 @@ import {
   type ProfileView,
   type ZendeskAuthMode,
 } from '../../../shared/contract/profiles'
-import type { Engine } from '../../core/engine'
 import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
-import { createNodeEngine } from '../node-engine'
 import { readSecrets } from '../profile-secrets'
-import { resolveProfile } from '../resolve-profile'
+import { resolveProfileId } from '../resolve-profile'
+import { withApi } from '../with-api'
 
 interface AddOptions {
   name: string
@@ -21,7 +20,18 @@ interface AddOptions {
   secretsStdin: boolean
   activate: boolean
   json: boolean
+  standalone: boolean
 }
+
+interface CommonOptions {
+  json?: boolean
+  standalone: boolean
+}
+
+const STANDALONE = [
+  '--standalone',
+  'run a private engine instead of attaching to a running app',
+] as const
 
 export function registerProfile(program: Command, io: CliIo): void {
   const profile = program
@@ -34,10 +44,10 @@ export function registerProfile(program: Command, io: CliIo): void {
     .command('list')
     .description('List profiles; the active one is marked with *')
     .option('--json', 'print {profiles, activeProfileId}', false)
-    .action((options: { json: boolean }) =>
-      withEngine(io, (engine) => {
-        const profiles = engine.vault.list()
-        const activeProfileId = engine.vault.activeProfileId()
+    .option(...STANDALONE, false)
+    .action((options: CommonOptions) =>
+      withApi(io, options, async (api) => {
+        const { profiles, activeProfileId } = await api.profiles.list()
         if (options.json) return printJson(io.stdout, { profiles, activeProfileId })
         for (const p of profiles) printLine(io.stdout, describe(p, p.id === activeProfileId))
       }),
@@ -68,14 +78,15 @@ export function registerProfile(program: Command, io: CliIo): void {
     .option('--secrets-stdin', 'read secrets as a JSON object from stdin', false)
     .option('--activate', 'make it the active profile', false)
     .option('--json', 'print the created profile (secrets shown only as set/hint)', false)
+    .option(...STANDALONE, false)
     .action((options: AddOptions) =>
-      withEngine(io, async (engine) => {
+      withApi(io, options, async (api) => {
         const secrets = await readSecrets(
           io.env,
           options.secretsStdin ? io.stdin : undefined,
           options.zendeskAuth,
         )
-        const created = engine.vault.create({
+        const created = await api.profiles.create({
           name: options.name,
           zendesk: options.zendesk,
           zendeskAuth: {
@@ -87,7 +98,7 @@ export function registerProfile(program: Command, io: CliIo): void {
           brazeEndpoint: options.brazeEndpoint,
           secrets,
         })
-        if (options.activate) engine.activateProfile(created.id)
+        if (options.activate) await api.profiles.activate({ id: created.id })
         if (options.json) return printJson(io.stdout, created)
         printLine(io.stdout, `Added ${describe(created, options.activate)}`)
       }),
@@ -97,9 +108,10 @@ export function registerProfile(program: Command, io: CliIo): void {
     .command('test <profile>')
     .description('Test a profile against Zendesk and Braze; exits 1 when a check fails')
     .option('--json', 'print the connection report', false)
-    .action((ref: string, options: { json: boolean }) =>
-      withEngine(io, async (engine) => {
-        const report = await engine.testConnection(resolveProfile(engine, ref).id)
+    .option(...STANDALONE, false)
+    .action((ref: string, options: CommonOptions) =>
+      withApi(io, options, async (api) => {
+        const report = await api.profiles.test({ id: await resolveProfileId(api, ref) })
         if (options.json) printJson(io.stdout, report)
         else {
           for (const check of report.checks) {
@@ -121,11 +133,12 @@ export function registerProfile(program: Command, io: CliIo): void {
   profile
     .command('use <profile>')
     .description('Make a profile the active one')
-    .action((ref: string) =>
-      withEngine(io, (engine) => {
-        const target = resolveProfile(engine, ref)
-        engine.activateProfile(target.id)
-        printLine(io.stdout, `Active profile: ${target.name}`)
+    .option(...STANDALONE, false)
+    .action((ref: string, options: CommonOptions) =>
+      withApi(io, options, async (api) => {
+        const id = await resolveProfileId(api, ref)
+        const { profiles } = await api.profiles.activate({ id })
+        printLine(io.stdout, `Active profile: ${profiles.find((p) => p.id === id)?.name ?? id}`)
       }),
     )
 
@@ -133,26 +146,15 @@ export function registerProfile(program: Command, io: CliIo): void {
     .command('remove <profile>')
     .description('Remove a profile and its stored secrets')
     .option('--json', 'print {removed, id}', false)
-    .action((ref: string, options: { json: boolean }) =>
-      withEngine(io, (engine) => {
-        const target = resolveProfile(engine, ref)
-        const removed = engine.vault.remove(target.id)
-        if (options.json) printJson(io.stdout, { removed, id: target.id })
-        else printLine(io.stdout, `Removed ${target.name} (${target.id}) and its secrets.`)
+    .option(...STANDALONE, false)
+    .action((ref: string, options: CommonOptions) =>
+      withApi(io, options, async (api) => {
+        const id = await resolveProfileId(api, ref)
+        const { removed } = await api.profiles.remove({ id })
+        if (options.json) printJson(io.stdout, { removed, id })
+        else printLine(io.stdout, `Removed ${ref} (${id}) and its secrets.`)
       }),
     )
-}
-
-async function withEngine(io: CliIo, work: (engine: Engine) => unknown): Promise<void> {
-  const engine = await createNodeEngine(io.env, 'cli')
-  try {
-    await work(engine)
-  } catch (error) {
-    if (error instanceof CliFailure) throw error
-    throw new CliFailure(error instanceof Error ? error.message : String(error), EXIT.failure)
-  } finally {
-    await engine.close()
-  }
 }
 
 function parseMode(value: string): ZendeskAuthMode {

@@ -1,20 +1,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { InvalidArgumentError, type Command } from 'commander'
 import type { RenderResult } from '../../../shared/contract/compose'
 import type { Problem } from '../../../shared/contract/problems'
 import type { BrazeUserProfile } from '../../../shared/contract/users'
-import { resolveDataFolder } from '../../core/app-paths'
-import { createBrazeLiquid } from '../../core/liquid/braze-liquid'
 import { isLintTarget, lintTargets } from '../../core/liquid/lint/lint-subject'
-import { builtInUsers } from '../../core/users/built-in-users'
-import { USER_LIBRARY_FILE } from '../../core/users/stored-users'
 import { importUsersCsv } from '../../core/users/import-users-csv'
 import { importUsersJson, type UserImport } from '../../core/users/import-users-json'
-import { findUser, userKey, userLabel } from '../../core/users/user-identity'
+import { userKey } from '../../core/users/user-identity'
 import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
-import { createNodeEngine } from '../node-engine'
+import { cliFailureFrom } from '../api-session'
+import { withApi } from '../with-api'
 
 interface RenderOptions {
   user?: string
@@ -24,6 +20,7 @@ interface RenderOptions {
   now?: string
   allowAbort: boolean
   json: boolean
+  standalone: boolean
 }
 
 /**
@@ -62,6 +59,7 @@ export function registerRender(program: Command, io: CliIo): void {
       'print {output, aborted, problems} as JSON (one line per user with --users)',
       false,
     )
+    .option('--standalone', 'run a private engine instead of attaching to a running app', false)
     .action(async (templatePath: string, options: RenderOptions) => {
       const template = readText(templatePath, 'Template')
       const target = options.target
@@ -74,32 +72,48 @@ export function registerRender(program: Command, io: CliIo): void {
         )
       }
       const now = options.now === undefined ? undefined : parseNow(options.now)
-      const users = await pickUsers(options, io.env)
-      const engine = createBrazeLiquid()
-      const batch = {
-        template,
-        headers: options.header,
-        ...(now ? { now } : {}),
-        ...(target ? { target } : {}),
-      }
-      let failed = false
-      let index = 0
-      for (const result of engine.renderEach(batch, users)) {
-        const user = users[index++] as BrazeUserProfile
-        failed ||=
-          result.problems.some((p) => p.severity === 'error') ||
-          (result.aborted !== null && !options.allowAbort)
-        if (options.json) {
-          printJson(io.stdout, summary(result, options.users ? userKey(user) : undefined))
-        } else printHuman(io, result, users.length > 1 ? userLabel(user) : undefined)
-      }
-      if (failed)
-        throw new CliFailure(
-          users.length > 1
-            ? 'Some renders have errors or were aborted.'
-            : 'The render has errors or was aborted.',
-          EXIT.failure,
-        )
+      const picks = pickUsers(options)
+      await withApi(io, options, async (api) => {
+        let failed = false
+        for (const pick of picks) {
+          const result = await api.compose
+            .render({
+              template,
+              headers: options.header,
+              ...(now ? { now: now.toISOString() } : {}),
+              ...(target ? { target } : {}),
+              ...('user' in pick ? { user: pick.user } : { userId: pick.userId }),
+            })
+            .catch(async (error: unknown) => {
+              if ('userId' in pick && cliFailureFrom(error).exitCode === EXIT.usage) {
+                const known = (await api.users.list())
+                  .map((u) => u.user.external_id ?? u.id)
+                  .join(', ')
+                throw new CliFailure(
+                  `No file and no sample user "${pick.userId}". Known users (built-in and saved): ${known}.`,
+                  EXIT.usage,
+                )
+              }
+              throw error
+            })
+          failed ||=
+            result.problems.some((p) => p.severity === 'error') ||
+            (result.aborted !== null && !options.allowAbort)
+          if (options.json) {
+            printJson(
+              io.stdout,
+              summary(result, options.users ? userKey(result.renderedFor.user) : undefined),
+            )
+          } else printHuman(io, result, picks.length > 1 ? result.renderedFor.label : undefined)
+        }
+        if (failed)
+          throw new CliFailure(
+            picks.length > 1
+              ? 'Some renders have errors or were aborted.'
+              : 'The render has errors or was aborted.',
+            EXIT.failure,
+          )
+      })
     })
 }
 
@@ -125,13 +139,13 @@ function readText(file: string, what: string): string {
   return readFileSync(file, 'utf8')
 }
 
-async function pickUsers(
-  options: RenderOptions,
-  env: NodeJS.ProcessEnv,
-): Promise<BrazeUserProfile[]> {
+/** Users from a file are sent inline; an id is looked up by the engine (built-in or saved). */
+type UserPick = { user: BrazeUserProfile } | { userId: string }
+
+function pickUsers(options: RenderOptions): UserPick[] {
   if (options.user !== undefined && options.users !== undefined)
     throw new CliFailure('Give either --user or --users, not both.', EXIT.usage)
-  if (options.users !== undefined) return loadUserFile(options.users)
+  if (options.users !== undefined) return loadUserFile(options.users).map((user) => ({ user }))
   if (options.user === undefined)
     throw new CliFailure('Say whom to render for: --user FILE|ID or --users FILE.', EXIT.usage)
   if (existsSync(options.user)) {
@@ -141,37 +155,9 @@ async function pickUsers(
         `${options.user} holds ${users.length} users; use --users to render for each.`,
         EXIT.usage,
       )
-    return users
+    return users.map((user) => ({ user }))
   }
-  const builtIn = builtInUsers()
-  const user = findUser(builtIn, options.user) ?? (await findSavedUser(options.user, env))
-  if (!user) {
-    const known = builtIn.map((u) => userKey(u)).join(', ')
-    throw new CliFailure(
-      `No file and no built-in user "${options.user}". Built-in users: ${known}. Users saved on the Compose screen are looked up too.`,
-      EXIT.usage,
-    )
-  }
-  return [user]
-}
-
-/**
- * Users imported, edited or loaded on the Compose screen live in the data folder's user library.
- * Without a users file there are none, and the data folder is left untouched (opening an engine
- * would write its settings files).
- */
-async function findSavedUser(
-  id: string,
-  env: NodeJS.ProcessEnv,
-): Promise<BrazeUserProfile | undefined> {
-  const dataFolder = resolveDataFolder({ env, platform: process.platform, homedir: os.homedir() })
-  if (!existsSync(path.join(dataFolder, `${USER_LIBRARY_FILE}.json`))) return undefined
-  const engine = await createNodeEngine(env, 'cli')
-  try {
-    return engine.users.find(id)?.user
-  } finally {
-    await engine.close()
-  }
+  return [{ userId: options.user }]
 }
 
 function loadUserFile(file: string): BrazeUserProfile[] {

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { startWebServer } from '../../web/server'
 import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
-import { createNodeEngine } from '../node-engine'
+import { ownEngine } from '../api-session'
 import { openInBrowser } from '../open-browser'
 import { parsePort } from '../parse-options'
 
@@ -31,7 +31,7 @@ export function registerServe(program: Command, io: CliIo): void {
     .option('--open', 'open the page in your browser', false)
     .option('--json', 'print one JSON line {"url": …} when ready', false)
     .action(async (options: ServeOptions) => {
-      const engine = await createNodeEngine(io.env, 'browser', { sandbox: true })
+      const { engine, publish, release } = await ownEngine(io, 'browser')
       let server
       try {
         server = await startWebServer({
@@ -41,8 +41,11 @@ export function registerServe(program: Command, io: CliIo): void {
           port: options.port,
           allowRemote: options.allowRemote,
         })
+        // Other bridgebench commands on this data folder attach to this engine through it.
+        await publish({ apiUrl: server.origin, token: server.token })
       } catch (error) {
         await engine.close()
+        await release()
         throw new CliFailure(error instanceof Error ? error.message : String(error), EXIT.failure)
       }
       for (const warning of server.warnings) printLine(io.stderr, `Warning: ${warning}`)
@@ -58,7 +61,11 @@ export function registerServe(program: Command, io: CliIo): void {
         printLine(io.stderr, 'No display found to open a browser: open the URL above yourself.')
       }
       await io.untilStopped()
-      await server.close()
-      await engine.close()
+      try {
+        await server.close()
+        await engine.close()
+      } finally {
+        await release()
+      }
     })
 }

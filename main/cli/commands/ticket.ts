@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import type { SendTicketEvent, SendTicketResult } from '../../../shared/contract/tickets'
-import type { Engine } from '../../core/engine'
-import { firePreset } from '../../core/presets/fire-preset'
-import { PresetNotFoundError } from '../../core/presets/preset-store'
-import { UserNotFoundError } from '../../core/users/user-library'
-import { SANDBOX_ID } from '../../core/vault/profile-vault'
+import { withApi } from '../with-api'
 import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
-import { createNodeEngine } from '../node-engine'
-import { resolveProfile } from '../resolve-profile'
+import { resolveProfileId } from '../resolve-profile'
 
 interface SendOptions {
   preset?: string
@@ -17,17 +12,20 @@ interface SendOptions {
   profile?: string
   tag: boolean
   json: boolean
+  standalone: boolean
 }
 
 /**
- * `bridgebench ticket send --preset NAME` or `--template FILE --user ID [--profile NAME]`.
- * `--json` prints `{ticketId, url, status, problems}`; exit 1 when Zendesk refuses the ticket
- * (or nothing was sent), 2 on bad usage.
+ * `bridgebench ticket send --preset NAME` or `--template FILE --user ID [--profile NAME]`;
+ * `ticket list`; `ticket cleanup`. Attaches to a running app on the same data folder, so the
+ * ticket lands in the Sandbox and history the app shows.
+ * `--json` prints `{ticketId, url, status, problems, message}`; exit 1 when Zendesk refuses the
+ * ticket (or nothing was sent), 2 on bad usage.
  */
 export function registerTicket(program: Command, io: CliIo): void {
   const ticket = program
     .command('ticket')
-    .description('Fire test tickets into Zendesk and clean them up')
+    .description('Fire test tickets into Zendesk, list them and clean them up')
 
   ticket
     .command('send')
@@ -37,22 +35,24 @@ export function registerTicket(program: Command, io: CliIo): void {
     .option('--user <id>', 'a built-in or saved sample user (id, external_id or braze_id)')
     .option('--profile <name>', 'profile name or id (default: the active profile)')
     .option('--tag', 'add the bridgebench_test tag (changes the body)', false)
-    .option('--json', 'print {ticketId, url, status, problems}', false)
+    .option('--json', 'print {ticketId, url, status, problems, message}', false)
+    .option('--standalone', 'run a private engine instead of attaching to a running app', false)
     .action(async (options: SendOptions) => {
       if (!options.preset && !(options.template && options.user)) {
         throw new CliFailure('Give --preset NAME, or --template FILE and --user ID.', EXIT.usage)
       }
       const template = options.template ? readTemplate(options.template) : undefined
-      await withTicketEngine(io, options, async (engine, profileId) => {
+      await withApi(io, options, async (api) => {
+        const profileId = options.profile ? await resolveProfileId(api, options.profile) : undefined
         const events = options.preset
-          ? firePreset(engine, options.preset)
-          : engine.tickets.send({
+          ? await api.presets.fire({ id: options.preset })
+          : await api.tickets.send({
               profileId,
               template: template ?? '',
               userId: options.user,
               addTestTag: options.tag,
             })
-        const outcome = await follow(events, io, options.json)
+        const outcome = await follow(events, io)
         if (options.json) {
           printJson(io.stdout, {
             ticketId: outcome.result?.ticketId ?? null,
@@ -61,7 +61,7 @@ export function registerTicket(program: Command, io: CliIo): void {
             problems: outcome.result?.problems ?? outcome.problems,
             message: outcome.result?.message ?? outcome.message,
           })
-        }
+        } else printOutcome(io, outcome)
         if (!outcome.result?.ok)
           throw new CliFailure(outcome.result?.message ?? outcome.message, EXIT.failure)
       })
@@ -72,75 +72,103 @@ export function registerTicket(program: Command, io: CliIo): void {
     .description('Test tickets Bridgebench created (not yet cleaned up)')
     .option('--profile <name>', 'only this profile')
     .option('--json', 'print them as JSON', false)
-    .action(async (options: { profile?: string; json: boolean }) => {
-      const engine = await createNodeEngine(io.env, 'cli')
-      try {
-        const profileId = options.profile ? resolveProfile(engine, options.profile).id : undefined
-        const tickets = engine.tickets.history(profileId)
+    .option('--standalone', 'run a private engine instead of attaching to a running app', false)
+    .action((options: { profile?: string; json: boolean; standalone: boolean }) =>
+      withApi(io, options, async (api) => {
+        const profileId = options.profile ? await resolveProfileId(api, options.profile) : undefined
+        const tickets = (await api.tickets.history({ profileId })).filter((t) => !t.deletedAt)
         if (options.json) return printJson(io.stdout, tickets)
         if (tickets.length === 0) printLine(io.stdout, 'No test tickets.')
         for (const t of tickets)
           printLine(io.stdout, `#${t.ticketId}  ${t.subject ?? ''}  ${t.agentUrl}`)
-      } finally {
-        await engine.close()
-      }
-    })
-}
-
-async function withTicketEngine(
-  io: CliIo,
-  options: { profile?: string; preset?: string },
-  work: (engine: Engine, profileId: string) => Promise<void>,
-): Promise<void> {
-  let engine = await createNodeEngine(io.env, 'cli')
-  try {
-    const fromPreset = options.preset ? engine.presets.find(options.preset).profileId : null
-    const profileId = options.profile
-      ? resolveProfile(engine, options.profile).id
-      : (fromPreset ?? engine.vault.activeProfileId())
-    // The Sandbox's Zendesk lives in this process: start it only when it is the target.
-    if (profileId === SANDBOX_ID) {
-      await engine.close()
-      engine = await createNodeEngine(io.env, 'cli', { sandbox: true })
-    }
-    await work(engine, profileId)
-  } catch (error) {
-    if (error instanceof CliFailure) throw error
-    const usage = error instanceof PresetNotFoundError || error instanceof UserNotFoundError
-    throw new CliFailure(
-      error instanceof Error ? error.message : String(error),
-      usage ? EXIT.usage : EXIT.failure,
+      }),
     )
-  } finally {
-    await engine.close()
-  }
+
+  ticket
+    .command('cleanup')
+    .description('Delete the test tickets Bridgebench created in a profile (all, or --ticket IDs)')
+    .option('--profile <name>', 'profile name or id (default: the active profile)')
+    .option('--ticket <id...>', 'only these ticket ids')
+    .option('--json', 'print {deleted, failed}', false)
+    .option('--standalone', 'run a private engine instead of attaching to a running app', false)
+    .action(
+      (options: { profile?: string; ticket?: string[]; json: boolean; standalone: boolean }) =>
+        withApi(io, options, async (api) => {
+          const profileId = options.profile
+            ? await resolveProfileId(api, options.profile)
+            : (await api.profiles.list()).activeProfileId
+          const ticketIds = options.ticket?.map(parseTicketId)
+          let result: { deleted: number[]; failed: Array<{ ids: number[]; message: string }> } = {
+            deleted: [],
+            failed: [],
+          }
+          for await (const event of await api.tickets.cleanup({ profileId, ticketIds })) {
+            if (event.type === 'progress' && !options.json)
+              printLine(io.stderr, `Deleted ${event.done} of ${event.total}…`)
+            if (event.type === 'result') result = event
+          }
+          if (options.json) printJson(io.stdout, result)
+          else {
+            printLine(io.stdout, `Deleted ${result.deleted.length} test ticket(s).`)
+            for (const f of result.failed)
+              printLine(io.stdout, `  not deleted: ${f.ids.join(', ')}: ${f.message}`)
+          }
+          if (result.failed.length > 0)
+            throw new CliFailure('Some test tickets were not deleted.', EXIT.failure)
+        }),
+    )
 }
 
-async function follow(events: AsyncIterable<SendTicketEvent>, io: CliIo, quiet: boolean) {
+interface Outcome {
+  result: SendTicketResult | undefined
+  message: string
+  problems: SendTicketResult['problems']
+}
+
+async function follow(events: AsyncIterable<SendTicketEvent>, io: CliIo): Promise<Outcome> {
   let result: SendTicketResult | undefined
   let message = 'Nothing was sent.'
   let problems: SendTicketResult['problems'] = []
   for await (const event of events) {
-    if (event.type === 'waiting')
-      printLine(
-        io.stderr,
-        `Zendesk asked to wait ${event.seconds} s (attempt ${event.attempt} next)…`,
-      )
+    if (event.type === 'waiting') printLine(io.stderr, waitingNote(event))
     if (event.type === 'not-sent') {
       message = event.message
       problems = event.problems
     }
     if (event.type === 'result') result = event.result
   }
-  if (!quiet) {
-    printLine(io.stdout, result?.message ?? message)
-    if (result?.agentUrl) printLine(io.stdout, `  ${result.agentUrl}`)
-    for (const p of result?.problems ?? problems) {
-      const where = p.line ? ` (line ${p.line}${p.column ? `:${p.column}` : ''})` : ''
-      printLine(io.stdout, `  ${p.severity}${where}: ${p.message}\n    fix: ${p.fix}`)
-    }
-  }
   return { result, message, problems }
+}
+
+/** The countdown note: whether Zendesk asked us to wait, or nothing answered at all. */
+function waitingNote(event: Extract<SendTicketEvent, { type: 'waiting' }>): string {
+  const reason = (event as { reason?: string }).reason
+  const why =
+    reason === 'no-answer'
+      ? 'No answer'
+      : reason === 'backoff'
+        ? 'Zendesk had a problem'
+        : 'Zendesk asked to wait'
+  return `${why}; retrying in ${event.seconds} s (attempt ${event.attempt} next)…`
+}
+
+/** A success is printed on stdout; a failure's message goes once to stderr, as `Error:`. */
+function printOutcome(io: CliIo, outcome: Outcome): void {
+  if (outcome.result?.ok) {
+    printLine(io.stdout, outcome.result.message)
+    if (outcome.result.agentUrl) printLine(io.stdout, `  ${outcome.result.agentUrl}`)
+  }
+  for (const p of outcome.result?.problems ?? outcome.problems) {
+    const where = p.line ? ` (line ${p.line}${p.column ? `:${p.column}` : ''})` : ''
+    printLine(io.stdout, `  ${p.severity}${where}: ${p.message}\n    fix: ${p.fix}`)
+  }
+}
+
+function parseTicketId(value: string): number {
+  const id = Number(value)
+  if (!Number.isInteger(id) || id <= 0)
+    throw new CliFailure(`"${value}" is not a ticket id (a positive number).`, EXIT.usage)
+  return id
 }
 
 function readTemplate(file: string): string {

@@ -10,7 +10,8 @@ import type { SampleUserEntry } from '../../../shared/contract/users'
 import type { RenderResult } from '../../../shared/contract/compose'
 import type { BrazeLiquid } from '../liquid/braze-liquid'
 import type { UserLibrary } from '../users/user-library'
-import { elapsed, renderOptions } from './render-preview'
+import { elapsed } from './render-preview'
+import { renderOptions } from './render-request'
 
 export type BatchInput = z.output<typeof composeBatchInput>
 

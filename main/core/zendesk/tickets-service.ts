@@ -1,10 +1,15 @@
 import type { Got } from 'got'
-import type { BrazeUserProfile } from '../../../shared/contract/users'
-import type { SendTicketEvent, SendTicketInput, TestTicket } from '../../../shared/contract/tickets'
+import {
+  sendTicketInput,
+  type SendTicketEvent,
+  type SendTicketInput,
+  type TestTicket,
+} from '../../../shared/contract/tickets'
 import { toCurl } from '../../../shared/http/curl'
 import type { ExchangeStore } from '../captures/exchange-store'
 import { streamWhile } from '../events/progress-stream'
 import type { BrazeLiquid } from '../liquid/braze-liquid'
+import type { RenderRequestFor, ResolvedRender } from '../templates/render-request'
 import { userLabel } from '../users/user-identity'
 import type { ProfileVault } from '../vault/profile-vault'
 import { deleteTickets, type CleanupResult } from './ticket-cleanup'
@@ -20,8 +25,11 @@ export interface TicketsServiceDeps {
   exchanges: ExchangeStore
   log: TestTicketLog
   liquid: BrazeLiquid
-  resolveUser: (id: string) => BrazeUserProfile | undefined
+  /** The one render-request resolver (templates/render-request.ts), bound to the user library. */
+  resolveRender: (request: RenderRequestFor) => ResolvedRender
   now: () => Date
+  /** Makes a profile ready (the Sandbox starts its simulators) and returns its id. */
+  useProfile: (id?: string | null) => Promise<string>
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   /** Desktop only: puts text on the system clipboard without it passing through the page. */
   copyToClipboard?: (text: string) => void
@@ -39,24 +47,15 @@ export class TicketsService {
     this.sender = new TicketSender({ ...deps })
   }
 
-  async *send(input: SendTicketInput, signal?: AbortSignal): AsyncGenerator<SendTicketEvent> {
-    const profileId = input.profileId ?? this.deps.vault.activeProfileId()
-    const user = input.user ?? (input.userId ? this.deps.resolveUser(input.userId) : undefined)
-    if (!user) {
-      yield {
-        type: 'not-sent',
-        message: `No sample user "${input.userId ?? ''}": pick a user first.`,
-        problems: [],
-      }
-      return
-    }
-    // Rendered without a lint target: only the template's own errors stop a send; what Zendesk
-    // thinks of the body is exactly what a test send is for.
-    const rendered = this.deps.liquid.renderSync({
-      template: input.template,
-      headers: input.headers,
-      user,
-    })
+  async *send(request: SendTicketInput, signal?: AbortSignal): AsyncGenerator<SendTicketEvent> {
+    const input = sendTicketInput.parse(request)
+    const profileId = await this.deps.useProfile(input.profileId)
+    // Resolved as the preview is, but without a lint target: only the template's own errors
+    // stop a send; what Zendesk thinks of the body is exactly what a test send is for.
+    const { target: _lintOnly, ...renderRequest } = input
+    const { input: render, renderedFor } = this.deps.resolveRender(renderRequest)
+    const user = renderedFor.user
+    const rendered = this.deps.liquid.renderSync(render)
     if (rendered.aborted) {
       yield {
         type: 'not-sent',
@@ -120,7 +119,7 @@ export class TicketsService {
     ticketIds: number[] | undefined,
     onProgress: (done: number, total: number) => void,
   ): Promise<CleanupResult> {
-    const profile = this.deps.vault.get(profileId)
+    const profile = this.deps.vault.get(await this.deps.useProfile(profileId))
     const ids = ticketIds ?? this.deps.log.list({ profileId }).map((t) => t.ticketId)
     const result = await deleteTickets(this.deps.http, {
       baseUrl: profile.zendesk.baseUrl,

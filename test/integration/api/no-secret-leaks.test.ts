@@ -1,3 +1,4 @@
+import type { Sandbox } from '../../../main/core/simulators/sandbox'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -39,7 +40,7 @@ describe('no stored secret ever appears in an API response', () => {
   const clientSecret = 'client-secret-0123456789'
   const allSecrets = [...Object.values(SECRETS), clientSecret]
   const simulatorSecrets = () => {
-    const sandbox = engine.requireSandbox()
+    const sandbox = engine.sandbox as Sandbox
     return [
       sandbox.credentials.zendesk.token,
       sandbox.credentials.braze.apiKey,

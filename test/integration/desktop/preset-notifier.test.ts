@@ -1,3 +1,4 @@
+import type { Sandbox } from '../../../main/core/simulators/sandbox'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Engine } from '../../../main/core/engine'
 import { createTestEngine } from '../../helpers/engine'
@@ -44,7 +45,7 @@ describe('Fire preset from the tray (against the Sandbox)', () => {
     const shown = notifications.at(-1)
     expect(shown?.options.title).toMatch(/^Ticket #\d+ created$/)
     expect(shown?.show).toHaveBeenCalled()
-    const tickets = engine.requireSandbox().zendesk.tickets()
+    const tickets = (engine.sandbox as Sandbox).zendesk.tickets()
     expect(tickets.at(-1)).toMatchObject({ subject: 'From the tray', tags: ['bridgebench_test'] })
     expect(engine.tickets.history('sandbox')).toHaveLength(1)
   })

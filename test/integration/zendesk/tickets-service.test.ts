@@ -9,8 +9,8 @@ import {
   startZendeskSimulator,
   type ZendeskSimulator,
 } from '../../../main/core/simulators/zendesk/zendesk-simulator'
-import { builtInUsers } from '../../../main/core/users/built-in-users'
-import { findUser } from '../../../main/core/users/user-identity'
+import { resolveRender } from '../../../main/core/templates/render-request'
+import { UserLibrary } from '../../../main/core/users/user-library'
 import { confStoreFactory } from '../../../main/core/vault/json-store'
 import { TestTicketLog } from '../../../main/core/zendesk/test-ticket-log'
 import { TicketsService } from '../../../main/core/zendesk/tickets-service'
@@ -56,6 +56,7 @@ describe('TicketsService against the simulated Zendesk', () => {
     }
     const dir = tempDir()
     const vault = createVault(dir)
+    const users = new UserLibrary({ store: confStoreFactory(dir)('users') })
     const profile = vault.create({
       name: 'Simulated',
       zendesk: base,
@@ -71,8 +72,9 @@ describe('TicketsService against the simulated Zendesk', () => {
       exchanges: new ExchangeStore(dir),
       log: new TestTicketLog(confStoreFactory(dir)('test-tickets')),
       liquid: createBrazeLiquid(),
-      resolveUser: (id) => findUser(builtInUsers(), id),
+      resolveRender: (request) => resolveRender(request, users),
       now,
+      useProfile: (id) => Promise.resolve(id ?? vault.activeProfileId()),
       sleep: vi.fn(() => Promise.resolve()),
     })
     return { zendesk, service, profile }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useApi } from '../../api/api-context'
-import { cannedResponses } from './canned-responses'
-import { headerRecord, useCompose } from './compose-store'
+import { useCompose } from './compose-store'
+import { composeRenderRequest } from './render-request'
 import { errorMessage } from './library-store'
 
 /** Long enough not to render on every keystroke, short enough to feel live. */
@@ -32,14 +32,10 @@ export function useLiveRender(): void {
         const ticket = ++latest.current
         const { renderStarted, renderFinished, renderFailed } = useCompose.getState()
         renderStarted()
-        const responses = cannedResponses(canned)
         api.compose
           .render({
-            template: body,
-            headers: headerRecord(headers),
-            userId,
+            ...composeRenderRequest({ body, headers, canned }, userId),
             ...(target ? { target } : {}),
-            ...(Object.keys(responses).length > 0 ? { connectedContent: { responses } } : {}),
           })
           .then((result) => {
             if (ticket === latest.current) renderFinished(result)

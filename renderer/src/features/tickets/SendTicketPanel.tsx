@@ -3,6 +3,7 @@ import type { Problem } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { useAppStore } from '../../app/app-store'
 import { useCompose } from '../compose/compose-store'
+import { composeRenderRequest } from '../compose/render-request'
 import { ResponseView } from './ResponseView'
 import { messageOf, useTickets } from './tickets-store'
 import { useCountdown } from './use-countdown'
@@ -11,7 +12,7 @@ import { useCountdown } from './use-countdown'
 export function SendTicketPanel({ onJump }: { onJump: (problem: Problem) => void }) {
   const api = useApi()
   const profile = useAppStore((s) => s.status?.activeProfile)
-  const { body, headers, userId, templateName, templateId } = useCompose()
+  const { body, headers, canned, userId, templateName, templateId } = useCompose()
   const { phase, setPhase, loadHistory } = useTickets()
   const [addTag, setAddTag] = useState(false)
   const waitingLeft = useCountdown(phase.kind === 'waiting' ? phase.until : null)
@@ -22,12 +23,8 @@ export function SendTicketPanel({ onJump }: { onJump: (problem: Problem) => void
     setPhase({ kind: 'sending', attempt: 1 })
     try {
       const events = await api.tickets.send({
+        ...composeRenderRequest({ body, headers, canned }, userId),
         profileId: profile.id,
-        template: body,
-        headers: Object.fromEntries(
-          headers.filter((h) => h.name.trim()).map((h) => [h.name.trim(), h.value]),
-        ),
-        userId,
         addTestTag: addTag,
         templateName: templateName || (templateId ?? undefined),
       })

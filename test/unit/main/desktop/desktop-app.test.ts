@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { API_PORT_CHANNEL } from '../../../../shared/desktop-bridge'
 import { electronMock } from '../../../helpers/electron-mock'
 import { useTempDir } from '../../../helpers/temp-dir'
+import { claimDataFolder, liveInstance } from '../../../../main/core/instance/instance-file'
 
 vi.mock('electron', () => electronMock())
 const electron = await import('electron')
@@ -69,5 +70,34 @@ describe('startDesktopApp', () => {
     app.emit('before-quit', event)
     expect(event.preventDefault).toHaveBeenCalled()
     await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0))
+  })
+
+  it('publishes its API in the instance file so bridgebench commands attach to it', async () => {
+    await startDesktopApp({ outDir: '/opt/bb/out', iconDir: '/opt/bb/icons' })
+    const home = process.env.BRIDGEBENCH_HOME ?? ''
+    const held = await liveInstance(home)
+    expect(held).toMatchObject({ door: 'desktop', pid: process.pid })
+    expect(held?.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const app = electron.app as unknown as { emit: (name: string, event: unknown) => void }
+    app.emit('before-quit', { preventDefault: vi.fn() })
+    await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0))
+    expect(await liveInstance(home)).toBeUndefined()
+  })
+
+  it('refuses to start on a data folder another engine holds, and says which', async () => {
+    const home = process.env.BRIDGEBENCH_HOME ?? ''
+    const other = await claimDataFolder(home, {
+      door: 'browser',
+      version: '1.2.3',
+      now: () => new Date(),
+    })
+    await startDesktopApp({ outDir: '/opt/bb/out', iconDir: '/opt/bb/icons' })
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Bridgebench is already running',
+      expect.stringMatching(/in use by Bridgebench 1\.2\.3 \(browser mode/),
+    )
+    expect(electron.app.quit).toHaveBeenCalled()
+    expect(windows).toHaveLength(0)
+    await other.release()
   })
 })

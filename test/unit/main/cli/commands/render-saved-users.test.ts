@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../../../main/cli/program'
@@ -46,11 +46,15 @@ describe('bridgebench render --user with users saved on the Compose screen', () 
     )
   })
 
-  it('exits 2 for an unknown id without creating a data folder to look in', async () => {
-    const home = path.join(tempDir(), 'never-created')
+  it('exits 2 for an unknown id, naming the users there are', async () => {
+    const home = tempDir()
+    const engine = await createTestEngine(home)
+    engine.users.saveCustom({ external_id: 'vip-1', first_name: 'Vera' })
+    await engine.close()
     const result = await render(home, template('x'), '--user', 'nobody')
     expect(result.code).toBe(2)
-    expect(result.stderr).toMatch(/No file and no built-in user "nobody"/)
-    expect(existsSync(home)).toBe(false)
+    expect(result.stderr).toMatch(
+      /No file and no sample user "nobody". Known users \(built-in and saved\): u-1001, .*vip-1/,
+    )
   })
 })

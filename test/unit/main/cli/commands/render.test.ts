@@ -124,7 +124,7 @@ describe('bridgebench render', () => {
     [['missing.liquid', '--user', 'u-1001'], /Template file not found: missing\.liquid/],
     [
       ['TEMPLATE', '--user', 'nobody'],
-      /No file and no built-in user "nobody". Built-in users: u-1001, u-1002/,
+      /No file and no sample user "nobody". Known users \(built-in and saved\): u-1001, u-1002/,
     ],
     [
       ['TEMPLATE', '--user', 'u-1001', '--target', 'jira'],

@@ -1,0 +1,54 @@
+import type { z } from 'zod'
+import type { renderRequestOptions } from '../../../shared/contract/compose'
+import type { SampleUserEntry } from '../../../shared/contract/users'
+import type { BrazeUserProfile } from '../../../shared/contract/users'
+import type { RenderInput } from '../liquid/braze-liquid'
+import { userLabel } from '../users/user-identity'
+import type { UserLibrary } from '../users/user-library'
+
+/** Everything a render takes besides the user, as every door sends it (contract field names). */
+export type RenderRequestOptions = z.output<z.ZodObject<typeof renderRequestOptions>>
+
+export interface RenderRequestFor extends RenderRequestOptions {
+  /** A sample user's id (built-in, saved, or `rnd-SEED-N`), or… */
+  userId?: string | undefined
+  /** …a user given inline. */
+  user?: BrazeUserProfile | undefined
+}
+
+export interface ResolvedRender {
+  input: RenderInput
+  /** Whom it renders for; `id` is null for an inline user. */
+  renderedFor: Omit<SampleUserEntry, 'id'> & { id: string | null }
+}
+
+/**
+ * The one place a render request becomes a render: preview, batch, send and the CLI all go
+ * through it, so what is sent is what the preview showed for the same inputs (template,
+ * headers, trigger context, stand-ins, pasted Connected Content responses, the time).
+ * Previews and sends never call anyone's server: Connected Content is answered only from
+ * pasted responses. Throws UserNotFoundError for an unknown user id.
+ */
+export function resolveRender(request: RenderRequestFor, users: UserLibrary): ResolvedRender {
+  if ((request.userId === undefined) === (request.user === undefined)) {
+    throw new Error('Give either userId or user: the one sample user to render for.')
+  }
+  const renderedFor = request.user
+    ? { id: null, label: userLabel(request.user), source: 'custom' as const, user: request.user }
+    : users.get(request.userId ?? '')
+  return { input: { ...renderOptions(request), user: renderedFor.user }, renderedFor }
+}
+
+/** What a render takes besides the user, with live calls off whatever the caller sent. */
+export function renderOptions(request: RenderRequestOptions): Omit<RenderInput, 'user'> {
+  const options: Omit<RenderInput, 'user'> = { template: request.template }
+  if (request.headers) options.headers = request.headers
+  if (request.context) options.context = request.context
+  if (request.standIns) options.standIns = request.standIns
+  if (request.target) options.target = request.target
+  if (request.now) options.now = new Date(request.now)
+  if (request.connectedContent?.responses) {
+    options.connectedContent = { responses: request.connectedContent.responses, live: false }
+  }
+  return options
+}
