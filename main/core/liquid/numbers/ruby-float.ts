@@ -1,18 +1,35 @@
-import { Drop } from 'liquidjs'
-
 /**
  * Ruby tells Integer 2 from Float 2.0 and prints them differently (`2` vs `2.0`); a JS number
  * cannot. A JS number that is not whole is a Float already; a whole Float (from `2.0` in
- * JSON or a template, or from arithmetic such as `6 | times: 1.0`) is a RubyFloat. It is a
- * Drop so liquidjs compares and loops with it as the number it holds.
+ * JSON or a template, or from arithmetic such as `6 | times: 1.0`) is a RubyFloat. It is not a
+ * Drop (liquidjs would unwrap it to a plain number before printing); it is a liquidjs
+ * "comparable", so conditions compare it as the number it holds.
  */
-export class RubyFloat extends Drop {
-  constructor(readonly value: number) {
-    super()
+export class RubyFloat {
+  constructor(readonly value: number) {}
+
+  valueOf(): number {
+    return this.value
   }
 
-  override valueOf(): number {
-    return this.value
+  equals(other: unknown): boolean {
+    return this.value === numericValue(other)
+  }
+
+  gt(other: unknown): boolean {
+    return this.value > (numericValue(other) ?? Number.NaN)
+  }
+
+  geq(other: unknown): boolean {
+    return this.value >= (numericValue(other) ?? Number.NaN)
+  }
+
+  lt(other: unknown): boolean {
+    return this.value < (numericValue(other) ?? Number.NaN)
+  }
+
+  leq(other: unknown): boolean {
+    return this.value <= (numericValue(other) ?? Number.NaN)
   }
 
   /** JSON has no float type: a stored or exported value stays a plain number. */
@@ -20,14 +37,20 @@ export class RubyFloat extends Drop {
     return this.value
   }
 
-  override toString(): string {
+  toString(): string {
     return formatFloat(this.value)
   }
 }
 
+function numericValue(other: unknown): number | undefined {
+  if (other instanceof RubyFloat) return other.value
+  if (typeof other === 'number') return other
+  return typeof other === 'bigint' ? Number(other) : undefined
+}
+
 /** A Float of this value: a RubyFloat when whole, the number itself otherwise. */
 export function rubyFloat(value: number): number | RubyFloat {
-  return Number.isInteger(value) || Object.is(value, -0) ? new RubyFloat(value) : value
+  return Number.isInteger(value) ? new RubyFloat(value) : value
 }
 
 export function isFloat(value: unknown): value is number | RubyFloat {
