@@ -54,7 +54,11 @@ export function renderWithDialect(c: OracleCase): DialectAnswer {
     ...(c.standard ?? {}),
     custom_attributes: parseJsonKeepingFloats(c.attributes ?? '{}') as Record<string, unknown>,
   }
-  const result = liquid.renderSync({ template: c.template, user, now: new Date(c.now ?? ORACLE_NOW) })
+  const result = liquid.renderSync({
+    template: c.template,
+    user,
+    now: new Date(c.now ?? ORACLE_NOW),
+  })
   return {
     output: result.output,
     errors: result.problems.filter((p) => p.severity === 'error').map((p) => p.message),

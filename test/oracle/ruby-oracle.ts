@@ -34,7 +34,9 @@ export function rubyLiquidVersion(): { ok: true; version: string } | { ok: false
 }
 
 /** Renders every request in one Ruby process; answers keyed by id. */
-export function renderWithRuby(requests: readonly OracleRequest[]): Promise<Map<string, OracleAnswer>> {
+export function renderWithRuby(
+  requests: readonly OracleRequest[],
+): Promise<Map<string, OracleAnswer>> {
   return new Promise((resolve, reject) => {
     const child = spawn('ruby', [SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] })
     let stdout = ''

@@ -91,14 +91,27 @@ const DATES: Record<string, string> = {
   compact: '20210603',
   not_a_date: 'soon',
 }
-const DATE_FORMATS = ['%F', '%m-%e', '%Y-%m-%d %H:%M:%S %z', '%s', '%c %Z', '%-d/%-m/%y %I:%M %p %j']
+const DATE_FORMATS = [
+  '%F',
+  '%m-%e',
+  '%Y-%m-%d %H:%M:%S %z',
+  '%s',
+  '%c %Z',
+  '%-d/%-m/%y %I:%M %p %j',
+]
 
 function filterCases(): OracleCase[] {
   const cases: OracleCase[] = []
   for (const name of Object.keys(VALUES)) {
     for (const filter of MATH_FILTERS) {
-      const outputs = MATH_ARGS.map((arg) => `{{ custom_attribute.\${${name}} | ${filter}: ${arg} }}`)
-      cases.push({ id: `gen-${filter}-${name}`, template: outputs.join('|'), attributes: VALUES_JSON })
+      const outputs = MATH_ARGS.map(
+        (arg) => `{{ custom_attribute.\${${name}} | ${filter}: ${arg} }}`,
+      )
+      cases.push({
+        id: `gen-${filter}-${name}`,
+        template: outputs.join('|'),
+        attributes: VALUES_JSON,
+      })
     }
     for (const filter of UNARY_FILTERS) {
       cases.push({

@@ -8,8 +8,7 @@ import { rubyToS } from '../ruby-output'
  */
 
 function digest(algorithm: string): FilterImplOptions {
-  return (value: unknown) =>
-    createHash(algorithm).update(rubyToS(value), 'utf8').digest('hex')
+  return (value: unknown) => createHash(algorithm).update(rubyToS(value), 'utf8').digest('hex')
 }
 
 function hmac(name: string, algorithm: string, encoding: 'hex' | 'base64'): FilterImplOptions {
@@ -19,9 +18,7 @@ function hmac(name: string, algorithm: string, encoding: 'hex' | 'base64'): Filt
         `${name} needs the secret key as its argument: {{ message | ${name}: 'key' }}.`,
       )
     }
-    return createHmac(algorithm, rubyToS(key))
-      .update(rubyToS(value), 'utf8')
-      .digest(encoding)
+    return createHmac(algorithm, rubyToS(key)).update(rubyToS(value), 'utf8').digest(encoding)
   }
 }
 

@@ -1,6 +1,13 @@
 import type { FilterImplOptions } from 'liquidjs'
 import { isFloat, plainNumber } from '../numbers/ruby-float'
-import { abs, applyOperation, ceilOrFloor, clamp, round, stringToInteger } from '../numbers/ruby-math'
+import {
+  abs,
+  applyOperation,
+  ceilOrFloor,
+  clamp,
+  round,
+  stringToInteger,
+} from '../numbers/ruby-math'
 import { formatForOutput } from '../ruby-output'
 import { ZonedTime } from '../time/zoned-time'
 

@@ -99,7 +99,9 @@ export const stringFilters: Record<string, FilterImplOptions> = {
   upcase: (v: unknown) => rubyToS(v).toUpperCase(),
   capitalize: (v: unknown) => capitalize(rubyToS(v)),
   escape: (v: unknown) =>
-    v === null || v === undefined ? null : rubyToS(v).replace(/[&<>"']/g, (c) => HTML_ESCAPE[c] ?? c),
+    v === null || v === undefined
+      ? null
+      : rubyToS(v).replace(/[&<>"']/g, (c) => HTML_ESCAPE[c] ?? c),
   escape_once: (v: unknown) =>
     rubyToS(v).replace(/["><']|&(?!([a-zA-Z]+|(#\d+));)/g, (c) => HTML_ESCAPE[c] ?? c),
   slice: (v: unknown, offset: unknown, length: unknown) => {

@@ -9,11 +9,16 @@ import { isFloat, plainNumber, rubyFloat, type RubyFloat } from './ruby-float'
  * Float again. That is why Braze prints `0.0725 | times: 100` as 7.25, not 7.249999999999999.
  */
 
-const BigDecimal = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, modulo: Decimal.ROUND_FLOOR })
+const BigDecimal = Decimal.clone({
+  precision: 40,
+  rounding: Decimal.ROUND_HALF_UP,
+  modulo: Decimal.ROUND_FLOOR,
+})
 type BigDecimal = InstanceType<typeof BigDecimal>
 
 /** A Liquid number: an exact Integer or a BigDecimal on its way to becoming a Float. */
-export type LiquidNumber = { kind: 'integer'; value: bigint } | { kind: 'decimal'; value: BigDecimal }
+export type LiquidNumber =
+  { kind: 'integer'; value: bigint } | { kind: 'decimal'; value: BigDecimal }
 
 const DECIMAL_STRING = /^-?\d+\.\d+$/
 
@@ -59,17 +64,31 @@ export class ZeroDivision extends Error {
 export type Operation = '+' | '-' | '*' | '/' | '%'
 
 /** `input <op> operand` as Ruby Liquid computes it. Throws ZeroDivision for `/ 0` and `% 0`. */
-export function applyOperation(input: unknown, operand: unknown, op: Operation): number | bigint | RubyFloat {
+export function applyOperation(
+  input: unknown,
+  operand: unknown,
+  op: Operation,
+): number | bigint | RubyFloat {
   const a = toLiquidNumber(input)
   const b = toLiquidNumber(operand)
-  if (a.kind === 'integer' && b.kind === 'integer') return fromLiquidNumber({ kind: 'integer', value: integerOperation(a.value, b.value, op) })
+  if (a.kind === 'integer' && b.kind === 'integer')
+    return fromLiquidNumber({ kind: 'integer', value: integerOperation(a.value, b.value, op) })
   const x = asDecimal(a)
   const y = asDecimal(b)
   if (op === '%' && y.isZero()) throw new ZeroDivision()
   // BigDecimal division by zero gives ±Infinity (NaN for 0/0) where Integer division raises.
-  if (op === '/' && y.isZero()) return rubyFloat(x.isZero() ? Number.NaN : x.isNegative() ? -Infinity : Infinity)
+  if (op === '/' && y.isZero())
+    return rubyFloat(x.isZero() ? Number.NaN : x.isNegative() ? -Infinity : Infinity)
   const value =
-    op === '+' ? x.plus(y) : op === '-' ? x.minus(y) : op === '*' ? x.times(y) : op === '/' ? x.dividedBy(y) : x.modulo(y)
+    op === '+'
+      ? x.plus(y)
+      : op === '-'
+        ? x.minus(y)
+        : op === '*'
+          ? x.times(y)
+          : op === '/'
+            ? x.dividedBy(y)
+            : x.modulo(y)
   return fromLiquidNumber({ kind: 'decimal', value })
 }
 
@@ -80,13 +99,17 @@ function integerOperation(a: bigint, b: bigint, op: Operation): bigint {
   if (b === 0n) throw new ZeroDivision()
   // Ruby's Integer division and modulo floor toward negative infinity.
   const quotient = a / b
-  const floored = (a % b !== 0n) && ((a < 0n) !== (b < 0n)) ? quotient - 1n : quotient
+  const floored = a % b !== 0n && a < 0n !== b < 0n ? quotient - 1n : quotient
   return op === '/' ? floored : a - b * floored
 }
 
 export function abs(input: unknown): number | bigint | RubyFloat {
   const n = toLiquidNumber(input)
-  return fromLiquidNumber(n.kind === 'integer' ? { kind: 'integer', value: n.value < 0n ? -n.value : n.value } : { kind: 'decimal', value: n.value.abs() })
+  return fromLiquidNumber(
+    n.kind === 'integer'
+      ? { kind: 'integer', value: n.value < 0n ? -n.value : n.value }
+      : { kind: 'decimal', value: n.value.abs() },
+  )
 }
 
 export function ceilOrFloor(input: unknown, direction: 'ceil' | 'floor'): number | bigint {
@@ -106,13 +129,20 @@ export function round(input: unknown, digits: unknown): number | bigint | RubyFl
   const places = Number(d.kind === 'integer' ? d.value : d.value.toFixed(0, Decimal.ROUND_DOWN))
   if (n.kind === 'integer' && places >= 0) return fromLiquidNumber(n)
   const scale = new BigDecimal(10).pow(places)
-  const rounded = asDecimal(n).times(scale).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).dividedBy(scale)
+  const rounded = asDecimal(n)
+    .times(scale)
+    .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+    .dividedBy(scale)
   if (places > 0) return fromLiquidNumber({ kind: 'decimal', value: rounded })
   return fromLiquidNumber({ kind: 'integer', value: BigInt(rounded.toFixed(0)) })
 }
 
 /** at_least / at_most: the bound replaces the value when it is beyond it. */
-export function clamp(input: unknown, bound: unknown, keep: 'larger' | 'smaller'): number | bigint | RubyFloat {
+export function clamp(
+  input: unknown,
+  bound: unknown,
+  keep: 'larger' | 'smaller',
+): number | bigint | RubyFloat {
   const value = toLiquidNumber(input)
   const limit = toLiquidNumber(bound)
   const cmp = asDecimal(limit).comparedTo(asDecimal(value))
