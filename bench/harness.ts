@@ -34,6 +34,8 @@ export interface Comparison {
   subject: Measure
   target: number | null
   note?: string
+  /** At least this many rounds, for measurements short enough to afford more. */
+  minRounds?: number
 }
 
 export interface BenchOptions {
@@ -69,7 +71,8 @@ function median(values: number[]): number {
  * Runs a comparison in `rounds` rounds, alternating which side goes first (ABBA…), and
  * reports the median ratio with its spread.
  */
-export async function compare(comparison: Comparison, rounds: number): Promise<BenchResult> {
+export async function compare(comparison: Comparison, requested: number): Promise<BenchResult> {
+  const rounds = Math.max(requested, comparison.minRounds ?? 1)
   const subjects: number[] = []
   const baselines: number[] = []
   const ratios: number[] = []

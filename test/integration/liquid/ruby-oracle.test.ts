@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { BRAZE_OWN, KNOWN_GAPS } from '../../oracle/braze-own'
-import { disagreement } from '../../oracle/compare'
-import { corpus } from '../../oracle/corpus'
-import { oracleRequest, renderWithDialect, type OracleCase } from '../../oracle/oracle-case'
-import { renderWithRuby, rubyLiquidVersion, type OracleAnswer } from '../../oracle/ruby-oracle'
+import { BRAZE_OWN, KNOWN_GAPS } from './oracle/braze-own'
+import { disagreement } from './oracle/compare'
+import { corpus } from './oracle/corpus'
+import { oracleRequest, renderWithDialect, type OracleCase } from './oracle/oracle-case'
+import { renderWithRuby, rubyLiquidVersion, type OracleAnswer } from './oracle/ruby-oracle'
 
 /**
  * The differential suite: every corpus template rendered by Bridgebench's Braze dialect and by

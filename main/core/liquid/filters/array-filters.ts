@@ -147,6 +147,6 @@ export const arrayFilters: Record<string, FilterImplOptions> = {
   concat: (v: unknown, other: unknown) => {
     const extra = unwrapDrop(other)
     if (!Array.isArray(extra)) throw new Error('concat filter requires an array argument')
-    return [...items(v), ...extra]
+    return [...items(v), ...(extra as unknown[])]
   },
 }

@@ -1,4 +1,4 @@
-import type { Context, FilterImplOptions } from 'liquidjs'
+import type { FilterImplOptions } from 'liquidjs'
 import type { FilterImpl } from './filter-this'
 import { formatForOutput, rubyToS } from '../ruby-output'
 import { nowOf, report } from '../runtime'
@@ -20,7 +20,7 @@ function warnAmbiguous(filter: FilterImpl, reading: NonNullable<TimeReading['rea
     'year-first': `"${reading.text}" is ambiguous: Braze reads a two-digit last part as year-first, as ${reading.meaning}.`,
     'not-day-first': `"${reading.text}" is not a date Braze can read: it reads this format day-first (${reading.meaning}), so date prints the text unchanged.`,
   }
-  report(filter.context as Context, {
+  report(filter.context, {
     severity: 'warning',
     code: 'ambiguous-date',
     message: messages[reading.kind],

@@ -108,8 +108,9 @@ export const stringFilters: Record<string, FilterImplOptions> = {
     const start = strictInteger(offset, 0)
     const size = length === undefined || length === null ? 1 : strictInteger(length, 1)
     if (!Array.isArray(v)) return rubySlice(rubyToS(v), start, size)
-    const from = start < 0 ? v.length + start : start
-    return from < 0 || from > v.length || size < 0 ? [] : v.slice(from, from + size)
+    const list = v as unknown[]
+    const from = start < 0 ? list.length + start : start
+    return from < 0 || from > list.length || size < 0 ? [] : list.slice(from, from + size)
   },
   truncate,
   truncatewords,

@@ -155,8 +155,10 @@ function parseDate(text: string, now: Date): DatePart | undefined {
   m = NAMED.exec(text)
   if (m) {
     const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1
-    const after = m[3]
-    const yearText = m[4]
+    // `03-Jun-21`: with the day before the month, a number after it is the year.
+    const dayBefore = m[1] !== undefined
+    const after = dayBefore && m[4] === undefined ? undefined : m[3]
+    const yearText = dayBefore && m[4] === undefined ? m[3] : m[4]
     const day = Number(m[1] ?? after ?? 1)
     const year =
       yearText === undefined

@@ -1,4 +1,4 @@
-// `node --import tsx test/oracle/report.ts [FILTER]`: renders the differential corpus with Ruby
+// `node --import tsx test/integration/liquid/oracle/report.ts [FILTER]`: renders the differential corpus with Ruby
 // Liquid and with Bridgebench and prints every case where they disagree.
 import { disagreement } from './compare'
 import { corpus } from './corpus'
