@@ -2,35 +2,124 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import autocannon from 'autocannon'
 
-/** One line of `npm run bench`: a measurement as a ratio to a baseline taken in the same run. */
+/**
+ * One line of `npm run bench`: a subject measured against a baseline in interleaved rounds on
+ * the same machine, so a busy moment slows both; the verdict is on the median ratio.
+ */
 export interface BenchResult {
   name: string
-  value: number
   unit: string
+  /** Median of the subject's and the baseline's rates over the rounds. */
+  value: number
   baseline: number
+  /** Median of the per-round ratios subject / baseline (higher is better everywhere here). */
   ratio: number
-  /** The minimum acceptable ratio (higher is better for every benchmark here). */
+  /** Lowest and highest per-round ratio, and the interquartile range. */
+  spread: { min: number; max: number; q1: number; q3: number }
+  rounds: number
+  /** The minimum acceptable median ratio; null for a comparison shown for information. */
   target: number | null
   pass: boolean | null
   note?: string
 }
 
-export interface Benchmark {
+/** A rate (operations per second) measured once; higher is better. */
+export type Measure = () => number | Promise<number>
+
+/** What a benchmark declares: the harness runs the rounds. */
+export interface Comparison {
   name: string
-  run: (options: BenchOptions) => Promise<BenchResult[]>
+  unit: string
+  baseline: Measure
+  subject: Measure
+  target: number | null
+  note?: string
+  /** At least this many rounds, for measurements short enough to afford more. */
+  minRounds?: number
 }
 
 export interface BenchOptions {
-  /** Seconds per load-generator run. */
+  /** Seconds per load-generator measurement (HTTP benchmarks). */
   duration: number
+  /** Interleaved rounds per comparison. */
+  rounds: number
 }
 
-export function result(
-  fields: Omit<BenchResult, 'ratio' | 'pass' | 'target'> & { target?: number | null },
-): BenchResult {
-  const ratio = fields.baseline === 0 ? 0 : fields.value / fields.baseline
-  const target = fields.target ?? null
-  return { ...fields, ratio, target, pass: target === null ? null : ratio >= target }
+export interface Benchmark {
+  name: string
+  /** Starts what the comparisons need; `close` stops it after all rounds. */
+  setup: (
+    options: BenchOptions,
+  ) => Promise<{ comparisons: Comparison[]; close?: () => Promise<void> }>
+}
+
+function quantile(sorted: number[], q: number): number {
+  const at = (sorted.length - 1) * q
+  const low = Math.floor(at)
+  const high = Math.ceil(at)
+  return (sorted[low] ?? 0) + ((sorted[high] ?? 0) - (sorted[low] ?? 0)) * (at - low)
+}
+
+function median(values: number[]): number {
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  )
+}
+
+/**
+ * Runs a comparison in `rounds` rounds, alternating which side goes first (ABBA…), and
+ * reports the median ratio with its spread.
+ */
+export async function compare(comparison: Comparison, requested: number): Promise<BenchResult> {
+  const rounds = Math.max(requested, comparison.minRounds ?? 1)
+  const subjects: number[] = []
+  const baselines: number[] = []
+  const ratios: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    let base: number
+    let subject: number
+    if (round % 2 === 0) {
+      base = await comparison.baseline()
+      subject = await comparison.subject()
+    } else {
+      subject = await comparison.subject()
+      base = await comparison.baseline()
+    }
+    baselines.push(base)
+    subjects.push(subject)
+    ratios.push(base === 0 ? 0 : subject / base)
+  }
+  const sorted = [...ratios].sort((a, b) => a - b)
+  const ratio = quantile(sorted, 0.5)
+  const target = comparison.target
+  return {
+    name: comparison.name,
+    unit: comparison.unit,
+    value: median(subjects),
+    baseline: median(baselines),
+    ratio,
+    spread: {
+      min: sorted[0] ?? 0,
+      max: sorted.at(-1) ?? 0,
+      q1: quantile(sorted, 0.25),
+      q3: quantile(sorted, 0.75),
+    },
+    rounds,
+    target,
+    pass: target === null ? null : ratio >= target,
+    ...(comparison.note ? { note: comparison.note } : {}),
+  }
+}
+
+/** Operations per second of `run`, repeated `ops` times (awaiting it when it is async). */
+export async function opsPerSecond(run: () => unknown, ops: number): Promise<number> {
+  const started = performance.now()
+  for (let i = 0; i < ops; i++) {
+    const pending = run()
+    if (pending instanceof Promise) await pending
+  }
+  return ops / ((performance.now() - started) / 1000)
 }
 
 export interface LoadSpec {

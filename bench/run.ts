@@ -1,10 +1,10 @@
-// `npm run bench [-- --json] [-- --only NAME] [-- --duration SECONDS]`: every benchmark, each
-// printed as a ratio against a baseline measured in the same run on the same machine.
+// `npm run bench [-- --json] [-- --only NAME] [-- --duration SECONDS] [-- --rounds N]`: every
+// benchmark, each a median ratio against a baseline measured in interleaved rounds.
 import { parseArgs } from 'node:util'
 import { apiRoundTrip } from './benchmarks/api-roundtrip'
 import { brazeTrack } from './benchmarks/braze-track'
 import { liquidDialect } from './benchmarks/liquid'
-import type { BenchResult, Benchmark } from './harness'
+import { compare, type BenchResult, type Benchmark } from './harness'
 
 const BENCHMARKS: Benchmark[] = [apiRoundTrip, liquidDialect, brazeTrack]
 
@@ -12,11 +12,12 @@ const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     only: { type: 'string' },
-    duration: { type: 'string', default: '5' },
+    duration: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '5' },
   },
 })
 
-const duration = Number(values.duration)
+const options = { duration: Number(values.duration), rounds: Math.max(1, Number(values.rounds)) }
 const selected = BENCHMARKS.filter((b) => !values.only || b.name === values.only)
 if (selected.length === 0) {
   console.error(
@@ -28,7 +29,12 @@ if (selected.length === 0) {
 const results: BenchResult[] = []
 for (const benchmark of selected) {
   if (!values.json) console.log(`… ${benchmark.name}`)
-  results.push(...(await benchmark.run({ duration })))
+  const { comparisons, close } = await benchmark.setup(options)
+  try {
+    for (const comparison of comparisons) results.push(await compare(comparison, options.rounds))
+  } finally {
+    await close?.()
+  }
 }
 
 if (values.json) {
@@ -37,7 +43,11 @@ if (values.json) {
   for (const r of results) {
     const verdict = r.pass === null ? 'info' : r.pass ? 'PASS' : 'FAIL'
     const target = r.target === null ? '' : ` (target ≥ ${r.target})`
+    const { min, max, q1, q3 } = r.spread
     console.log(`${verdict.padEnd(4)}  ${r.ratio.toFixed(3)}×${target}  ${r.name}`)
+    console.log(
+      `      median of ${r.rounds} rounds; range ${min.toFixed(3)}–${max.toFixed(3)}, IQR ${q1.toFixed(3)}–${q3.toFixed(3)}`,
+    )
     console.log(
       `      ${fmt(r.value)} ${r.unit} vs baseline ${fmt(r.baseline)} ${r.unit}${r.note ? ` — ${r.note}` : ''}`,
     )

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { ACCESS_TOKEN_HEADER, API_PATH } from '../../shared/web-access'
 import { startWebServer } from '../../main/web/server'
 import { createTestEngine } from '../../test/helpers/engine'
-import { closeServer, requestsPerSecond, result, startEchoServer, type Benchmark } from '../harness'
+import { closeServer, requestsPerSecond, startEchoServer, type Benchmark } from '../harness'
 
 /**
  * `app.info` through the browser door (token and Origin checks, oRPC decoding, zod output
@@ -12,39 +12,39 @@ import { closeServer, requestsPerSecond, result, startEchoServer, type Benchmark
  */
 export const apiRoundTrip: Benchmark = {
   name: 'api-roundtrip',
-  async run({ duration }) {
+  async setup({ duration }) {
     const home = mkdtempSync(path.join(os.tmpdir(), 'bridgebench-bench-'))
     const engine = await createTestEngine(home)
     const door = await startWebServer({ engine, rendererDir: home })
     const echo = await startEchoServer()
-    try {
-      const body = '{}'
-      const baseline = await requestsPerSecond({ url: echo.url, method: 'POST', body, duration })
-      const value = await requestsPerSecond({
-        url: `${door.origin}${API_PATH}/app/info`,
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          origin: door.origin,
-          [ACCESS_TOKEN_HEADER]: door.token,
-        },
-        body,
-        duration,
-      })
-      return [
-        result({
+    const body = '{}'
+    return {
+      comparisons: [
+        {
           name: 'api round-trip (app.info over the browser door) vs bare node:http echo',
-          value,
           unit: 'req/s',
-          baseline,
           target: 0.25,
-        }),
-      ]
-    } finally {
-      await door.close()
-      await closeServer(echo.server)
-      await engine.close()
-      rmSync(home, { recursive: true, force: true })
+          baseline: () => requestsPerSecond({ url: echo.url, method: 'POST', body, duration }),
+          subject: () =>
+            requestsPerSecond({
+              url: `${door.origin}${API_PATH}/app/info`,
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                origin: door.origin,
+                [ACCESS_TOKEN_HEADER]: door.token,
+              },
+              body,
+              duration,
+            }),
+        },
+      ],
+      async close() {
+        await door.close()
+        await closeServer(echo.server)
+        await engine.close()
+        rmSync(home, { recursive: true, force: true })
+      },
     }
   },
 }

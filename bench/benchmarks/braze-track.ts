@@ -1,5 +1,5 @@
 import { startBrazeSimulator } from '../../main/core/simulators/braze/braze-simulator'
-import { closeServer, requestsPerSecond, result, startEchoServer, type Benchmark } from '../harness'
+import { closeServer, requestsPerSecond, startEchoServer, type Benchmark } from '../harness'
 
 /** A realistic /users/track call of about 1 KB: an attribute update, two events and a purchase. */
 export const TRACK_BODY = JSON.stringify({
@@ -57,41 +57,42 @@ export const TRACK_BODY = JSON.stringify({
  */
 export const brazeTrack: Benchmark = {
   name: 'braze-track',
-  async run({ duration }) {
+  async setup({ duration }) {
     const braze = await startBrazeSimulator({
       apiKey: 'bench-key',
       // The rate limiter stays on (its cost is measured) with a budget load cannot exhaust.
       settings: { rateLimit: { enabled: true, limit: 1_000_000_000, windowSeconds: 3 } },
     })
     const echo = await startEchoServer()
-    try {
-      const headers = { 'content-type': 'application/json' }
-      const baseline = await requestsPerSecond({
-        url: echo.url,
-        method: 'POST',
-        headers,
-        body: TRACK_BODY,
-        duration,
-      })
-      const value = await requestsPerSecond({
-        url: braze.trackUrl,
-        method: 'POST',
-        headers: { ...headers, authorization: 'Bearer bench-key' },
-        body: TRACK_BODY,
-        duration,
-      })
-      return [
-        result({
+    const headers = { 'content-type': 'application/json' }
+    return {
+      comparisons: [
+        {
           name: `simulated Braze /users/track (${TRACK_BODY.length} B body) vs bare node:http echo`,
-          value,
           unit: 'req/s',
-          baseline,
           target: 0.3,
-        }),
-      ]
-    } finally {
-      await braze.close()
-      await closeServer(echo.server)
+          baseline: () =>
+            requestsPerSecond({
+              url: echo.url,
+              method: 'POST',
+              headers,
+              body: TRACK_BODY,
+              duration,
+            }),
+          subject: () =>
+            requestsPerSecond({
+              url: braze.trackUrl,
+              method: 'POST',
+              headers: { ...headers, authorization: 'Bearer bench-key' },
+              body: TRACK_BODY,
+              duration,
+            }),
+        },
+      ],
+      async close() {
+        await braze.close()
+        await closeServer(echo.server)
+      },
     }
   },
 }

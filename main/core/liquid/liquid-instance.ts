@@ -1,6 +1,7 @@
-import { Liquid } from 'liquidjs'
-import { KNOWN_TAGS } from './dialect/names'
+import { Drop, Liquid } from 'liquidjs'
+import { FLOAT_LITERALS, KNOWN_TAGS } from './dialect/names'
 import { registerBrazeFilters } from './filters/register-filters'
+import { rubyFloat } from './numbers/ruby-float'
 import { installTracing } from './render-trace'
 import { AbortMessageTag } from './tags/abort-message'
 import { CatalogItemsTag, CatalogSelectionItemsTag } from './tags/catalog-items'
@@ -23,6 +24,7 @@ export function createBrazeLiquidjs(options: { strictFilters: boolean }): Liquid
     greedy: true,
     // An in-memory (empty) template map: nothing a template says can read the disk.
     templates: {},
+    globals: { [FLOAT_LITERALS]: new FloatLiterals() },
   })
   registerBrazeFilters(liquid)
   for (const name of Object.keys(liquid.tags)) {
@@ -36,4 +38,11 @@ export function createBrazeLiquidjs(options: { strictFilters: boolean }): Liquid
   liquid.registerTag('message_extras', MessageExtrasTag)
   installTracing(liquid)
   return liquid
+}
+
+/** `__braze_float["2.0"]`, written by the rewrite for a whole decimal literal: the Float 2.0. */
+class FloatLiterals extends Drop {
+  override liquidMethodMissing(key: string | number): unknown {
+    return rubyFloat(Number(key))
+  }
 }

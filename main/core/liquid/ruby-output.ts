@@ -1,4 +1,5 @@
 import { Drop } from 'liquidjs'
+import { formatFloat, RubyFloat } from './numbers/ruby-float'
 import { ZonedTime } from './time/zoned-time'
 
 /**
@@ -6,6 +7,7 @@ import { ZonedTime } from './time/zoned-time'
  * run together, nil as nothing (braze.md §1.7, §8.5).
  */
 export function formatForOutput(value: unknown): string {
+  if (typeof value === 'string') return value
   const plain = unwrap(value)
   if (typeof plain === 'string') return plain
   if (plain === null || plain === undefined) return ''
@@ -17,9 +19,9 @@ export function formatForOutput(value: unknown): string {
 /** Numbers and booleans as text; a time prints as Ruby's Time#to_s. */
 function scalarText(value: unknown): string {
   if (value instanceof ZonedTime) return value.toString()
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return String(value)
-  }
+  if (value instanceof RubyFloat) return formatFloat(value.value)
+  if (typeof value === 'number') return numberText(value)
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value)
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : ''
 }
 
@@ -28,12 +30,32 @@ function formatElement(value: unknown): string {
   return isPlainObject(plain) ? rubyInspect(plain) : formatForOutput(plain)
 }
 
+/** An Integer as its digits, any other number as Ruby prints a Float. */
+function numberText(value: number): string {
+  if (!Number.isInteger(value)) return formatFloat(value)
+  return Number.isSafeInteger(value) ? String(value) : BigInt(value).toString()
+}
+
+/**
+ * Ruby's `to_s`, which string filters apply to their input: unlike output, an array or hash
+ * becomes its inspect form (`[1, 2]`), nil the empty string.
+ */
+export function rubyToS(value: unknown): string {
+  if (typeof value === 'string') return value
+  const plain = unwrap(value)
+  if (plain === null || plain === undefined) return ''
+  if (Array.isArray(plain) || isPlainObject(plain)) return rubyInspect(plain)
+  return scalarText(plain)
+}
+
 /** Ruby's `inspect` (3.3 style, as Braze prints hashes). */
 export function rubyInspect(value: unknown): string {
   const plain = unwrap(value)
   if (plain === null || plain === undefined) return 'nil'
   if (typeof plain === 'string') return rubyString(plain)
-  if (typeof plain === 'number' || typeof plain === 'boolean') return String(plain)
+  if (typeof plain === 'number') return numberText(plain)
+  if (plain instanceof RubyFloat) return formatFloat(plain.value)
+  if (typeof plain === 'boolean' || typeof plain === 'bigint') return String(plain)
   if (Array.isArray(plain)) return `[${plain.map(rubyInspect).join(', ')}]`
   if (isPlainObject(plain)) {
     const pairs = Object.entries(plain).map(([k, v]) => `${rubyString(k)}=>${rubyInspect(v)}`)

@@ -3,6 +3,9 @@
 /** Where bare `${name}` references live after the rewrite; no user variable can clash. */
 export const STANDARD_SCOPE = '__braze_user'
 
+/** Where whole decimal literals such as `2.0` are read from after the rewrite, as Floats. */
+export const FLOAT_LITERALS = '__braze_float'
+
 /** Namespaces written `name.${key}` (braze.md §1.2–§1.6, §2.3). */
 export const NAMESPACES = [
   'custom_attribute',

@@ -3,6 +3,7 @@ import { isBlankChar, isNameChar } from './chars'
 import { ExpressionLexer, type ExprToken, type FilterUse, type LexIssue } from './expression-lexer'
 import {
   closest,
+  FLOAT_LITERALS,
   isNamespace,
   KNOWN_TAGS,
   STANDARD_SCOPE,
@@ -253,8 +254,14 @@ class TemplateRewriter {
   }
 
   private emit(tokens: ExprToken[]): void {
-    for (const token of tokens) {
-      if (token.kind === 'ref') this.emitReference(token)
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as ExprToken
+      const float = this.wholeFloatAt(tokens, i)
+      if (float !== null) {
+        // liquidjs reads `2.0` as the number 2; Ruby keeps it a Float that prints as 2.0.
+        this.out.emit(`${FLOAT_LITERALS}["${float}"]`, token.start)
+        i += 2
+      } else if (token.kind === 'ref') this.emitReference(token)
       else if (token.kind === 'nested') {
         if (token.filtered) this.out.emit('(', token.start)
         this.emit(token.tokens)
@@ -270,6 +277,19 @@ class TemplateRewriter {
         this.out.copy(token.start, token.end)
       }
     }
+  }
+
+  /** `2.0`, `-7.00`: a decimal literal with a whole value, lexed as digits `.` digits. */
+  private wholeFloatAt(tokens: ExprToken[], i: number): string | null {
+    const [whole, dot, fraction] = [tokens[i], tokens[i + 1], tokens[i + 2]]
+    if (whole?.kind !== 'word' || dot?.kind !== 'punct' || fraction?.kind !== 'word') return null
+    if (whole.end !== dot.start || dot.end !== fraction.start || this.text(dot) !== '.') return null
+    const before = tokens[i - 1]
+    const after = tokens[i + 3]
+    if (before?.end === whole.start && before.kind === 'punct') return null
+    if (after?.start === fraction.end && after.kind === 'punct') return null
+    const text = `${this.text(whole)}.${this.text(fraction)}`
+    return /^-?\d+\.\d+$/.test(text) && Number.isInteger(Number(text)) ? text : null
   }
 
   private emitReference(token: Extract<ExprToken, { kind: 'ref' }>): void {

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto'
 import type { FilterImplOptions } from 'liquidjs'
-import { formatForOutput } from '../ruby-output'
+import { rubyToS } from '../ruby-output'
 
 /**
  * Digests and HMACs exactly as braze.md §2.2 verifies them: lower-case hex or padded standard
@@ -8,8 +8,7 @@ import { formatForOutput } from '../ruby-output'
  */
 
 function digest(algorithm: string): FilterImplOptions {
-  return (value: unknown) =>
-    createHash(algorithm).update(formatForOutput(value), 'utf8').digest('hex')
+  return (value: unknown) => createHash(algorithm).update(rubyToS(value), 'utf8').digest('hex')
 }
 
 function hmac(name: string, algorithm: string, encoding: 'hex' | 'base64'): FilterImplOptions {
@@ -19,9 +18,7 @@ function hmac(name: string, algorithm: string, encoding: 'hex' | 'base64'): Filt
         `${name} needs the secret key as its argument: {{ message | ${name}: 'key' }}.`,
       )
     }
-    return createHmac(algorithm, formatForOutput(key))
-      .update(formatForOutput(value), 'utf8')
-      .digest(encoding)
+    return createHmac(algorithm, rubyToS(key)).update(rubyToS(value), 'utf8').digest(encoding)
   }
 }
 
@@ -29,8 +26,8 @@ export const hashFilters: Record<string, FilterImplOptions> = {
   md5: digest('md5'),
   sha1: digest('sha1'),
   sha2: digest('sha256'),
-  base64_encode: (value: unknown) => Buffer.from(formatForOutput(value), 'utf8').toString('base64'),
-  base64_decode: (value: unknown) => Buffer.from(formatForOutput(value), 'base64').toString('utf8'),
+  base64_encode: (value: unknown) => Buffer.from(rubyToS(value), 'utf8').toString('base64'),
+  base64_decode: (value: unknown) => Buffer.from(rubyToS(value), 'base64').toString('utf8'),
   hmac_sha1: hmac('hmac_sha1', 'sha1', 'hex'),
   hmac_sha1_hex: hmac('hmac_sha1_hex', 'sha1', 'hex'),
   hmac_sha1_base64: hmac('hmac_sha1_base64', 'sha1', 'base64'),

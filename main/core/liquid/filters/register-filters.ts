@@ -1,13 +1,17 @@
 import type { FilterImplOptions, Liquid } from 'liquidjs'
+import { arrayFilters } from './array-filters'
 import { dateFilters } from './date-filters'
 import { defaultFilter } from './default-filter'
 import { renderableFilters } from './filter-catalog'
 import { hashFilters } from './hash-filters'
 import { jsonFilters } from './json-filters'
 import { numberFilters } from './number-filters'
+import { stringFilters } from './string-filters'
 import { urlFilters } from './url-filters'
 
 const BRAZE_IMPLEMENTATIONS: Record<string, FilterImplOptions> = {
+  ...stringFilters,
+  ...arrayFilters,
   ...hashFilters,
   ...urlFilters,
   ...jsonFilters,

@@ -10,7 +10,8 @@ import {
 import { report, runtimeOf } from '../runtime'
 import { markupStart, parseRange, renderToText } from './markup-template'
 
-const PAIR = /^:key\s+([\s\S]*?)\s+:value\s+([\s\S]*)$/
+// The value may render empty (a capture of a promotion code the preview has no list for).
+const PAIR = /^:key\s+([\s\S]*?)\s+:value(?:\s+([\s\S]*))?$/
 const LIMIT_BYTES = 1024
 
 /**
@@ -44,6 +45,15 @@ export class MessageExtrasTag extends Tag {
     const value = (match[2] ?? '').trim()
     if (!extras || extras.some((e) => e.key === key)) return
     extras.push({ key, value })
+    if (value === '') {
+      report(ctx, {
+        severity: 'warning',
+        code: 'message-extras-empty',
+        message: `message_extras "${key}" has an empty value in this preview.`,
+        fix: 'Check that what the value prints (a capture, a promotion code, an attribute) has data for this user.',
+        place,
+      })
+    }
     const size = extras.reduce(
       (sum, e) => sum + Buffer.byteLength(e.key) + Buffer.byteLength(e.value),
       0,

@@ -1,7 +1,10 @@
 /** Time zones for the `time_zone` and `date` filters: UTC, fixed offsets and IANA names. */
 
 export type Zone =
-  { kind: 'utc' } | { kind: 'fixed'; minutes: number } | { kind: 'iana'; name: string }
+  | { kind: 'utc' }
+  /** `label` is what `%Z` shows; Ruby shows nothing for an offset read from a string. */
+  | { kind: 'fixed'; minutes: number; label?: string }
+  | { kind: 'iana'; name: string }
 
 export const UTC: Zone = { kind: 'utc' }
 
@@ -60,7 +63,10 @@ export interface ZoneInstant {
 export function zoneAt(zone: Zone, epochMs: number): ZoneInstant {
   if (zone.kind === 'utc') return { offsetMinutes: 0, abbreviation: 'UTC' }
   if (zone.kind === 'fixed')
-    return { offsetMinutes: zone.minutes, abbreviation: formatOffset(zone.minutes, true) }
+    return {
+      offsetMinutes: zone.minutes,
+      abbreviation: zone.label ?? formatOffset(zone.minutes, true),
+    }
   const formatter = formatterFor(zone.name)
   if (!formatter) return { offsetMinutes: 0, abbreviation: 'UTC' }
   const parts: Record<string, string> = {}

@@ -1,3 +1,4 @@
+import { parseRubyTime, type TimeParse } from './ruby-time-parse'
 import { formatOffset, UTC, zoneAt, type Zone } from './zone'
 
 /** A point in time plus the zone it is shown in: what `time_zone` returns and `date` formats. */
@@ -53,46 +54,34 @@ export interface TimeFields {
   epochSeconds: number
 }
 
-const ISO_LIKE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i
-
-/**
- * Reads what Braze's `date` accepts: 'now'/'today' (UTC, braze.md §2.2), epoch seconds as a
- * number or numeric string, and date strings (a time without a zone is UTC, braze.md §5.1).
- * Undefined means "not a time": the filter then returns its input unchanged, as Liquid does.
- */
-export function toZonedTime(value: unknown, now: Date): ZonedTime | undefined {
-  if (value instanceof ZonedTime) return value
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? undefined : new ZonedTime(value.getTime())
-  if (typeof value === 'number')
-    return Number.isFinite(value) ? new ZonedTime(value * 1000) : undefined
-  if (typeof value !== 'string') return undefined
-  const text = value.trim()
-  if (/^(now|today)$/i.test(text)) return new ZonedTime(now.getTime())
-  if (/^-?\d+(\.\d+)?$/.test(text)) return new ZonedTime(Number(text) * 1000)
-  const match = ISO_LIKE.exec(text)
-  if (match) {
-    const [, y, mo, d, h, mi, s, frac, zone] = match
-    const ms = Number(((frac ?? '') + '000').slice(0, 3))
-    const utc = Date.UTC(
-      Number(y),
-      Number(mo) - 1,
-      Number(d),
-      Number(h ?? 0),
-      Number(mi ?? 0),
-      Number(s ?? 0),
-      ms,
-    )
-    return new ZonedTime(utc - zoneOffsetMinutes(zone) * 60_000)
-  }
-  const parsed = Date.parse(/(z|utc|gmt|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text} UTC`)
-  return Number.isNaN(parsed) ? undefined : new ZonedTime(parsed)
+/** What a value means as a time, and how an ambiguous date string was read. */
+export interface TimeReading {
+  time: ZonedTime | undefined
+  reading?: TimeParse['reading']
 }
 
-function zoneOffsetMinutes(zone: string | undefined): number {
-  if (!zone || /^(z|utc|gmt)$/i.test(zone)) return 0
-  const digits = zone.replace(':', '')
-  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))
-  return digits.startsWith('-') ? -minutes : minutes
+/**
+ * Reads a value as Ruby Liquid's `date` does (Liquid::Utils.to_date): a time as itself,
+ * `'now'`/`'today'` as the render's clock (UTC, braze.md §2.2), an Integer or an all-digit
+ * string as epoch seconds, any other string through Time.parse in UTC (time/ruby-time-parse.ts).
+ * An undefined time means "not a time": the filter then returns its input unchanged.
+ */
+export function readTime(value: unknown, now: Date): TimeReading {
+  if (value instanceof ZonedTime) return { time: value }
+  if (value instanceof Date)
+    return { time: Number.isNaN(value.getTime()) ? undefined : new ZonedTime(value.getTime()) }
+  if (typeof value === 'number')
+    return { time: Number.isInteger(value) ? new ZonedTime(value * 1000) : undefined }
+  if (typeof value === 'bigint') return { time: new ZonedTime(Number(value) * 1000) }
+  if (typeof value !== 'string' || value === '') return { time: undefined }
+  const text = value.toLowerCase()
+  if (text === 'now' || text === 'today') return { time: new ZonedTime(now.getTime()) }
+  if (/^\d+$/.test(text)) return { time: new ZonedTime(Number(text) * 1000) }
+  const parsed = parseRubyTime(text, now)
+  const time = parsed.time ? new ZonedTime(parsed.time.epochMs, parsed.time.zone) : undefined
+  return parsed.reading ? { time, reading: parsed.reading } : { time }
+}
+
+export function toZonedTime(value: unknown, now: Date): ZonedTime | undefined {
+  return readTime(value, now).time
 }
