@@ -102,25 +102,6 @@ export const standIns = z.object({
 })
 export type StandIns = z.infer<typeof standIns>
 
-export const renderRequest = z.object({
-  template: z.string(),
-  headers: z.record(z.string(), z.string()).optional(),
-  user: brazeUserProfile,
-  context: triggerContext.optional(),
-  connectedContent: z
-    .object({
-      /** URL → response; a URL without its query string also matches. */
-      responses: z.record(z.string(), cannedResponse).optional(),
-      /** Call URLs that have no canned response (only if the engine was given a fetch). */
-      live: z.boolean().optional(),
-    })
-    .optional(),
-  standIns: standIns.optional(),
-  /** ISO time used for `'now'`; the engine's clock when absent. */
-  now: z.string().optional(),
-  target: lintTargetId.optional(),
-})
-export type RenderRequest = z.input<typeof renderRequest>
 
 /** Request headers by name; each value is a Liquid template too. */
 export const headerTemplates = z.record(z.string(), z.string())

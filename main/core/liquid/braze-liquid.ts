@@ -1,11 +1,7 @@
-import type {
-  LintTarget,
-  LintTargetId,
-  RenderRequest,
-  RenderResult,
-} from '../../../shared/contract/compose'
+import type { LintTarget, LintTargetId, RenderResult } from '../../../shared/contract/compose'
 import type { Problem } from '../../../shared/contract/problems'
 import type { BrazeUserProfile } from '../../../shared/contract/users'
+import type { RenderInput } from './render-input'
 import { TemplateCompiler, type CompiledTemplate } from './compile'
 import { OutputLocator } from './lint/output-locator'
 import { lintSubject, lintTargets, noTraceProblem } from './lint/lint-subject'
@@ -23,7 +19,7 @@ export interface BrazeLiquidOptions {
 }
 
 /** A render request as core takes it: the same as the API's, with `now` as a Date. */
-export type RenderInput = Omit<RenderRequest, 'now'> & { now?: Date }
+export type { RenderInput } from './render-input'
 
 interface Trace {
   body: RenderedPiece

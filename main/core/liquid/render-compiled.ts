@@ -2,13 +2,13 @@ import { Context, LiquidError, toPromise, toValueSync, type Template } from 'liq
 import type {
   ConnectedContentCall,
   MessageExtra,
-  RenderRequest,
   TriggerContext,
 } from '../../../shared/contract/compose'
 import type { Problem } from '../../../shared/contract/problems'
 import { firstFailure, TemplateCompiler, type CompiledTemplate } from './compile'
 import { liquidErrorProblem } from './liquid-errors'
 import { problemAt } from './problem'
+import type { RenderInput } from './render-input'
 import { TracingEmitter, type Segment } from './render-trace'
 import {
   attachRuntime,
@@ -23,8 +23,8 @@ import type { Position } from './source-map'
 import { buildScope, emptyNamespaceNotes } from './user-scope'
 
 export interface RenderSettings {
-  input: Omit<RenderRequest, 'now' | 'user'>
-  user: RenderRequest['user']
+  input: Omit<RenderInput, 'now' | 'user'>
+  user: RenderInput['user']
   now: Date
   /** Set only when live Connected Content is allowed: the render then runs asynchronously. */
   fetch: ConnectedContentFetch | null

@@ -1,9 +1,9 @@
+import { errorText } from '../../api/error-text'
 import { useState } from 'react'
 import type { BatchRow, BatchUserSet } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { cannedResponses } from './canned-responses'
 import { headerRecord, useCompose } from './compose-store'
-import { errorMessage } from './library-store'
 
 type SetChoice = 'built-in' | 'saved' | 'all' | 'random'
 
@@ -52,7 +52,7 @@ export function BatchPanel({ onPreview }: { onPreview: () => void }) {
         }),
       )
     } catch (failure) {
-      setError(errorMessage(failure))
+      setError(errorText(failure))
     } finally {
       setRunning(false)
     }

@@ -1,3 +1,4 @@
+import { errorText } from '../../api/error-text'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Problem } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
@@ -8,7 +9,7 @@ import { BatchPanel } from './BatchPanel'
 import { useCompose } from './compose-store'
 import { ConnectedContentPanel } from './ConnectedContentPanel'
 import { HeadersEditor, headerInputId } from './HeadersEditor'
-import { errorMessage, useLibrary } from './library-store'
+import { useLibrary } from './library-store'
 import { LiquidEditor, type EditorHandle } from './LiquidEditor'
 import { PreviewPanel } from './PreviewPanel'
 import { ProblemsPanel } from './ProblemsPanel'
@@ -49,7 +50,7 @@ export function ComposeScreen() {
         const user = users[0]
         if (user) compose.selectUser(user.id, user.label)
       })
-      .catch((error: unknown) => setLoadError(errorMessage(error)))
+      .catch((error: unknown) => setLoadError(errorText(error)))
   }, [api])
 
   const jump = useCallback((problem: Problem) => {

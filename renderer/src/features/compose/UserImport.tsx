@@ -1,8 +1,9 @@
+import { errorText } from '../../api/error-text'
 import { useRef, useState } from 'react'
 import type { Problem, UserImportFormat } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { useCompose } from './compose-store'
-import { errorMessage, useLibrary } from './library-store'
+import { useLibrary } from './library-store'
 
 function formatOf(name: string, text: string): UserImportFormat {
   if (/\.csv$/i.test(name)) return 'csv'
@@ -28,7 +29,7 @@ export function UserImport() {
       if (first) useCompose.getState().selectUser(first.id, first.label)
       setOutcome({ file: file.name, count: result.imported.length, problems: result.problems })
     } catch (failure) {
-      setError(errorMessage(failure))
+      setError(errorText(failure))
     }
   }
 

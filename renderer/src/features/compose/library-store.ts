@@ -50,7 +50,3 @@ export const useLibrary = create<LibraryState>()((set) => ({
     })),
   dropTemplate: (id) => set((state) => ({ templates: state.templates.filter((t) => t.id !== id) })),
 }))
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}

@@ -1,8 +1,8 @@
+import { errorText } from '../../api/error-text'
 import { useEffect, useRef } from 'react'
 import { useApi } from '../../api/api-context'
 import { useCompose } from './compose-store'
 import { composeRenderRequest } from './render-request'
-import { errorMessage } from './library-store'
 
 /** Long enough not to render on every keystroke, short enough to feel live. */
 const TYPING_PAUSE_MS = 250
@@ -41,7 +41,7 @@ export function useLiveRender(): void {
             if (ticket === latest.current) renderFinished(result)
           })
           .catch((error: unknown) => {
-            if (ticket === latest.current) renderFailed(errorMessage(error))
+            if (ticket === latest.current) renderFailed(errorText(error))
           })
       },
       now ? 0 : TYPING_PAUSE_MS,

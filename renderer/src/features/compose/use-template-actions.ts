@@ -1,8 +1,9 @@
+import { errorText } from '../../api/error-text'
 import { useCallback } from 'react'
 import type { TemplateView } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { headerRecord, useCompose } from './compose-store'
-import { errorMessage, useLibrary } from './library-store'
+import { useLibrary } from './library-store'
 
 /** "Name (copy)", or "Name (copy 2)"… when that is taken too. */
 export function copyName(name: string, taken: readonly string[]): string {
@@ -36,7 +37,7 @@ export function useTemplateActions() {
         setNotice({ tone: 'ok', text: `Saved “${saved.name}”.` })
         return saved
       } catch (error) {
-        setNotice({ tone: 'error', text: errorMessage(error) })
+        setNotice({ tone: 'error', text: errorText(error) })
         return undefined
       }
     },
@@ -63,7 +64,7 @@ export function useTemplateActions() {
         useCompose.getState().openTemplate(template)
         useLibrary.getState().setNotice(null)
       } catch (error) {
-        useLibrary.getState().setNotice({ tone: 'error', text: errorMessage(error) })
+        useLibrary.getState().setNotice({ tone: 'error', text: errorText(error) })
       }
     },
     [api],
@@ -79,7 +80,7 @@ export function useTemplateActions() {
         if (first) useCompose.getState().openTemplate(first)
         setNotice({ tone: 'ok', text: 'Template deleted.' })
       } catch (error) {
-        setNotice({ tone: 'error', text: errorMessage(error) })
+        setNotice({ tone: 'error', text: errorText(error) })
       }
     },
     [api],

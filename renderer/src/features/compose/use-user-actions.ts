@@ -1,8 +1,9 @@
+import { errorText } from '../../api/error-text'
 import { useCallback, useState } from 'react'
 import type { SampleUserEntry } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { useCompose } from './compose-store'
-import { errorMessage, useLibrary } from './library-store'
+import { useLibrary } from './library-store'
 
 /**
  * Runs a user operation that yields a user (random, Load from Braze, custom): refreshes the
@@ -23,7 +24,7 @@ export function useUserAction() {
         useCompose.getState().selectUser(entry.id, entry.label)
         return true
       } catch (failure) {
-        setError(errorMessage(failure))
+        setError(errorText(failure))
         return false
       } finally {
         setBusy(false)

@@ -1,7 +1,8 @@
+import { errorText } from '../../api/error-text'
 import { useCallback, useEffect, useState } from 'react'
 import type { ZendeskAuthMode } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
-import { errorMessage, useConnections } from './connections-store'
+import { useConnections } from './connections-store'
 import { ProfileDetail } from './ProfileDetail'
 import { ProfileForm } from './ProfileForm'
 import { ProfileList } from './ProfileList'
@@ -13,7 +14,7 @@ export function ConnectionsScreen() {
   const { profiles, selectedId, editing, error, load, edit, setError } = useConnections()
   const [presetMode, setPresetMode] = useState<ZendeskAuthMode>()
   const reload = useCallback(() => {
-    load(api).catch((failure: unknown) => setError(errorMessage(failure)))
+    load(api).catch((failure: unknown) => setError(errorText(failure)))
   }, [api, load, setError])
 
   useEffect(reload, [reload])

@@ -1,8 +1,9 @@
+import { errorText } from '../../api/error-text'
 import { useState } from 'react'
 import type { ProfileView } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { useAppStore } from '../../app/app-store'
-import { errorMessage, useConnections } from './connections-store'
+import { useConnections } from './connections-store'
 
 /** Sign-in runs in the system browser; this waits for Zendesk to send the user back. */
 export function OAuthSignIn({
@@ -30,7 +31,7 @@ export function OAuthSignIn({
       if (door !== 'desktop') window.open(authorizeUrl, '_blank', 'noopener')
       upsert(await api.profiles.oauthFinish({ flowId }))
     } catch (failure) {
-      onError(errorMessage(failure))
+      onError(errorText(failure))
     } finally {
       setWaiting(false)
     }

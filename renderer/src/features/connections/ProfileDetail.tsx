@@ -1,9 +1,10 @@
+import { errorText } from '../../api/error-text'
 import { useState } from 'react'
 import type { ProfileView, SecretSlot } from '../../../../shared/contract'
 import { apiTokenRetirementWarning } from '../../../../shared/zendesk/api-token-retirement'
 import { useApi } from '../../api/api-context'
 import { ConnectionReportView } from './ConnectionReportView'
-import { errorMessage, useConnections } from './connections-store'
+import { useConnections } from './connections-store'
 import { OAuthSignIn } from './OAuthSignIn'
 import { secretFields } from './profile-form-model'
 
@@ -26,7 +27,7 @@ export function ProfileDetail({
       await work()
       await load(api)
     } catch (failure) {
-      setError(errorMessage(failure))
+      setError(errorText(failure))
     }
   }
 

@@ -1,8 +1,9 @@
+import { errorText } from '../../api/error-text'
 import { useState, type FormEvent } from 'react'
 import type { ProfileView, ZendeskAuthMode } from '../../../../shared/contract'
 import { BRAZE_REST_ENDPOINTS } from '../../../../shared/braze/rest-endpoints'
 import { useApi } from '../../api/api-context'
-import { errorMessage, useConnections } from './connections-store'
+import { useConnections } from './connections-store'
 import {
   AUTH_MODES,
   CUSTOM_BRAZE,
@@ -40,7 +41,7 @@ export function ProfileForm({
       await load(api)
       select(saved.id)
     } catch (failure) {
-      setError(errorMessage(failure))
+      setError(errorText(failure))
     } finally {
       setSaving(false)
     }

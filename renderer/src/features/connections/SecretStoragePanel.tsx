@@ -1,7 +1,7 @@
+import { errorText } from '../../api/error-text'
 import { useState, type FormEvent } from 'react'
 import { useApi } from '../../api/api-context'
 import { useAppStore } from '../../app/app-store'
-import { errorMessage } from './connections-store'
 
 /** Where secrets live, how strong that is, and what the user must do (unlock, or choose). */
 export function SecretStoragePanel({ onChange }: { onChange: () => void }) {
@@ -17,7 +17,7 @@ export function SecretStoragePanel({ onChange }: { onChange: () => void }) {
       await work()
       onChange()
     } catch (failure) {
-      setError(errorMessage(failure))
+      setError(errorText(failure))
     }
   }
   const unlock = (event: FormEvent) => {

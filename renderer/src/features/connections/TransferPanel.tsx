@@ -1,6 +1,7 @@
+import { errorText } from '../../api/error-text'
 import { useRef, useState } from 'react'
 import { useApi } from '../../api/api-context'
-import { errorMessage, useConnections } from './connections-store'
+import { useConnections } from './connections-store'
 
 function download(fileName: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }))
@@ -27,7 +28,7 @@ export function TransferPanel() {
       download(result.fileName, result.content)
       setMessage({ tone: 'ok', text: `Saved ${result.fileName}.` })
     } catch (error) {
-      setMessage({ tone: 'error', text: errorMessage(error) })
+      setMessage({ tone: 'error', text: errorText(error) })
     }
   }
   const importProfiles = async (chosen: File | undefined) => {
@@ -44,7 +45,7 @@ export function TransferPanel() {
         text: `Imported ${result.imported.map((p) => p.name).join(', ') || 'nothing'}.${skipped}`,
       })
     } catch (error) {
-      setMessage({ tone: 'error', text: errorMessage(error) })
+      setMessage({ tone: 'error', text: errorText(error) })
     } finally {
       if (file.current) file.current.value = ''
     }

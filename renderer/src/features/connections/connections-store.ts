@@ -1,3 +1,4 @@
+import { errorText } from '../../api/error-text'
 import { create } from 'zustand'
 import type { ApiClient, ConnectionReport, ProfileView } from '../../../../shared/contract'
 
@@ -45,13 +46,9 @@ export const useConnections = create<ConnectionsState>()((set, get) => ({
       const report = await api.profiles.test({ id })
       set((state) => ({ reports: { ...state.reports, [id]: report } }))
     } catch (error) {
-      set({ error: errorMessage(error) })
+      set({ error: errorText(error) })
     } finally {
       set((state) => ({ testing: { ...state.testing, [id]: false } }))
     }
   },
 }))
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}

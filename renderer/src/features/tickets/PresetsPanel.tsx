@@ -1,9 +1,10 @@
+import { errorText } from '../../api/error-text'
 import { useCallback, useEffect, useState } from 'react'
 import type { Preset } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { useAppStore } from '../../app/app-store'
 import { useCompose } from '../compose/compose-store'
-import { messageOf, useTickets } from './tickets-store'
+import { useTickets } from './tickets-store'
 
 /** Named (template × user × profile) to fire in one click, here or from the tray. */
 export function PresetsPanel() {
@@ -17,7 +18,7 @@ export function PresetsPanel() {
   const [error, setError] = useState<string>()
 
   const load = useCallback(() => {
-    api.presets.list().then(setPresets, (e: unknown) => setError(messageOf(e)))
+    api.presets.list().then(setPresets, (e: unknown) => setError(errorText(e)))
   }, [api])
   useEffect(load, [load])
 
@@ -35,7 +36,7 @@ export function PresetsPanel() {
       setError(undefined)
       load()
     } catch (e) {
-      setError(messageOf(e))
+      setError(errorText(e))
     }
   }
 
@@ -55,12 +56,12 @@ export function PresetsPanel() {
       }
       if (profile) await loadHistory(api, profile.id)
     } catch (e) {
-      setPhase({ kind: 'failed', message: messageOf(e) })
+      setPhase({ kind: 'failed', message: errorText(e) })
     }
   }
 
   const remove = async (preset: Preset) => {
-    await api.presets.remove({ id: preset.id }).catch((e: unknown) => setError(messageOf(e)))
+    await api.presets.remove({ id: preset.id }).catch((e: unknown) => setError(errorText(e)))
     load()
   }
 

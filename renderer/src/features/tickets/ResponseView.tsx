@@ -1,8 +1,8 @@
+import { errorText } from '../../api/error-text'
 import { useState } from 'react'
 import type { Exchange, RawBody, TimingPhases } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { useAppStore } from '../../app/app-store'
-import { messageOf } from './tickets-store'
 
 const PHASES = ['dns', 'connect', 'tls', 'firstByte'] as const
 
@@ -43,7 +43,7 @@ export function ResponseView({ exchange }: { exchange: Exchange }) {
           : 'Copied (credentials masked).',
       )
     } catch (error) {
-      setNote(messageOf(error))
+      setNote(errorText(error))
     }
   }
 

@@ -1,3 +1,4 @@
+import { errorText } from '../../api/error-text'
 import { useState } from 'react'
 import type { Problem } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
@@ -5,7 +6,7 @@ import { useAppStore } from '../../app/app-store'
 import { useCompose } from '../compose/compose-store'
 import { composeRenderRequest } from '../compose/render-request'
 import { ResponseView } from './ResponseView'
-import { messageOf, useTickets } from './tickets-store'
+import { useTickets } from './tickets-store'
 import { useCountdown } from './use-countdown'
 
 /** "Send test ticket": what Braze would send for this user, into the active profile's Zendesk. */
@@ -41,7 +42,7 @@ export function SendTicketPanel({ onJump }: { onJump: (problem: Problem) => void
       }
       await loadHistory(api, profile.id)
     } catch (error) {
-      setPhase({ kind: 'failed', message: messageOf(error) })
+      setPhase({ kind: 'failed', message: errorText(error) })
     }
   }
 

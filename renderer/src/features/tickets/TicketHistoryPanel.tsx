@@ -1,7 +1,8 @@
+import { errorText } from '../../api/error-text'
 import { useEffect, useState } from 'react'
 import { useApi } from '../../api/api-context'
 import { useAppStore } from '../../app/app-store'
-import { messageOf, useTickets } from './tickets-store'
+import { useTickets } from './tickets-store'
 
 /** Test tickets created from here, with cleanup (destroy_many in chunks of 100). */
 export function TicketHistoryPanel() {
@@ -13,7 +14,7 @@ export function TicketHistoryPanel() {
   const [error, setError] = useState<string>()
 
   useEffect(() => {
-    if (profile) loadHistory(api, profile.id).catch((e: unknown) => setError(messageOf(e)))
+    if (profile) loadHistory(api, profile.id).catch((e: unknown) => setError(errorText(e)))
   }, [api, profile, loadHistory])
 
   const remove = async (ids?: number[]) => {
@@ -33,7 +34,7 @@ export function TicketHistoryPanel() {
       setSelected(new Set())
       await loadHistory(api, profile.id)
     } catch (e) {
-      setError(messageOf(e))
+      setError(errorText(e))
     } finally {
       setCleanup(null)
     }

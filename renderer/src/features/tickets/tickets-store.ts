@@ -30,7 +30,3 @@ export const useTickets = create<TicketsState>()((set) => ({
   setCleanup: (cleanup) => set({ cleanup }),
   setCleanupReport: (cleanupReport) => set({ cleanupReport }),
 }))
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}

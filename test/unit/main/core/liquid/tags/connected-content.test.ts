@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { RenderRequest } from '../../../../../../shared/contract/compose'
+import type { RenderInput as RenderRequest } from '../../../../../../main/core/liquid/render-input'
 import { createBrazeLiquid } from '../../../../../../main/core/liquid/braze-liquid'
 import type { ConnectedContentFetch } from '../../../../../../main/core/liquid/runtime'
 
