@@ -23,15 +23,21 @@ export function describeValidationError(error: unknown): unknown {
   })
 }
 
-/** Options every transport's RPC handler shares (HTTP, WebSocket, MessagePort). */
-export const handlerOptions = {
-  clientInterceptors: [
-    async ({ next }: { next: () => Promise<unknown> }) => {
-      try {
-        return await next()
-      } catch (error) {
-        throw describeValidationError(error)
-      }
-    },
-  ],
+/**
+ * Options every transport's RPC handler shares (HTTP, WebSocket, MessagePort). A fresh object per
+ * handler: oRPC plugins push their interceptors into the options they are given, so one shared
+ * object would carry the HTTP handler's interceptors into the socket's.
+ */
+export function handlerOptions() {
+  return {
+    clientInterceptors: [
+      async ({ next }: { next: () => Promise<unknown> }) => {
+        try {
+          return await next()
+        } catch (error) {
+          throw describeValidationError(error)
+        }
+      },
+    ],
+  }
 }

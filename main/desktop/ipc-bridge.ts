@@ -34,7 +34,7 @@ export interface ApiBridgeOptions {
 
 /** Serves the typed API over a MessagePort the renderer hands over through the preload. */
 export function installApiBridge(options: ApiBridgeOptions): () => void {
-  const handler = new RPCHandler(router, handlerOptions)
+  const handler = new RPCHandler(router, handlerOptions())
   const listener = (event: IpcMainEvent) => {
     const trusted = { contents: options.mainContents(), appUrl: options.appUrl }
     if (!isTrustedSender(event.sender, event.senderFrame, trusted)) {

@@ -8,7 +8,7 @@ export const TEST_SCRYPT_COST = { N: 2 ** 10, r: 8, p: 1 }
 /** An engine as the Node doors build it, in a temp data folder, with its cipher unlocked. */
 export async function createTestEngine(
   dataFolder: string,
-  options: { sandbox?: boolean } = {},
+  options: { sandbox?: boolean; log?: (line: string) => void } = {},
 ): Promise<Engine> {
   const secretCipher = new PassphraseCipher(dataFolder, TEST_SCRYPT_COST)
   secretCipher.unlock(TEST_PASSPHRASE)
@@ -18,5 +18,6 @@ export async function createTestEngine(
     door: 'browser',
     secretCipher,
     sandbox: options.sandbox ?? false,
+    log: options.log,
   })
 }
