@@ -97,7 +97,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       resolve()
     })
   })
-  // After listening, errors are per connection (e.g. EMFILE when accepting one): log, keep serving.
+  // After listening, an 'error' is a failed accept (ENOBUFS, ECONNABORTED; libuv absorbs EMFILE):
+  // it concerns one connection, so log it and keep serving.
   server.on('error', (error) => {
     options.engine.log('error', `The browser door could not accept a connection: ${error.message}`)
   })
