@@ -5,13 +5,16 @@ export const TEST_PASSPHRASE = 'correct horse battery staple'
 /** Cheap scrypt for tests only; the format and checks are the same as in production. */
 export const TEST_SCRYPT_COST = { N: 2 ** 10, r: 8, p: 1 }
 
-/** An engine as the Node doors build it, in a temp data folder, with its cipher unlocked. */
+/**
+ * An engine as the Node doors build it, in a temp data folder, with its cipher unlocked (or left
+ * locked, as after a restart before the passphrase is entered).
+ */
 export async function createTestEngine(
   dataFolder: string,
-  options: { sandbox?: boolean; log?: (line: string) => void } = {},
+  options: { sandbox?: boolean; locked?: boolean; log?: (line: string) => void } = {},
 ): Promise<Engine> {
   const secretCipher = new PassphraseCipher(dataFolder, TEST_SCRYPT_COST)
-  secretCipher.unlock(TEST_PASSPHRASE)
+  if (!options.locked) secretCipher.unlock(TEST_PASSPHRASE)
   return Engine.create({
     dataFolder,
     version: '9.9.9-test',
