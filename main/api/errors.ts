@@ -1,5 +1,6 @@
 import { ORPCError } from '@orpc/server'
 import { ZodError } from 'zod'
+import { JsonTooDeepError } from '../../shared/security/json-nesting'
 import { redactKnownSecrets } from '../../shared/security/masking'
 
 /**
@@ -18,6 +19,13 @@ export function toApiError(
     const first = error.issues[0]
     const where = first?.path.length ? `${first.path.join('.')}: ` : ''
     return new ORPCError('BAD_REQUEST', { message: `${where}${first?.message ?? 'invalid input'}` })
+  }
+  if (error instanceof JsonTooDeepError) {
+    // Its message is a fragment ("nested too deeply … at user.x"), made to be embedded.
+    return new ORPCError('BAD_REQUEST', {
+      message: `The request is ${error.message}: send flatter data.`,
+      data: { kind: error.name },
+    })
   }
   if (!(error instanceof Error) || isRuntimeFault(error)) {
     report(error)
