@@ -2,13 +2,11 @@ import { symlinkSync } from 'node:fs'
 import { request } from 'node:http'
 import { connect } from 'node:net'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Engine } from '../../../main/core/engine'
-import { startWebServer, type WebServer } from '../../../main/web/server'
+import { describe, expect, it } from 'vitest'
+import type { WebServer } from '../../../main/web/server'
 import { API_SOCKET_PATH } from '../../../shared/web-access'
-import { createTestEngine } from '../../helpers/engine'
 import { useTempDir } from '../../helpers/temp-dir'
-import { browserApiClient, fakeRendererDir } from '../../helpers/web-door'
+import { browserApiClient, useWebDoor } from '../../helpers/web-door'
 
 function get(server: WebServer, urlPath: string): Promise<{ status: number; complete: boolean }> {
   return new Promise((resolve) => {
@@ -47,27 +45,10 @@ function upgradeAndReset(server: WebServer, urlPath: string, origin: string): Pr
 }
 
 describe('browser door: connections that break', () => {
-  const tempDir = useTempDir()
-  let server: WebServer | undefined
-  let engine: Engine | undefined
-  let rendererDir = ''
-
-  afterEach(async () => {
-    await server?.close()
-    await engine?.close()
-    server = undefined
-  })
-
-  async function start(): Promise<WebServer> {
-    const root = tempDir()
-    engine = await createTestEngine(root)
-    rendererDir = fakeRendererDir(root)
-    server = await startWebServer({ engine, rendererDir })
-    return server
-  }
+  const start = useWebDoor(useTempDir())
 
   it('keeps serving when clients reset during handshakes it refuses', async () => {
-    const s = await start()
+    const { server: s } = await start()
     const refused = [
       { path: `${API_SOCKET_PATH}?token=wrong`, origin: s.origin },
       { path: `${API_SOCKET_PATH}?token=${s.token}`, origin: 'https://evil.example' },
@@ -83,7 +64,7 @@ describe('browser door: connections that break', () => {
   it.runIf(process.platform === 'linux')(
     'cuts a static file off when reading it fails and keeps serving',
     async () => {
-      const s = await start()
+      const { server: s, rendererDir } = await start()
       // A "file" that stats as regular but fails on read (EIO), like a disk error mid-serve.
       symlinkSync('/proc/self/mem', path.join(rendererDir, 'assets', 'unreadable.js'))
       expect((await get(s, '/assets/unreadable.js')).complete).toBe(false)

@@ -1,17 +1,15 @@
 import { request } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Engine } from '../../../main/core/engine'
-import { startWebServer, type WebServer } from '../../../main/web/server'
+import { describe, expect, it } from 'vitest'
+import type { WebServer } from '../../../main/web/server'
 import { MAX_API_MESSAGE_BYTES } from '../../../main/web/message-limit'
 import { API_SOCKET_PATH } from '../../../shared/web-access'
-import { createTestEngine } from '../../helpers/engine'
 import { frame, openRawWebSocket, type FrameOptions } from '../../helpers/raw-websocket'
 import { useTempDir } from '../../helpers/temp-dir'
 import {
   browserApiClient,
-  fakeRendererDir,
   openApiSocket,
   socketApiClient,
+  useWebDoor,
 } from '../../helpers/web-door'
 
 const TEXT = 0x81
@@ -62,29 +60,12 @@ function pageStatus(server: WebServer): Promise<number> {
 }
 
 describe('browser door: malformed WebSocket frames', () => {
-  const tempDir = useTempDir()
-  let server: WebServer | undefined
-  let engine: Engine | undefined
-  let logged: string[] = []
-
-  afterEach(async () => {
-    await server?.close()
-    await engine?.close()
-    server = undefined
-  })
-
-  async function start(): Promise<WebServer> {
-    const root = tempDir()
-    logged = []
-    engine = await createTestEngine(root, { log: (line) => logged.push(line) })
-    server = await startWebServer({ engine, rendererDir: fakeRendererDir(root) })
-    return server
-  }
+  const start = useWebDoor(useTempDir())
 
   it.each(MALFORMED)(
     'closes the socket that sent $kind with $code and keeps serving',
     async (c) => {
-      const s = await start()
+      const { server: s, logged } = await start()
       const raw = await openRawWebSocket(s.port, `${API_SOCKET_PATH}?token=${s.token}`, {
         Host: `127.0.0.1:${s.port}`,
         Origin: s.origin,

@@ -1,12 +1,10 @@
 import { request } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Engine } from '../../../main/core/engine'
+import { describe, expect, it } from 'vitest'
 import { MAX_API_MESSAGE_BYTES } from '../../../main/web/message-limit'
-import { startWebServer, type WebServer } from '../../../main/web/server'
+import type { WebServer } from '../../../main/web/server'
 import { ACCESS_TOKEN_HEADER } from '../../../shared/web-access'
-import { createTestEngine } from '../../helpers/engine'
 import { useTempDir } from '../../helpers/temp-dir'
-import { browserApiClient, fakeRendererDir } from '../../helpers/web-door'
+import { browserApiClient, useWebDoor } from '../../helpers/web-door'
 
 interface Outcome {
   status: number
@@ -70,25 +68,10 @@ function postOversized(
 }
 
 describe('browser door: request size', () => {
-  const tempDir = useTempDir()
-  let server: WebServer | undefined
-  let engine: Engine | undefined
-
-  afterEach(async () => {
-    await server?.close()
-    await engine?.close()
-    server = undefined
-  })
-
-  async function start(): Promise<WebServer> {
-    const root = tempDir()
-    engine = await createTestEngine(root)
-    server = await startWebServer({ engine, rendererDir: fakeRendererDir(root) })
-    return server
-  }
+  const start = useWebDoor(useTempDir())
 
   it('answers 413 to a declared Content-Length over the limit without reading the body', async () => {
-    const s = await start()
+    const { server: s } = await start()
     const outcome = await postOversized(s, 300 * 1024 * 1024, { declareLength: true })
     expect(outcome.status).toBe(413)
     expect(outcome.body).toMatch(/larger than 16 MiB/)
@@ -96,7 +79,7 @@ describe('browser door: request size', () => {
   })
 
   it('answers 413 to a streamed body once it passes the limit, with bounded memory', async () => {
-    const s = await start()
+    const { server: s } = await start()
     const total = 128 * 1024 * 1024
     const before = process.memoryUsage()
     const outcome = await postOversized(s, total, { declareLength: false })
