@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import got, { type Got } from 'got'
 import type { AppEvent, AppInfo, AppStatus, ProfileRef } from '../../shared/contract'
+import { redactKnownSecrets } from '../../shared/security/masking'
 import { APP_NAME } from './app-paths'
 import { EventHub } from './events/event-hub'
 import { createBrazeLiquid, type BrazeLiquid } from './liquid/braze-liquid'
@@ -46,6 +47,11 @@ export interface EngineOptions {
    * first use; these options are passed to them. `false` leaves the Sandbox out entirely.
    */
   sandbox?: false | SandboxOptions
+  /**
+   * Where the engine writes lines for whoever runs it (an unexpected error, a connection it
+   * closed): standard error by default. Lines never carry a secret the vault knows.
+   */
+  log?: (line: string) => void
 }
 
 /** The one object every front door holds: it composes the services and owns their lifecycle. */
@@ -174,6 +180,13 @@ export class Engine {
 
   notify(level: 'info' | 'warning' | 'error', message: string): void {
     this.events.emit({ type: 'notice', at: this.now().toISOString(), level, message })
+  }
+
+  /** One entry in the operator's log (stderr unless the door says otherwise), secrets masked. */
+  log(level: 'warning' | 'error', message: string): void {
+    const text = redactKnownSecrets(message, this.vault.secrets.knownValues())
+    const write = this.options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
+    write(`${this.now().toISOString()} ${level}: ${text}`)
   }
 
   async close(): Promise<void> {

@@ -6,10 +6,14 @@ import { handlerOptions } from '../api/handler-options'
 import { router } from '../api/router'
 import type { Engine } from '../core/engine'
 import { checkSocketRequest, type AccessPolicy } from './access-guard'
+import { MAX_API_MESSAGE_BYTES } from './message-limit'
 
 /** Serves the typed API over WebSockets that passed the access checks. */
 export class ApiSocketServer {
-  private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 })
+  private readonly sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_API_MESSAGE_BYTES,
+  })
   private readonly rpc = new RPCHandler(router, handlerOptions())
 
   constructor(
@@ -34,6 +38,12 @@ export class ApiSocketServer {
       return
     }
     this.sockets.handleUpgrade(req, socket, head, (ws) => {
+      // A malformed frame (too big, invalid UTF-8, unmasked, bad opcode) is an 'error' on this
+      // socket: ws has already closed it with the matching code (1009, 1007, 1002). Without a
+      // listener the error would stop the whole process.
+      ws.on('error', (error) => {
+        this.engine.log('warning', `Closed a page socket that sent a bad frame: ${error.message}`)
+      })
       void this.rpc.upgrade(ws, { context: { engine: this.engine } })
     })
   }

@@ -9,6 +9,7 @@ import { ACCESS_TOKEN_HEADER, API_PATH, API_SOCKET_PATH } from '../../shared/web
 import { checkApiRequest, checkHost, type AccessPolicy } from './access-guard'
 import { ApiSocketServer } from './api-socket'
 import { RemoteBindRefusedError, isLoopbackHost } from './bind-address'
+import { TOO_LARGE_MESSAGE, announcesTooLarge, httpBodyLimit } from './message-limit'
 import { applySecurityHeaders } from './security-headers'
 import { serveStatic } from './static-files'
 
@@ -41,7 +42,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const remote = !isLoopbackHost(host)
   if (remote && !options.allowRemote) throw new RemoteBindRefusedError(host)
   const token = options.token ?? randomBytes(24).toString('base64url')
-  const rpc = new RPCHandler(router, handlerOptions())
+  const rpc = new RPCHandler(router, { ...handlerOptions(), ...httpBodyLimit() })
   const policy: AccessPolicy = { token, port: 0, allowAnyHost: remote }
   const apiSocket = new ApiSocketServer(options.engine, policy)
 
@@ -54,6 +55,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   })
 
   server.on('upgrade', (req, socket, head) => {
+    // Node hands over upgrade sockets with no 'error' listener; a client that resets while we
+    // refuse its handshake would otherwise stop the process. The socket is destroyed either way.
+    socket.on('error', ignore)
     if ((req.url ?? '').split('?')[0] === API_SOCKET_PATH)
       apiSocket.handleUpgrade(req, socket, head)
     else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
@@ -72,6 +76,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         policy,
       )
       if (!verdict.ok) return refuse(res, verdict.status, verdict.reason)
+      if (announcesTooLarge(req))
+        return refuse(res, 413, TOO_LARGE_MESSAGE, { Connection: 'close' })
       const { matched } = await rpc.handle(req, res, {
         prefix: API_PATH,
         context: { engine: options.engine },
@@ -90,6 +96,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       server.off('error', reject)
       resolve()
     })
+  })
+  // After listening, an 'error' is a failed accept (ENOBUFS, ECONNABORTED; libuv absorbs EMFILE):
+  // it concerns one connection, so log it and keep serving.
+  server.on('error', (error) => {
+    options.engine.log('error', `The browser door could not accept a connection: ${error.message}`)
   })
   const port = (server.address() as AddressInfo).port
   policy.port = port
@@ -118,11 +129,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
 }
 
+function ignore(): void {}
+
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
-function refuse(res: ServerResponse, status: number, reason: string): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' })
+function refuse(
+  res: ServerResponse,
+  status: number,
+  reason: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers })
   res.end(JSON.stringify({ error: reason }))
 }

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,7 +45,9 @@ export async function serveStatic(
     res.end()
     return
   }
-  createReadStream(file.path).pipe(res)
+  // pipeline, not pipe: a read error (file replaced, disk error) or a client that goes away must
+  // close both ends, never leave an 'error' without a listener or an open file behind.
+  await pipeline(createReadStream(file.path), res).catch(() => res.destroy())
 }
 
 async function resolveFile(rootDir: string, urlPath: string) {

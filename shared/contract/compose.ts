@@ -102,7 +102,6 @@ export const standIns = z.object({
 })
 export type StandIns = z.infer<typeof standIns>
 
-
 /** Request headers by name; each value is a Liquid template too. */
 export const headerTemplates = z.record(z.string(), z.string())
 

@@ -6,21 +6,22 @@ export const TEST_PASSPHRASE = 'correct horse battery staple'
 export const TEST_SCRYPT_COST = { N: 2 ** 10, r: 8, p: 1 }
 
 /**
- * An engine as the Node doors build it, in a temp data folder, with its cipher unlocked. With
- * `sandbox: true` its simulators are started before it is returned; without, it has none.
+ * An engine as the Node doors build it, in a temp data folder, with its cipher unlocked (or left
+ * locked, as after a restart before the passphrase is entered).
  */
 export async function createTestEngine(
   dataFolder: string,
-  options: { sandbox?: boolean } = {},
+  options: { sandbox?: boolean; locked?: boolean; log?: (line: string) => void } = {},
 ): Promise<Engine> {
   const secretCipher = new PassphraseCipher(dataFolder, TEST_SCRYPT_COST)
-  secretCipher.unlock(TEST_PASSPHRASE)
+  if (!options.locked) secretCipher.unlock(TEST_PASSPHRASE)
   const engine = await Engine.create({
     dataFolder,
     version: '9.9.9-test',
     door: 'browser',
     secretCipher,
     sandbox: options.sandbox ? {} : false,
+    log: options.log,
   })
   if (options.sandbox) await engine.useSandbox()
   return engine

@@ -3,10 +3,13 @@ import path from 'node:path'
 import { createORPCClient } from '@orpc/client'
 import { RPCLink } from '@orpc/client/fetch'
 import { RPCLink as SocketLink } from '@orpc/client/websocket'
+import { afterEach } from 'vitest'
 import { WebSocket } from 'ws'
 import type { ApiClient } from '../../shared/contract'
 import { ACCESS_TOKEN_HEADER, API_PATH, API_SOCKET_PATH } from '../../shared/web-access'
-import type { WebServer } from '../../main/web/server'
+import type { Engine } from '../../main/core/engine'
+import { startWebServer, type WebServer } from '../../main/web/server'
+import { createTestEngine } from './engine'
 
 /** A stand-in for out/renderer so server tests do not need a build. */
 export function fakeRendererDir(root: string): string {
@@ -51,4 +54,34 @@ export function handshakeStatus(socket: WebSocket): Promise<number> {
     socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
     socket.once('error', () => resolve(0))
   })
+}
+
+export interface RunningDoor {
+  server: WebServer
+  engine: Engine
+  rendererDir: string
+  /** Every line the engine logged (instead of stderr). */
+  logged: string[]
+}
+
+/**
+ * Starts a browser door on a fresh engine and data folder for a test, and stops both after it.
+ * Call once per describe; the returned function starts one door per test.
+ */
+export function useWebDoor(tempDir: () => string): () => Promise<RunningDoor> {
+  let running: RunningDoor | undefined
+  afterEach(async () => {
+    await running?.server.close()
+    await running?.engine.close()
+    running = undefined
+  })
+  return async () => {
+    const root = tempDir()
+    const logged: string[] = []
+    const engine = await createTestEngine(root, { log: (line) => logged.push(line) })
+    const rendererDir = fakeRendererDir(root)
+    const server = await startWebServer({ engine, rendererDir })
+    running = { server, engine, rendererDir, logged }
+    return running
+  }
 }

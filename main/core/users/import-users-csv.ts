@@ -1,6 +1,11 @@
 import { CsvError, parse } from 'csv-parse/sync'
 import type { Problem } from '../../../shared/contract/problems'
 import type { BrazeUserProfile } from '../../../shared/contract/users'
+import {
+  MAX_JSON_DEPTH,
+  findTooDeepJson,
+  nestedTooDeeply,
+} from '../../../shared/security/json-nesting'
 import { problemAt } from '../liquid/problem'
 import type { UserImport } from './import-users-json'
 import { userKey } from './user-identity'
@@ -83,6 +88,19 @@ export function importUsersCsv(text: string): UserImport {
   if (problems.some((p) => p.severity === 'error')) return { users: [], problems }
   const users: BrazeUserProfile[] = []
   for (const { info, record } of records) {
+    const deep = tooDeepCell(record, columns)
+    if (deep) {
+      problems.push(
+        problemAt(
+          'error',
+          'json-too-deep',
+          { line: info.lines, column: 1 },
+          `The ${deep} cell on line ${info.lines} is ${nestedTooDeeply()} with its column's path; this row was left out.`,
+          'Flatten the value: Braze attributes nest a few levels.',
+        ),
+      )
+      continue
+    }
     const user = toUser(record, columns)
     if (!userKey(user)) {
       problems.push(
@@ -131,7 +149,18 @@ function readHeader(names: string[], line: number): { columns: Column[]; problem
       )
     seen.set(field, index + 1)
     if (STANDARD_FIELDS.has(field)) return { field }
-    return { custom: name.replace(/^custom_attributes?\./, '').split('.') }
+    const custom = name.replace(/^custom_attributes?\./, '').split('.')
+    if (levelsLeft(custom) < 0)
+      problems.push(
+        problemAt(
+          'error',
+          'csv-header',
+          at,
+          `Column ${index + 1} is ${nestedTooDeeply()}: it has ${custom.length} dotted parts.`,
+          'Use a shorter dotted path.',
+        ),
+      )
+    return { custom }
   })
   const paths = columns.flatMap((c) => ('custom' in c ? [c.custom.join('.')] : []))
   for (const path of paths) {
@@ -161,6 +190,26 @@ function toUser(record: string[], columns: Column[]): BrazeUserProfile {
     else setPath(custom, column.custom, typed(cell))
   })
   return { ...user, custom_attributes: custom }
+}
+
+/**
+ * Levels a cell's JSON may still add under its dotted path: the user, custom_attributes and each
+ * parent part are one level each.
+ */
+function levelsLeft(path: string[]): number {
+  return MAX_JSON_DEPTH - 1 - path.length
+}
+
+/** The header of the first cell whose JSON would nest the user too deeply, if any. */
+function tooDeepCell(record: string[], columns: Column[]): string | undefined {
+  const index = columns.findIndex(
+    (column, i) =>
+      'custom' in column &&
+      /^\s*[[{]/.test(record[i] ?? '') &&
+      findTooDeepJson(record[i] ?? '', levelsLeft(column.custom)) !== undefined,
+  )
+  const column = columns[index]
+  return column && 'custom' in column ? column.custom.join('.') : undefined
 }
 
 function typed(cell: string): unknown {

@@ -7,6 +7,11 @@ import {
 } from 'jsonc-parser'
 import { type Problem } from '../../../shared/contract/problems'
 import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/users'
+import {
+  findTooDeepJson,
+  nestedTooDeeply,
+  type TextPosition,
+} from '../../../shared/security/json-nesting'
 import { problemAt } from '../liquid/problem'
 import { LineIndex } from '../liquid/source-map'
 import { userKey } from './user-identity'
@@ -23,6 +28,9 @@ export interface UserImport {
  */
 export function importUsersJson(text: string): UserImport {
   const lines = new LineIndex(text)
+  // Before any parse: the parse tree and everything after it recurse once per level.
+  const tooDeep = findTooDeepJson(text)
+  if (tooDeep) return { users: [], problems: [tooDeepProblem(tooDeep)] }
   const errors: ParseError[] = []
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false })
   const first = errors[0]
@@ -116,4 +124,15 @@ function validate(
     users.push(parsed.data)
   })
   return { users, problems }
+}
+
+/** Too deep to read safely: the whole file is refused, at the bracket that went too deep. */
+function tooDeepProblem(at: TextPosition): Problem {
+  return problemAt(
+    'error',
+    'json-too-deep',
+    at,
+    `This file is ${nestedTooDeeply()}, so it is not read.`,
+    'Braze exports nest a few levels: check that this is the users file you meant.',
+  )
 }

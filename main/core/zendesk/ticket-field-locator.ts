@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parseTree } from 'jsonc-parser'
+import { findTooDeepJson } from '../../../shared/security/json-nesting'
 import type { FieldLocator } from './ticket-answer'
 
 /**
@@ -10,7 +11,8 @@ export function ticketFieldLocator(
   body: string,
   position: (offset: number) => { line: number; column: number } | null,
 ): FieldLocator {
-  const tree = parseTree(body)
+  // Locating is a nicety: a body too deep for a parse tree just gets no positions.
+  const tree = findTooDeepJson(body) ? undefined : parseTree(body)
   return (field) => {
     if (!tree) return undefined
     const aliases: Record<string, string[]> = {

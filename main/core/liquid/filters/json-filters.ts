@@ -1,4 +1,5 @@
 import type { FilterImplOptions } from 'liquidjs'
+import { findTooDeepJson, nestedTooDeeply } from '../../../../shared/security/json-nesting'
 import { formatForOutput, isPlainObject } from '../ruby-output'
 import { ZonedTime } from '../time/zoned-time'
 import { Drop } from 'liquidjs'
@@ -21,6 +22,13 @@ export const jsonFilters: Record<string, FilterImplOptions> = {
   json_escape: (value: unknown) => JSON.stringify(formatForOutput(value)).slice(1, -1),
   json_parse: (value: unknown) => {
     const text = formatForOutput(value)
+    // JSON.parse copes with any depth; printing or filtering the result recurses per level.
+    const tooDeep = findTooDeepJson(text)
+    if (tooDeep) {
+      throw new Error(
+        `json_parse: the input is ${nestedTooDeeply()} at its character ${tooDeep.offset + 1}.`,
+      )
+    }
     try {
       return JSON.parse(text) as unknown
     } catch (error) {

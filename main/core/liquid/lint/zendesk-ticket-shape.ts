@@ -1,5 +1,6 @@
 import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser'
 import type { Problem } from '../../../../shared/contract/problems'
+import { findTooDeepJson, nestedTooDeeply } from '../../../../shared/security/json-nesting'
 import type { CompiledTemplate } from '../compile'
 import { problemAt } from '../problem'
 import type { Position, SourceMap } from '../source-map'
@@ -37,6 +38,18 @@ export function analyzeTicketShape(
   compiled: CompiledTemplate | null,
 ): TicketShape {
   const { text, locator } = masked
+  // The parse tree recurses once per level: a body this deep is reported, never parsed.
+  const tooDeep = findTooDeepJson(text)
+  if (tooDeep) {
+    const problem = problemAt(
+      'error',
+      'json-too-deep',
+      locator.templatePosition(tooDeep.offset),
+      `The body is ${nestedTooDeeply()}, so Bridgebench does not check it further.`,
+      'A Zendesk ticket nests a few levels: check the loops and brackets that print this part.',
+    )
+    return { problems: [problem], ticketAt: null, fields: null }
+  }
   const unsafe = unsafeValuesInStrings(text, locator.valuePieces())
   const problems = unsafe.map((u) => unsafeValueProblem(u, masked))
   const { tree, errors } = parseJson(text)

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { importUsersCsv } from '../../../../../main/core/users/import-users-csv'
+import { MAX_JSON_DEPTH } from '../../../../../shared/security/json-nesting'
+
+/** A CSV cell holding JSON arrays nested `depth` deep, quoted as CSV needs. */
+const deepCell = (depth: number) => `"${'['.repeat(depth)}1${']'.repeat(depth)}"`
 
 describe('importing users from CSV', () => {
   it('maps the header row to attributes, Liquid names included', () => {
@@ -61,5 +65,35 @@ describe('importing users from CSV', () => {
     expect(importUsersCsv('first_name\nAda\n').problems.map((p) => [p.code, p.line])).toEqual([
       ['user-without-id', 2],
     ])
+  })
+
+  it.each([
+    ['a cell', `external_id,x\nu-1,1\nu-2,${deepCell(200_000)}\nu-3,3\n`, 3],
+    ['a cell under a dotted path', `external_id,a.b.c\nu-1,1\nu-2,${deepCell(300)}\nu-3,3\n`, 3],
+  ])(
+    'leaves out a row whose JSON in %s nests too deeply, and keeps the others',
+    (_kind, csv, line) => {
+      const result = importUsersCsv(csv)
+      expect(result.users.map((u) => u.external_id)).toEqual(['u-1', 'u-3'])
+      expect(result.problems).toEqual([
+        expect.objectContaining({ code: 'json-too-deep', severity: 'error', line }),
+      ])
+      expect(result.problems[0]?.message).toMatch(/nested too deeply/)
+    },
+  )
+
+  it('refuses a dotted header with more parts than the nesting limit', () => {
+    const result = importUsersCsv(`external_id,${Array(200_000).fill('a').join('.')}\nu-1,1\n`)
+    expect(result.users).toEqual([])
+    expect(result.problems.map((p) => [p.code, p.line, p.column])).toEqual([['csv-header', 1, 13]])
+  })
+
+  it('reads a cell that nests right up to the limit', () => {
+    // The user and custom_attributes take one level each.
+    const csv = `external_id,x\nu-1,${deepCell(MAX_JSON_DEPTH - 2)}\n`
+    expect(importUsersCsv(csv).problems).toEqual([])
+    expect(
+      importUsersCsv(`external_id,x\nu-1,${deepCell(MAX_JSON_DEPTH - 1)}\n`).problems,
+    ).toHaveLength(1)
   })
 })

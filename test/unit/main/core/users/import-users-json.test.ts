@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { importUsersJson } from '../../../../../main/core/users/import-users-json'
+import { MAX_JSON_DEPTH } from '../../../../../shared/security/json-nesting'
 
 const where = (text: string) =>
   importUsersJson(text).problems.map((p) => [p.code, p.line, p.column])
@@ -47,5 +48,38 @@ describe('importing users from JSON', () => {
 
   it('rejects a file that holds no users', () => {
     expect(where('"just text"')).toEqual([['user-file-shape', 1, 1]])
+  })
+
+  it.each([
+    ['a bare array', '['.repeat(200_000) + ']'.repeat(200_000), 1, MAX_JSON_DEPTH + 1],
+    [
+      'a custom attribute',
+      `{"users": [\n{"external_id": "a", "custom_attributes": {"x": ${'{"y":'.repeat(200_000)}1${'}'.repeat(200_000)}}}]}`,
+      2,
+      // {"users": [{…, "custom_attributes": { take 4 levels; the 253rd {"y": opens level 257.
+      49 + 252 * 5,
+    ],
+    ['unclosed brackets', '['.repeat(300), 1, MAX_JSON_DEPTH + 1],
+  ])(
+    'refuses %s nested 200,000 deep at the bracket past the limit',
+    (_kind, text, line, column) => {
+      const result = importUsersJson(text)
+      expect(result.users).toEqual([])
+      expect(result.problems).toEqual([
+        expect.objectContaining({ code: 'json-too-deep', severity: 'error', line, column }),
+      ])
+      expect(result.problems[0]?.message).toMatch(/nested too deeply \(more than 256 levels/)
+    },
+  )
+
+  it('reads a user whose attributes nest right up to the limit', () => {
+    // {"users": [{…, "custom_attributes": { take 4 levels; x takes the rest.
+    const depth = MAX_JSON_DEPTH - 4
+    const value = '['.repeat(depth) + ']'.repeat(depth)
+    const result = importUsersJson(
+      `{"users": [{"external_id": "a", "custom_attributes": {"x": ${value}}}]}`,
+    )
+    expect(result.problems).toEqual([])
+    expect(result.users).toHaveLength(1)
   })
 })

@@ -66,6 +66,19 @@ describe('Braze filter vectors (braze.md §2.2)', () => {
     expect(out(template)).toBe('demo-store [{"id":"1","store_name":"demo-store"}]')
   })
 
+  it('json_parse refuses text nested too deeply, at the filter', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000)
+    const result = render(`{% assign d = custom_attribute.\${deep} | json_parse %}{{ d }}`, {
+      deep,
+    })
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringContaining('json_parse: the input is nested too deeply') as string,
+      }),
+    ])
+  })
+
   it('property_accessor reads a key, which may come from an attribute', () => {
     expect(
       out("{{ custom_attribute.${h} | property_accessor: 'a' }}", { h: { a: 42, b: 0 } }),

@@ -49,6 +49,28 @@ describe('Zendesk ticket lint', () => {
     expect(lint('{"ticket": {"comment": {"body": "x"},}}')).toEqual([['trailing-comma', 1, 37]])
   })
 
+  it.each([
+    [
+      'template text',
+      `{"ticket": {"comment": {"body": "x"}, "tags": ${'['.repeat(100_000)}}}`,
+      1,
+      // "tags" opens level 3 at column 47, so the 255th [ opens level 257.
+      47 + 254,
+    ],
+    [
+      'a loop',
+      `{"ticket": {"comment": {"body": "x"}, "tags": {% for i in (1..1000) %}[{% endfor %}}}`,
+      1,
+      // Every [ comes from the loop body, at column 71.
+      71,
+    ],
+  ])(
+    'reports a body nested too deeply by %s instead of overflowing',
+    (_by, template, line, column) => {
+      expect(lint(template)).toEqual([['json-too-deep', line, column]])
+    },
+  )
+
   it('explains typographic quotes', () => {
     expect(lint('{\u201cticket\u201d: {}}')).toEqual([['curly-quote', 1, 2]])
   })
