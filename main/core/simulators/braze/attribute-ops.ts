@@ -1,4 +1,4 @@
-import { isRecord } from '../http/read-body'
+import { isRecord } from '../../../../shared/is-record'
 
 /** Keys of an attributes object that steer the update rather than set an attribute (§5.1). */
 export const CONTROL_KEYS = new Set([

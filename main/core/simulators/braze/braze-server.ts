@@ -5,7 +5,7 @@ import type {
   BrazeSimulatorSettings,
 } from '../../../../shared/contract/simulators'
 import { FixedWindowCounter } from '../fixed-window-counter'
-import { BodyTooLargeError, parseJson, readBody } from '../http/read-body'
+import { BodyTooLargeError, parseJson, readBody } from '../../net/read-body'
 import {
   ACCESS_DENIED,
   METHOD_NOT_ALLOWED,

@@ -1,5 +1,5 @@
 import type { BrazeProfileView, BrazeTimelineEntry } from '../../../../shared/contract/simulators'
-import { isRecord } from '../http/read-body'
+import { isRecord } from '../../../../shared/is-record'
 import { CONTROL_KEYS, STANDARD_FIELDS, applyCustom, applyStandard } from './attribute-ops'
 import { parseBrazeTime, type TrackIdentifier, type UserAlias } from './track-validation'
 

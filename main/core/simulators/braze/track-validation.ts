@@ -1,4 +1,4 @@
-import { isRecord } from '../http/read-body'
+import { isRecord } from '../../../../shared/is-record'
 import {
   MAX_INPUT_LENGTH_EXCEEDED,
   NO_VALID_DATA,

@@ -1,4 +1,4 @@
-import { scalarText } from '../http/read-body'
+import { scalarText } from '../../zendesk/scalar-text'
 import { Drop } from 'liquidjs'
 import type {
   TicketPriority,

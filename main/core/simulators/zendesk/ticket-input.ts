@@ -1,5 +1,6 @@
 import type { ZendeskSimulatorSettings } from '../../../../shared/contract/simulators'
-import { isRecord, scalarText } from '../http/read-body'
+import { isRecord } from '../../../../shared/is-record'
+import { scalarText } from '../../zendesk/scalar-text'
 import {
   ASSIGNEE_WHILE_ROUTING,
   DESCRIPTION_BLANK,

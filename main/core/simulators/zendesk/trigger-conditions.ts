@@ -1,4 +1,4 @@
-import { scalarText } from '../http/read-body'
+import { scalarText } from '../../zendesk/scalar-text'
 import type { TicketStatus, TriggerCondition, ViaChannel, ZdTicket, ZdUser } from './model'
 import { TICKET_PRIORITIES, TICKET_STATUSES } from './model'
 

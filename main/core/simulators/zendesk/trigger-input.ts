@@ -1,4 +1,5 @@
-import { isRecord, scalarText } from '../http/read-body'
+import { isRecord } from '../../../../shared/is-record'
+import { scalarText } from '../../zendesk/scalar-text'
 import { blankValue, invalidValue, type ErrorDetails } from './error-bodies'
 import type { TriggerAction, TriggerCondition, ZdTrigger } from './model'
 import type { PlaceholderRenderer } from './placeholder-renderer'

@@ -1,4 +1,5 @@
-import { isRecord, scalarText } from '../http/read-body'
+import { isRecord } from '../../../../shared/is-record'
+import { scalarText } from '../../zendesk/scalar-text'
 import {
   RECORD_NOT_FOUND,
   USER_NAME_TOO_SHORT,

@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
-import { BodyTooLargeError, parseJson, readBody } from '../http/read-body'
+import { BodyTooLargeError, parseJson, readBody } from '../../net/read-body'
 import { authenticate, authorize, type ZendeskCredentials } from './auth'
 import { INVALID_ENDPOINT, RATE_LIMIT_EXCEEDED, invalidJson } from './error-bodies'
 import type { ZendeskRateLimiter } from './rate-limiter'

@@ -11,7 +11,7 @@ import {
   type ZendeskWebhookView,
 } from '../../../../shared/contract/simulators'
 import { EventHub } from '../../events/event-hub'
-import { listenOnLoopback } from '../http/loopback-server'
+import { listenOnLoopback } from '../../net/loopback-server'
 import { randomToken } from '../ids'
 import { applySettingsPatch } from '../settings-patch'
 import type { ZendeskCredentials } from './auth'

@@ -38,16 +38,3 @@ export function parseJson(body: Buffer): ParsedJson {
     return { ok: false, error: error instanceof Error ? error.message : String(error) }
   }
 }
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** Text of a JSON scalar as Rails would coerce it; objects and arrays as their JSON. */
-export function scalarText(value: unknown): string {
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return String(value)
-  }
-  return JSON.stringify(value) ?? ''
-}
