@@ -32,7 +32,7 @@ export type StandardOutcome =
  */
 export function standardOutcome(key: string, value: unknown): StandardOutcome {
   if (value === null) return { kind: 'removed' }
-  const shown = JSON.stringify(value) ?? String(value)
+  const shown = JSON.stringify(value) ?? 'undefined'
   switch (key) {
     case 'country':
       return typeof value === 'string' && /^[A-Za-z]{2}$/.test(value)

@@ -22,14 +22,7 @@ export function trackErrors(problems: readonly TrackProblem[]): TrackError[] {
 export function trackRefusal(problems: readonly TrackProblem[]): TrackRefusal | null {
   const fatal = problems.find((problem) => problem.effect === 'request')
   if (!fatal) return null
-  switch (fatal.code) {
-    case 'too-many-objects':
-      return MAX_INPUT_LENGTH_EXCEEDED
-    case 'no-valid-data': {
-      const errors = trackErrors(problems)
-      return errors.length > 0 ? { message: NO_VALID_DATA, errors } : { message: NO_VALID_DATA }
-    }
-    default:
-      return { message: NO_VALID_DATA }
-  }
+  if (fatal.code === 'too-many-objects') return MAX_INPUT_LENGTH_EXCEEDED
+  const errors = fatal.code === 'no-valid-data' ? trackErrors(problems) : []
+  return errors.length > 0 ? { message: NO_VALID_DATA, errors } : { message: NO_VALID_DATA }
 }

@@ -3,7 +3,7 @@ import type { ZendeskSimulatorSettings } from '../../../../shared/contract/simul
 import type { WebhookSender } from './http-sender'
 import type { IdempotencyStore } from './idempotency'
 import type { ZdUser } from './model'
-import type { PlaceholderRenderer } from './placeholder-renderer'
+import type { PlaceholderRenderer } from '../../zendesk/placeholders/placeholder-renderer'
 import type { TicketService } from './ticket-service'
 import type { WebhookDelivery } from './webhook-delivery'
 import type { ZendeskStore } from './zendesk-store'

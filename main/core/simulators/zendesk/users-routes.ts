@@ -7,7 +7,7 @@ import {
   requesterEmailInvalid,
 } from './error-bodies'
 import { anonymousUserJson, userJson } from './json-views'
-import type { UserRole } from './model'
+import type { UserRole } from '../../zendesk/field-values'
 import { paginate } from './pagination'
 import { toId } from './requester'
 import { json, route, type Route, type RouteDeps } from './router'
