@@ -48,6 +48,8 @@ export interface RouteDeps {
 
 export interface Route {
   method: string
+  /** As written, e.g. `/tickets/:id` (`:id` numeric, other `:names` one segment). */
+  path: string
   pattern: RegExp
   /** `anyone`: answered even without valid credentials (only `/users/me`, §1.3). */
   access: 'anyone' | 'agent' | 'admin'
@@ -63,7 +65,7 @@ export function route(
   // `:id` is a numeric record id, so `/tickets/destroy_many` never reads as a ticket.
   const source = path.replace(/:id\b/g, '(\\d+)').replace(/:(\w+)/g, '([^/]+)')
   const pattern = new RegExp(`^${source}$`)
-  return { method, pattern, access, handle }
+  return { method, path, pattern, access, handle }
 }
 
 export function json(

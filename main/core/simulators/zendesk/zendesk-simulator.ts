@@ -32,11 +32,8 @@ import { ZendeskRateLimiter } from './rate-limiter'
 import type { RouteDeps } from './router'
 import { ticketView, triggerView, userView, webhookView } from './snapshot-views'
 import { TicketService } from './ticket-service'
-import { ticketRoutes } from './tickets-routes'
-import { triggerRoutes } from './triggers-routes'
-import { userRoutes } from './users-routes'
+import { zendeskRoutes } from './routes'
 import { WebhookDelivery } from './webhook-delivery'
-import { webhookRoutes } from './webhooks-routes'
 import { createZendeskHandler } from './zendesk-server'
 import { ZendeskStore } from './zendesk-store'
 
@@ -152,12 +149,7 @@ export async function startZendeskSimulator(
   )
   for (const user of options.users ?? []) seedUser(store, user, now())
 
-  const routes = [
-    ...userRoutes(deps),
-    ...ticketRoutes(deps),
-    ...webhookRoutes(deps),
-    ...triggerRoutes(deps),
-  ]
+  const routes = zendeskRoutes(deps)
   const rateLimiter = new ZendeskRateLimiter(() => settings)
   const server = await listenOnLoopback(
     createZendeskHandler({ ...deps, routes, rateLimiter, credentials }),
