@@ -10,7 +10,8 @@ import {
   startZendeskSimulator,
   type ZendeskSimulator,
 } from '../../../main/core/simulators/zendesk/zendesk-simulator'
-import { malformedRequests, seededRandom, type FuzzTarget } from './malformed-requests'
+import { seededRandom } from '../../../main/core/users/random-users'
+import { malformedRequests, type FuzzTarget } from './malformed-requests'
 import { sendRaw, type RawRequest } from './raw-http'
 import { tokenAuth } from './support'
 

@@ -1,17 +1,5 @@
 import type { RawRequest } from './raw-http'
 
-/** A small seeded generator (mulberry32): the same seed gives the same requests on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export interface FuzzTarget {
   method: string
   /** A path that reaches the route, e.g. `/api/v2/tickets/1`. */

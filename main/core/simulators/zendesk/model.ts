@@ -2,28 +2,19 @@ import type {
   TicketPriority,
   TicketStatus,
   TicketType,
-  UserRole,
   ViaChannel,
 } from '../../zendesk/field-values'
+import type { PlaceholderUser } from '../../zendesk/placeholders/placeholder-context'
 
 /** The simulated account's records, in memory. Field meanings follow reference/zendesk.md §4. */
 
-export interface ZdUser {
-  id: number
-  name: string
-  email: string | null
-  phone: string | null
-  externalId: string | null
-  role: UserRole
-  locale: string
-  timeZone: string
+/** A user as stored: what placeholders read, plus the account's own bookkeeping. */
+export interface ZdUser extends PlaceholderUser {
+  tags: string[]
+  userFields: Record<string, unknown>
   verified: boolean
   active: boolean
   suspended: boolean
-  tags: string[]
-  userFields: Record<string, unknown>
-  details: string | null
-  notes: string | null
   createdAt: Date
   updatedAt: Date
 }
