@@ -5,6 +5,20 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+/** Generic plumbing, and the domain folders it must never reach into. */
+const PLUMBING = ['./main/core/net', './main/core/storage']
+const DOMAIN = [
+  'braze',
+  'zendesk',
+  'liquid',
+  'simulators',
+  'users',
+  'templates',
+  'captures',
+  'vault',
+  'connection',
+].map((folder) => `./main/core/${folder}`)
+
 /**
  * The layering of DESIGN.md, as lint errors: the engine is plain Node, the renderer reaches the
  * outside world only through the typed API, and shared code belongs to neither side.
@@ -56,6 +70,18 @@ const layering = [
               target: './main/core',
               from: './renderer',
               message: 'The engine must not depend on the renderer.',
+            },
+            {
+              target: ['./main/core/braze', './main/core/zendesk'],
+              from: './main/core/simulators',
+              message:
+                'Braze and Zendesk knowledge is what the simulators call, never the other way round.',
+            },
+            {
+              target: PLUMBING,
+              from: DOMAIN,
+              message:
+                'Plumbing (net, storage) serves the domain folders and imports none of them.',
             },
           ],
         },

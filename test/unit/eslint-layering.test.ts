@@ -44,6 +44,54 @@ describe('layering rules (DESIGN.md) as lint errors', () => {
     expect(await ruleIds('shared/probe.ts', code)).toContain('import-x/no-restricted-paths')
   })
 
+  it.each([
+    ['main/core/braze/probe.ts', '../simulators/braze/error-bodies', 'NO_VALID_DATA'],
+    ['main/core/zendesk/probe.ts', '../simulators/zendesk/model', 'TICKET_STATUSES'],
+    [
+      'main/core/zendesk/placeholders/probe.ts',
+      '../../simulators/zendesk/error-bodies',
+      'INVALID_ENDPOINT',
+    ],
+  ])(
+    'forbids Braze and Zendesk knowledge (%s) from importing the simulators',
+    async (file, from, name) => {
+      const code = `import { ${name} } from '${from}'\nexport const x = ${name}\n`
+      expect(await ruleIds(file, code)).toContain('import-x/no-restricted-paths')
+    },
+  )
+
+  it('lets the simulators import Braze and Zendesk knowledge', async () => {
+    const code =
+      "import { checkTrackBody } from '../../braze/users-track/track-validation'\nexport const x = checkTrackBody\n"
+    expect(await ruleIds('main/core/simulators/braze/probe.ts', code)).toEqual([])
+  })
+
+  it.each(
+    ['net', 'storage'].flatMap((plumbing) =>
+      [
+        ['braze', 'braze/export-client', 'PREVIEW_FIELDS'],
+        ['zendesk', 'zendesk/test-tag', 'TEST_TAG'],
+        ['liquid', 'liquid/problem', 'problemAt'],
+        ['simulators', 'simulators/ids', 'ulid'],
+        ['users', 'users/user-identity', 'userKey'],
+        ['templates', 'templates/built-in-templates', 'SEED_TEMPLATE_ID'],
+        ['captures', 'captures/exchange-store', 'ExchangeStore'],
+        ['vault', 'vault/aes-gcm', 'seal'],
+        ['connection', 'connection/probe', 'probe'],
+      ].map(([domain, module, name]) => [plumbing, domain, module, name]),
+    ),
+  )('keeps %s plumbing free of the %s domain', async (plumbing, _domain, module, name) => {
+    const code = `import { ${name} } from '../${module}'\nexport const x = ${name}\n`
+    expect(await ruleIds(`main/core/${plumbing}/probe.ts`, code)).toContain(
+      'import-x/no-restricted-paths',
+    )
+  })
+
+  it('lets plumbing import shared helpers', async () => {
+    const code = "import { isRecord } from '../../../shared/is-record'\nexport const x = isRecord\n"
+    expect(await ruleIds('main/core/net/probe.ts', code)).toEqual([])
+  })
+
   it('lets the desktop door import electron', async () => {
     expect(await ruleIds('main/desktop/probe.ts', "import 'electron'\n")).toEqual([])
   })

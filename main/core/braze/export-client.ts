@@ -1,4 +1,5 @@
 import type { Got } from 'got'
+import { brazeFieldsFor } from '../../../shared/braze/user-fields'
 import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/users'
 import { probe } from '../connection/probe'
 import { InvalidBrazeEndpointError, normalizeBrazeEndpoint } from '../vault/braze-endpoint'
@@ -9,27 +10,7 @@ import { InvalidBrazeEndpointError, normalizeBrazeEndpoint } from '../vault/braz
  */
 
 /** Everything a preview reads; sending the list also earns the faster rate limit (§6). */
-export const PREVIEW_FIELDS = [
-  'external_id',
-  'braze_id',
-  'user_aliases',
-  'first_name',
-  'last_name',
-  'email',
-  'phone',
-  'home_city',
-  'country',
-  'language',
-  'time_zone',
-  'gender',
-  'dob',
-  'random_bucket',
-  'email_subscribe',
-  'push_subscribe',
-  'custom_attributes',
-  'devices',
-  'created_at',
-] as const
+export const PREVIEW_FIELDS = brazeFieldsFor('preview').map((field) => field.name)
 
 export interface ExportRequest {
   endpoint: string

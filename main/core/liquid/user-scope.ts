@@ -1,21 +1,13 @@
 import type { TriggerContext } from '../../../shared/contract/compose'
 import type { BrazeUserProfile } from '../../../shared/contract/users'
 import { Drop } from 'liquidjs'
-import { STANDARD_ATTRIBUTES, STANDARD_SCOPE } from './dialect/names'
+import { FIELD_OF_LIQUID_NAME, LIQUID_STANDARD_ATTRIBUTES } from '../../../shared/braze/user-fields'
+import { STANDARD_SCOPE } from './dialect/names'
 import { AttributeDrop, ContentBlocksDrop, type ContentBlockResolver } from './namespace-drop'
 
 type Attributes = Record<string, unknown>
 
-/** Liquid names whose export field is named differently (braze.md §6). */
-const EXPORT_NAMES: Record<string, string> = {
-  email_address: 'email',
-  phone_number: 'phone',
-  user_id: 'external_id',
-  city: 'home_city',
-  date_of_birth: 'dob',
-  random_bucket_number: 'random_bucket',
-}
-const STANDARD = new Set<string>(STANDARD_ATTRIBUTES)
+const STANDARD = new Set<string>(LIQUID_STANDARD_ATTRIBUTES)
 
 /**
  * One standard attribute by its Liquid name, from an export-shaped profile; a profile written
@@ -29,7 +21,7 @@ export function standardAttribute(
   if (extra !== undefined && Object.hasOwn(extra, name)) return extra[name]
   if (!STANDARD.has(name)) return undefined
   const record = user as Attributes
-  const exportName = EXPORT_NAMES[name]
+  const exportName = FIELD_OF_LIQUID_NAME.get(name)
   return (exportName === undefined ? undefined : record[exportName]) ?? record[name] ?? undefined
 }
 

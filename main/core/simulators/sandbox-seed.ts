@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
+import { brazeFieldsFor } from '../../../shared/braze/user-fields'
 import type { ExportUserSeed } from './braze/profile-store'
 import type { ZendeskSeedUser } from './zendesk/zendesk-simulator'
 
@@ -17,18 +18,14 @@ export const TRIGGER_TEMPLATE_FILE = path.join('templates', 'zendesk-trigger-to-
 /** Braze export-shaped users (braze.md §6); unknown fields are kept as standard attributes. */
 const sampleUsers = z.array(
   z.looseObject({
-    external_id: z.string().optional(),
-    braze_id: z.string().optional(),
-    first_name: z.string().optional(),
-    last_name: z.string().optional(),
-    email: z.string().optional(),
-    phone: z.string().optional(),
-    language: z.string().optional(),
-    time_zone: z.string().optional(),
+    ...Object.fromEntries(
+      brazeFieldsFor('profile')
+        .filter((field) => field.type === 'string')
+        .map((field) => [field.name, z.string().optional()]),
+    ),
     custom_attributes: z.record(z.string(), z.unknown()).optional(),
   }),
 )
-
 /**
  * The folder holding `sample-users.json` and `templates/`: the repository's resources/ from a
  * source checkout (main/core/simulators) or a build (out/main). A packaged app passes its own.

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isRecord } from '../../../shared/is-record'
 
 /** A settings change that did not validate: the message names each bad field and why. */
 const LABELS = { zendesk: 'Zendesk simulator', braze: 'Braze simulator', sandbox: 'simulator' }
@@ -33,14 +34,9 @@ export function applySettingsPatch<T extends object>(
   for (const [key, value] of Object.entries(parsedPatch.data as Record<string, unknown>)) {
     if (value === undefined) continue
     const previous = merged[key]
-    merged[key] =
-      isPlainObject(value) && isPlainObject(previous) ? { ...previous, ...value } : value
+    merged[key] = isRecord(value) && isRecord(previous) ? { ...previous, ...value } : value
   }
   const parsed = fullSchema.safeParse(merged)
   if (!parsed.success) throw new SimulatorSettingsError(simulator, z.prettifyError(parsed.error))
   return parsed.data
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

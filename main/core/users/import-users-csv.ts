@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync'
+import { brazeFieldsFor, FIELD_OF_LIQUID_NAME } from '../../../shared/braze/user-fields'
 import type { Problem } from '../../../shared/contract/problems'
 import type { BrazeUserProfile } from '../../../shared/contract/users'
 import {
@@ -10,32 +11,12 @@ import { problemAt } from '../liquid/problem'
 import type { UserImport } from './import-users-json'
 import { userKey } from './user-identity'
 
-/** Export field names (braze.md §6), and the Liquid names people also write in headers. */
-const STANDARD_FIELDS = new Set([
-  'external_id',
-  'braze_id',
-  'first_name',
-  'last_name',
-  'email',
-  'phone',
-  'home_city',
-  'country',
-  'language',
-  'time_zone',
-  'gender',
-  'dob',
-  'random_bucket',
-  'email_subscribe',
-  'push_subscribe',
-])
-const LIQUID_ALIASES: Record<string, string> = {
-  email_address: 'email',
-  phone_number: 'phone',
-  user_id: 'external_id',
-  city: 'home_city',
-  date_of_birth: 'dob',
-  random_bucket_number: 'random_bucket',
-}
+/** Standard fields a column can fill: a sample user's typed scalars, by export or Liquid name. */
+const COLUMN_FIELDS = new Map(
+  brazeFieldsFor('profile')
+    .filter((field) => field.type === 'string' || field.type === 'number')
+    .map((field) => [field.name, field]),
+)
 
 type Column = { field: string } | { custom: string[] }
 
@@ -136,7 +117,7 @@ function readHeader(names: string[], line: number): { columns: Column[]; problem
           'Name every column in the header row.',
         ),
       )
-    const field = LIQUID_ALIASES[name] ?? name
+    const field = FIELD_OF_LIQUID_NAME.get(name) ?? name
     if (seen.has(field))
       problems.push(
         problemAt(
@@ -148,7 +129,7 @@ function readHeader(names: string[], line: number): { columns: Column[]; problem
         ),
       )
     seen.set(field, index + 1)
-    if (STANDARD_FIELDS.has(field)) return { field }
+    if (COLUMN_FIELDS.has(field)) return { field }
     const custom = name.replace(/^custom_attributes?\./, '').split('.')
     if (levelsLeft(custom) < 0)
       problems.push(
@@ -186,7 +167,7 @@ function toUser(record: string[], columns: Column[]): BrazeUserProfile {
     const cell = record[i] ?? ''
     if (cell === '') return
     if ('field' in column)
-      user[column.field] = column.field === 'random_bucket' ? Number(cell) : cell
+      user[column.field] = COLUMN_FIELDS.get(column.field)?.type === 'number' ? Number(cell) : cell
     else setPath(custom, column.custom, typed(cell))
   })
   return { ...user, custom_attributes: custom }

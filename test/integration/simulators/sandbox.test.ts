@@ -86,10 +86,13 @@ describe('the sandbox: both simulators wired into the Zendesk → Braze loop', (
         via: 'Web form',
       },
     })
-    expect(sandbox.zendesk.invocations()[0]).toMatchObject({
-      status: 'succeeded',
-      attempts: [{ statusCode: 201 }],
-    })
+    // Braze applies the update before it answers, so Zendesk may not have read the answer yet.
+    await vi.waitFor(() =>
+      expect(sandbox.zendesk.invocations()[0]).toMatchObject({
+        status: 'succeeded',
+        attempts: [{ statusCode: 201 }],
+      }),
+    )
   })
 
   it('fires again after a reopen and a second solve', async () => {

@@ -32,31 +32,6 @@ export function isNamespace(name: string): name is Namespace {
   return NAMESPACE_SET.has(name)
 }
 
-/** Standard attributes `${name}` (braze.md §1.2). */
-export const STANDARD_ATTRIBUTES = [
-  'first_name',
-  'last_name',
-  'email_address',
-  'phone_number',
-  'user_id',
-  'braze_id',
-  'city',
-  'country',
-  'language',
-  'time_zone',
-  'gender',
-  'date_of_birth',
-  'last_used_app_date',
-  'most_recent_app_version',
-  'most_recent_locale',
-  'most_recent_location',
-  'random_bucket_number',
-  'set_user_to_unsubscribed_url',
-  'set_user_to_subscribed_url',
-  'set_user_to_opted_in_url',
-  'unsubscribe_url',
-] as const
-
 /** Liquid tags Braze renders (braze.md §2.3–§2.4) plus their closing and inner tags. */
 export const KNOWN_TAGS = new Set([
   'assign',

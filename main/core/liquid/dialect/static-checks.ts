@@ -1,9 +1,10 @@
 import type { Problem } from '../../../../shared/contract/problems'
+import { LIQUID_STANDARD_ATTRIBUTES } from '../../../../shared/braze/user-fields'
 import { filterStatus, renderableFilters, UNSUPPORTED_FILTERS } from '../filters/filter-catalog'
 import { problemAt } from '../problem'
 import type { LineIndex } from '../source-map'
 import type { FilterUse } from './expression-lexer'
-import { closest, isNamespace, NAMESPACES, STANDARD_ATTRIBUTES } from './names'
+import { closest, isNamespace, NAMESPACES } from './names'
 import type { ReferenceUse } from './template-rewriter'
 
 /** Every filter name is checked against Braze's list; liquidjs's own extras do not count. */
@@ -48,7 +49,7 @@ export function filterProblems(filters: readonly FilterUse[], lines: LineIndex):
   return problems
 }
 
-const STANDARD = new Set<string>(STANDARD_ATTRIBUTES)
+const STANDARD = new Set<string>(LIQUID_STANDARD_ATTRIBUTES)
 
 /** `${USER_ID}`, `content_block.${x}`: names Braze would resolve to nothing. */
 export function referenceProblems(

@@ -1,11 +1,11 @@
-import type { IncomingMessage, RequestListener } from 'node:http'
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import type {
   BrazePermission,
   BrazeRequestView,
   BrazeSimulatorSettings,
 } from '../../../../shared/contract/simulators'
 import { FixedWindowCounter } from '../fixed-window-counter'
-import { BodyTooLargeError, parseJson, readBody } from '../http/read-body'
+import { BodyIncompleteError, BodyTooLargeError, parseJson, readBody } from '../../net/read-body'
 import {
   ACCESS_DENIED,
   METHOD_NOT_ALLOWED,
@@ -23,6 +23,10 @@ import { handleTrack, type EndpointAnswer } from './track-endpoint'
 const MAX_BODY_BYTES = 4 * 1024 * 1024
 /** /users/export/ids: 250 per minute for workspaces onboarded after 22 Aug 2024 (braze.md §6). */
 const EXPORT_PER_MINUTE = 250
+
+/** The REST paths the simulated Braze answers (braze.md §5, §6). */
+export const BRAZE_ENDPOINT_PATHS = ['/users/track', '/users/export/ids'] as const
+type EndpointPath = (typeof BRAZE_ENDPOINT_PATHS)[number]
 
 interface Endpoint {
   permission: BrazePermission
@@ -46,7 +50,7 @@ export interface BrazeServerDeps {
  * endpoint. This is a hot path under load tests: no URL parsing, no schema library, no logging.
  */
 export function createBrazeHandler(deps: BrazeServerDeps): RequestListener {
-  const endpoints: Record<string, Endpoint> = {
+  const table: Record<EndpointPath, Endpoint> = {
     '/users/track': {
       permission: 'users.track',
       counter: new FixedWindowCounter(3_000, 3_000),
@@ -59,11 +63,22 @@ export function createBrazeHandler(deps: BrazeServerDeps): RequestListener {
     },
   }
 
+  // A Map, so a path such as `constructor` or `__proto__` never finds an object's own members.
+  const endpoints = new Map<string, Endpoint>(Object.entries(table))
+
   return (req, res) => {
+    try {
+      answer(req, res)
+    } catch (error) {
+      internalError(res, error)
+    }
+  }
+
+  function answer(req: IncomingMessage, res: ServerResponse): void {
     const url = req.url ?? '/'
     const query = url.indexOf('?')
     const path = query < 0 ? url : url.slice(0, query)
-    const endpoint = endpoints[path]
+    const endpoint = endpoints.get(path)
     const now = deps.now()
     const settings = deps.settings()
     const finish = (
@@ -84,8 +99,15 @@ export function createBrazeHandler(deps: BrazeServerDeps): RequestListener {
           touched,
         )
       }
-      if (settings.faults.latencyMs > 0) setTimeout(reply, settings.faults.latencyMs)
-      else reply()
+      if (settings.faults.latencyMs > 0) {
+        setTimeout(() => {
+          try {
+            reply()
+          } catch (error) {
+            internalError(res, error)
+          }
+        }, settings.faults.latencyMs)
+      } else reply()
     }
 
     if (!endpoint) return finish(404, NOT_FOUND, {}, 'unknown endpoint')
@@ -120,15 +142,32 @@ export function createBrazeHandler(deps: BrazeServerDeps): RequestListener {
         finish(answer.status, answer.body, headers, answer.summary, answer.touched)
       })
       .catch((error: unknown) => {
-        const tooLarge = error instanceof BodyTooLargeError
-        finish(
-          tooLarge ? 413 : 500,
-          { message: error instanceof Error ? error.message : String(error) },
-          headers,
-          tooLarge ? 'body too large' : 'internal error',
-        )
+        const message = error instanceof Error ? error.message : String(error)
+        if (error instanceof BodyTooLargeError)
+          return finish(413, { message }, headers, 'body too large')
+        if (error instanceof BodyIncompleteError)
+          return finish(400, invalidJson(message), headers, 'incomplete body')
+        finish(500, { message }, headers, 'internal error')
       })
+      .catch((error: unknown) => internalError(res, error))
   }
+}
+
+/**
+ * The last resort for a fault of ours: a 500 with a body when nothing was sent yet, else the
+ * connection is dropped. Never throws, so no request can stop the server.
+ */
+function internalError(res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy()
+    return
+  }
+  const text = JSON.stringify({ message: error instanceof Error ? error.message : String(error) })
+  res.writeHead(500, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+  })
+  res.end(text)
 }
 
 async function readRequest(req: IncomingMessage) {

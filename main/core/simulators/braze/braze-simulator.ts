@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/contract/simulators'
 import { EventHub } from '../../events/event-hub'
 import { ChangeBatcher } from '../change-batcher'
-import { listenOnLoopback } from '../http/loopback-server'
+import { listenOnLoopback } from '../../net/loopback-server'
 import { randomToken } from '../ids'
 import { applySettingsPatch } from '../settings-patch'
 import { createBrazeHandler } from './braze-server'

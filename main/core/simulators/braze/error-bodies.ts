@@ -1,7 +1,8 @@
 /**
- * Braze REST error bodies and `/users/track` error types (reference/braze.md §5.4). Braze's
- * official docs give only placeholder shapes; strings marked "3rd-party" come from the client
- * fixtures braze.md cites, and those marked "approximation" are ours where nothing is recorded.
+ * Braze REST error bodies (reference/braze.md §5.4). Braze's official docs give only placeholder
+ * shapes; strings marked "3rd-party" come from the client fixtures braze.md cites, and those
+ * marked "approximation" are ours where nothing is recorded. What each skipped `/users/track`
+ * object's `type` says is Braze knowledge: main/core/braze/users-track/track-problems.ts.
  */
 
 export interface TrackError {
@@ -13,30 +14,6 @@ export interface TrackError {
 /** 3rd-party: the fatal message when no object in the request is usable. */
 export const NO_VALID_DATA =
   "Valid data must be provided in the 'attributes', 'events', or 'purchases' fields."
-
-export const TRACK_ERRORS = {
-  /** 3rd-party (the newer wording, which includes email and phone). */
-  identifierRequired: "'external_id', 'braze_id', 'user_alias', 'email' or 'phone' is required",
-  /** 3rd-party. */
-  invalidEmail: "The value provided for the 'email' field is not a valid email.",
-  /** Official (post_user_track.md): Braze refuses dummy ids such as "undefined". */
-  blacklistedExternalId: 'provided external_id is blacklisted and disallowed',
-  /** Approximations from here on. */
-  notAnObject: 'Each item must be a JSON object',
-  eventNameRequired: "'name' is required",
-  timeRequired: "'time' is required",
-  timeInvalid: "'time' must be an ISO 8601 time",
-  reservedProperty: (key: string) => `'${key}' is a reserved event property and cannot be used`,
-  propertyKeyInvalid: (key: string) =>
-    `Property key '${key}' must be 1 to 255 characters and must not start with '$'`,
-  propertyValueTooLong: (key: string) =>
-    `The value of property '${key}' is longer than 255 characters`,
-  productIdRequired: "'product_id' is required and must be at most 255 characters",
-  currencyInvalid: "'currency' must be an ISO 4217 currency code",
-  priceInvalid: "'price' is required and must be a number",
-  quantityInvalid: "'quantity' must be an integer from 1 to 100",
-  userAliasInvalid: "'user_alias' needs string 'alias_name' and 'alias_label'",
-}
 
 /** braze.md §5.4 table: fatal statuses. Bodies are approximations apart from the reason text. */
 export function invalidApiKey(key: string): { message: string } {

@@ -1,45 +1,12 @@
-import { isRecord } from '../http/read-body'
+import { brazeFieldNames } from '../../../../shared/braze/user-fields'
+import { isRecord } from '../../../../shared/is-record'
 import type { EndpointAnswer } from './track-endpoint'
 import type { BrazeProfile, BrazeProfileStore } from './profile-store'
 
 /** Up to 50 external ids and aliases together (braze.md §6). */
 const MAX_IDS = 50
 
-const EXPORT_FIELDS = new Set([
-  'apps',
-  'attributed_campaign',
-  'attributed_source',
-  'attributed_adgroup',
-  'attributed_ad',
-  'braze_id',
-  'country',
-  'created_at',
-  'custom_attributes',
-  'custom_events',
-  'devices',
-  'dob',
-  'email',
-  'email_subscribe',
-  'external_id',
-  'first_name',
-  'gender',
-  'home_city',
-  'language',
-  'last_coordinates',
-  'last_name',
-  'phone',
-  'purchases',
-  'push_subscribe',
-  'push_tokens',
-  'random_bucket',
-  'time_zone',
-  'total_revenue',
-  'uninstalled_at',
-  'user_aliases',
-  'campaigns_received',
-  'canvases_received',
-  'cards_clicked',
-])
+const EXPORT_FIELDS = brazeFieldNames('export')
 
 /** `POST /users/export/ids` (braze.md §6). Error texts are approximations. */
 export function handleExport(body: unknown, store: BrazeProfileStore): EndpointAnswer {

@@ -1,7 +1,13 @@
 import type { BrazeProfileView, BrazeTimelineEntry } from '../../../../shared/contract/simulators'
-import { isRecord } from '../http/read-body'
-import { CONTROL_KEYS, STANDARD_FIELDS, applyCustom, applyStandard } from './attribute-ops'
-import { parseBrazeTime, type TrackIdentifier, type UserAlias } from './track-validation'
+import { isRecord } from '../../../../shared/is-record'
+import {
+  CONTROL_KEYS,
+  STANDARD_FIELDS,
+  applyCustom,
+  applyStandard,
+} from '../../braze/users-track/attribute-ops'
+import { parseBrazeTime } from '../../braze/users-track/braze-time'
+import type { TrackIdentifier, UserAlias } from '../../braze/users-track/track-identifier'
 
 /** Enough history for a demo; a load test must not grow memory without bound. */
 const TIMELINE_LIMIT = 200

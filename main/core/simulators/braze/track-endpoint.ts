@@ -1,6 +1,7 @@
 import type { BrazeSimulatorSettings } from '../../../../shared/contract/simulators'
 import type { BrazeProfileStore } from './profile-store'
-import { validateTrack } from './track-validation'
+import { checkTrackBody } from '../../braze/users-track/track-validation'
+import { trackErrors, trackRefusal } from './track-answer'
 
 export interface EndpointAnswer {
   status: number
@@ -20,16 +21,12 @@ export function handleTrack(
   settings: BrazeSimulatorSettings,
   now: Date,
 ): EndpointAnswer {
-  const checked = validateTrack(body, settings.maxObjectsPerArray)
-  if (!checked.ok) {
-    return {
-      status: checked.status,
-      body: checked.body,
-      touched: [],
-      summary: checked.body.message,
-    }
-  }
-  const { plan } = checked
+  const { plan, problems } = checkTrackBody(body, {
+    maxObjectsPerArray: settings.maxObjectsPerArray,
+  })
+  const refusal = trackRefusal(problems)
+  if (refusal) return { status: 400, body: refusal, touched: [], summary: refusal.message }
+  const errors = trackErrors(problems)
   const touched = new Set<string>()
   for (const item of plan.attributes ?? []) {
     const profile = store.resolve(item.identifier, item.updateExistingOnly, now)
@@ -55,12 +52,12 @@ export function handleTrack(
   if (plan.attributes) answer.attributes_processed = plan.attributes.length
   if (plan.events) answer.events_processed = plan.events.length
   if (plan.purchases) answer.purchases_processed = plan.purchases.length
-  if (plan.errors.length > 0) answer.errors = plan.errors
+  if (errors.length > 0) answer.errors = errors
   const counts = [
     plan.attributes ? `${plan.attributes.length} attributes` : '',
     plan.events ? `${plan.events.length} events` : '',
     plan.purchases ? `${plan.purchases.length} purchases` : '',
-    plan.errors.length > 0 ? `${plan.errors.length} errors` : '',
+    errors.length > 0 ? `${errors.length} errors` : '',
   ].filter(Boolean)
   return {
     status: settings.successStatus,

@@ -45,6 +45,15 @@ export const RECORD_NOT_FOUND = { error: 'RecordNotFound', description: 'Not fou
 /** Approximation: the body of a request to a path the API does not have. */
 export const INVALID_ENDPOINT = { error: 'InvalidEndpoint', description: 'Not found' }
 
+/**
+ * Approximation: a path that is not valid percent-encoding (`/webhooks/%E0%A4%A`). Rails refuses
+ * it as a bad request before routing or authentication.
+ */
+export const MALFORMED_PATH = {
+  error: 'InvalidEndpoint',
+  description: 'Bad Request: the URL path is not valid percent-encoded UTF-8',
+}
+
 /** §3.3 suggests this body and says it is an approximation. */
 export const RATE_LIMIT_EXCEEDED = {
   error: 'APIRateLimitExceeded',

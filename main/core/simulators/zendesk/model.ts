@@ -1,41 +1,20 @@
-import type { ZendeskTicketStatus } from '../../../../shared/contract/simulators'
+import type {
+  TicketPriority,
+  TicketStatus,
+  TicketType,
+  ViaChannel,
+} from '../../zendesk/field-values'
+import type { PlaceholderUser } from '../../zendesk/placeholders/placeholder-context'
 
 /** The simulated account's records, in memory. Field meanings follow reference/zendesk.md §4. */
 
-export type UserRole = 'end-user' | 'agent' | 'admin'
-export type TicketStatus = ZendeskTicketStatus
-export type TicketPriority = 'urgent' | 'high' | 'normal' | 'low'
-export type TicketType = 'problem' | 'incident' | 'question' | 'task'
-/** `api` is what a REST create shows ("Web service"); `rule` marks trigger changes (§4.3). */
-export type ViaChannel = 'api' | 'web' | 'email' | 'rule'
-
-export const TICKET_STATUSES: readonly TicketStatus[] = [
-  'new',
-  'open',
-  'pending',
-  'hold',
-  'solved',
-  'closed',
-]
-export const TICKET_PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent']
-export const TICKET_TYPES: readonly TicketType[] = ['problem', 'incident', 'question', 'task']
-
-export interface ZdUser {
-  id: number
-  name: string
-  email: string | null
-  phone: string | null
-  externalId: string | null
-  role: UserRole
-  locale: string
-  timeZone: string
+/** A user as stored: what placeholders read, plus the account's own bookkeeping. */
+export interface ZdUser extends PlaceholderUser {
+  tags: string[]
+  userFields: Record<string, unknown>
   verified: boolean
   active: boolean
   suspended: boolean
-  tags: string[]
-  userFields: Record<string, unknown>
-  details: string | null
-  notes: string | null
   createdAt: Date
   updatedAt: Date
 }

@@ -1,7 +1,8 @@
 import type { ZendeskSimulatorSettings } from '../../../../shared/contract/simulators'
+import type { PlaceholderContext } from '../../zendesk/placeholders/placeholder-context'
 import type { ZdTicket, ZdUser } from './model'
-import type { PlaceholderRenderer } from './placeholder-renderer'
-import { placeholderScope } from './placeholder-scope'
+import type { PlaceholderRenderer } from '../../zendesk/placeholders/placeholder-renderer'
+import { placeholderTicket } from './placeholder-ticket'
 import type { PendingNotification } from './trigger-runner'
 import type { DeliveryJob } from './webhook-delivery'
 import { encodePairs, hasBody } from './webhook-request'
@@ -32,18 +33,17 @@ export function buildNotifications(
   ctx: NotificationContext,
 ): BuiltNotification[] {
   const built: BuiltNotification[] = []
-  const origin = new URL(ctx.origin)
-  const scope = placeholderScope({
-    ticket,
-    users: ctx.store.users,
+  const context: PlaceholderContext = {
+    ticket: placeholderTicket(ticket, ctx.store.users),
     currentUser: actor,
-    host: origin.host,
-    origin: ctx.origin,
-    accountName: ctx.account.name,
-    accountId: ctx.account.id,
-  })
-  const render = (template: string) =>
-    ctx.renderer.render(template, scope, ctx.settings.placeholderEscaping)
+    account: { ...ctx.account, origin: ctx.origin },
+    escaping: ctx.settings.placeholderEscaping,
+  }
+  const render = (template: string) => {
+    const { text, problems } = ctx.renderer.render(template, context)
+    if (text === null) throw new Error(problems[0]?.message ?? 'the template cannot be rendered')
+    return text
+  }
 
   for (const notification of pending) {
     const webhook = ctx.store.webhooks.get(notification.webhookId)

@@ -1,5 +1,5 @@
 import type { ZendeskSimulatorSettings } from '../../../../shared/contract/simulators'
-import { isRecord } from '../http/read-body'
+import { isRecord } from '../../../../shared/is-record'
 import {
   REQUESTER_NAME_TOO_SHORT,
   REQUESTER_NOT_FOUND,

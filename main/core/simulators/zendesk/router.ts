@@ -3,7 +3,7 @@ import type { ZendeskSimulatorSettings } from '../../../../shared/contract/simul
 import type { WebhookSender } from './http-sender'
 import type { IdempotencyStore } from './idempotency'
 import type { ZdUser } from './model'
-import type { PlaceholderRenderer } from './placeholder-renderer'
+import type { PlaceholderRenderer } from '../../zendesk/placeholders/placeholder-renderer'
 import type { TicketService } from './ticket-service'
 import type { WebhookDelivery } from './webhook-delivery'
 import type { ZendeskStore } from './zendesk-store'
@@ -48,6 +48,8 @@ export interface RouteDeps {
 
 export interface Route {
   method: string
+  /** As written, e.g. `/tickets/:id` (`:id` numeric, other `:names` one segment). */
+  path: string
   pattern: RegExp
   /** `anyone`: answered even without valid credentials (only `/users/me`, §1.3). */
   access: 'anyone' | 'agent' | 'admin'
@@ -63,7 +65,7 @@ export function route(
   // `:id` is a numeric record id, so `/tickets/destroy_many` never reads as a ticket.
   const source = path.replace(/:id\b/g, '(\\d+)').replace(/:(\w+)/g, '([^/]+)')
   const pattern = new RegExp(`^${source}$`)
-  return { method, pattern, access, handle }
+  return { method, path, pattern, access, handle }
 }
 
 export function json(

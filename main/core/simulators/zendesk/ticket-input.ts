@@ -1,5 +1,6 @@
 import type { ZendeskSimulatorSettings } from '../../../../shared/contract/simulators'
-import { isRecord, scalarText } from '../http/read-body'
+import { isRecord } from '../../../../shared/is-record'
+import { scalarText } from '../../zendesk/scalar-text'
 import {
   ASSIGNEE_WHILE_ROUTING,
   DESCRIPTION_BLANK,
@@ -7,16 +8,15 @@ import {
   enumValueInvalid,
   type ErrorDetails,
 } from './error-bodies'
+import { type CustomFieldValue, type TicketFieldDefinition } from './model'
 import {
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   TICKET_TYPES,
-  type CustomFieldValue,
-  type TicketFieldDefinition,
   type TicketPriority,
   type TicketStatus,
   type TicketType,
-} from './model'
+} from '../../zendesk/field-values'
 import { toId } from './requester'
 
 export interface CommentInput {

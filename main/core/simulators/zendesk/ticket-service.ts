@@ -6,9 +6,10 @@ import {
   type ErrorDetails,
 } from './error-bodies'
 import { auditJson, type AuditEvent } from './json-views'
-import type { ViaChannel, ZdComment, ZdTicket, ZdUser } from './model'
+import type { ZdComment, ZdTicket, ZdUser } from './model'
+import type { ViaChannel } from '../../zendesk/field-values'
 import { buildNotifications, type BuiltNotification } from './notifications'
-import type { PlaceholderRenderer } from './placeholder-renderer'
+import type { PlaceholderRenderer } from '../../zendesk/placeholders/placeholder-renderer'
 import { planRequester, toId } from './requester'
 import { parseTicketInput, type CommentInput, type TicketInput } from './ticket-input'
 import { EMPTY_STATE, stateOf, type TicketState } from './trigger-conditions'

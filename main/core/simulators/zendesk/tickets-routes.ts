@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { isRecord } from '../http/read-body'
+import { isRecord } from '../../../../shared/is-record'
 import { IDEMPOTENCY_KEY_TOO_LONG, IDEMPOTENCY_MISMATCH, RECORD_NOT_FOUND } from './error-bodies'
 import { IDEMPOTENCY_KEY_MAX } from './idempotency'
 import { commentJson, jobStatusJson, ticketJson } from './json-views'

@@ -1,6 +1,7 @@
-import { scalarText } from '../http/read-body'
-import type { TicketStatus, TriggerCondition, ViaChannel, ZdTicket, ZdUser } from './model'
-import { TICKET_PRIORITIES, TICKET_STATUSES } from './model'
+import { scalarText } from '../../zendesk/scalar-text'
+import type { TriggerCondition, ZdTicket, ZdUser } from './model'
+import type { TicketStatus, ViaChannel } from '../../zendesk/field-values'
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../zendesk/field-values'
 
 /** The fields of one ticket that conditions compare, before and after an update. */
 export interface TicketState {

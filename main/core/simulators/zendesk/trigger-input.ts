@@ -1,7 +1,8 @@
-import { isRecord, scalarText } from '../http/read-body'
+import { isRecord } from '../../../../shared/is-record'
+import { scalarText } from '../../zendesk/scalar-text'
 import { blankValue, invalidValue, type ErrorDetails } from './error-bodies'
 import type { TriggerAction, TriggerCondition, ZdTrigger } from './model'
-import type { PlaceholderRenderer } from './placeholder-renderer'
+import type { PlaceholderRenderer } from '../../zendesk/placeholders/placeholder-renderer'
 import { SUPPORTED_CONDITIONS } from './trigger-conditions'
 import { SUPPORTED_ACTIONS } from './trigger-runner'
 import type { ZendeskStore } from './zendesk-store'
@@ -81,15 +82,11 @@ export function parseTriggerInput(
         ),
       )
     } else if (typeof template === 'string') {
-      try {
-        ctx.renderer.parse(template)
-      } catch (error) {
+      const [problem] = ctx.renderer.syntaxProblems(template)
+      if (problem) {
         add(
           'actions',
-          invalidValue(
-            'Actions',
-            `the webhook body is not valid Liquid: ${error instanceof Error ? error.message : String(error)}`,
-          ),
+          invalidValue('Actions', `the webhook body is not valid Liquid: ${problem.message}`),
         )
       }
     }

@@ -1,12 +1,6 @@
 import type { AuditEvent } from './json-views'
-import {
-  TICKET_PRIORITIES,
-  TICKET_STATUSES,
-  TICKET_TYPES,
-  type TriggerAction,
-  type ZdTicket,
-  type ZdTrigger,
-} from './model'
+import { type TriggerAction, type ZdTicket, type ZdTrigger } from './model'
+import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../zendesk/field-values'
 import { toId } from './requester'
 import { readTags } from './ticket-input'
 import { conditionsMatch, type TicketChangeContext } from './trigger-conditions'

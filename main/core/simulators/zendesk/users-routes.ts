@@ -1,4 +1,5 @@
-import { isRecord, scalarText } from '../http/read-body'
+import { isRecord } from '../../../../shared/is-record'
+import { scalarText } from '../../zendesk/scalar-text'
 import {
   RECORD_NOT_FOUND,
   USER_NAME_TOO_SHORT,
@@ -6,7 +7,7 @@ import {
   requesterEmailInvalid,
 } from './error-bodies'
 import { anonymousUserJson, userJson } from './json-views'
-import type { UserRole } from './model'
+import type { UserRole } from '../../zendesk/field-values'
 import { paginate } from './pagination'
 import { toId } from './requester'
 import { json, route, type Route, type RouteDeps } from './router'

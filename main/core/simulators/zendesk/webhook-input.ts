@@ -1,4 +1,4 @@
-import { isRecord } from '../http/read-body'
+import { isRecord } from '../../../../shared/is-record'
 import type {
   WebhookAuthentication,
   WebhookHttpMethod,

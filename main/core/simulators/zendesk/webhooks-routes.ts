@@ -1,5 +1,5 @@
 import { ZENDESK_TEST_SIGNING_SECRET } from '../../zendesk/webhook-signature'
-import { isRecord } from '../http/read-body'
+import { isRecord } from '../../../../shared/is-record'
 import { signingSecret, ulid } from '../ids'
 import { RECORD_NOT_FOUND, webhookErrors } from './error-bodies'
 import { webhookJson } from './json-views'

@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
-import { BodyTooLargeError, parseJson, readBody } from '../http/read-body'
+import { BodyIncompleteError, BodyTooLargeError, parseJson, readBody } from '../../net/read-body'
 import { authenticate, authorize, type ZendeskCredentials } from './auth'
-import { INVALID_ENDPOINT, RATE_LIMIT_EXCEEDED, invalidJson } from './error-bodies'
+import { INVALID_ENDPOINT, MALFORMED_PATH, RATE_LIMIT_EXCEEDED, invalidJson } from './error-bodies'
 import type { ZendeskRateLimiter } from './rate-limiter'
 import { agentTicketPage } from './agent-page'
 import type { ApiResponse, Route, RouteDeps } from './router'
@@ -26,28 +26,26 @@ export function createZendeskHandler(deps: ZendeskServerDeps): RequestListener {
   return (req, res) => {
     const requestId = `${Date.now().toString(16)}${(requestCounter++).toString(16).padStart(6, '0')}-SIM`
     handle(req, deps)
+      .catch(failureAnswer)
       .then((answer) => send(res, answer, requestId))
-      .catch((error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error)
-        const status = error instanceof BodyTooLargeError ? 413 : 500
-        send(
-          res,
-          {
-            status,
-            body: {
-              error: status === 413 ? 'RequestTooLarge' : 'InternalError',
-              description: message,
-            },
-          },
-          requestId,
-        )
-      })
+      // The answer could not even be written (the client is gone): drop the connection.
+      .catch(() => res.destroy())
   }
+}
+
+/** A client's mistake found while reading the body is a 4xx; anything else is our fault (500). */
+function failureAnswer(error: unknown): ApiResponse {
+  if (error instanceof BodyTooLargeError)
+    return { status: 413, body: { error: 'RequestTooLarge', description: error.message } }
+  if (error instanceof BodyIncompleteError) return { status: 400, body: invalidJson(error.message) }
+  const description = error instanceof Error ? error.message : String(error)
+  return { status: 500, body: { error: 'InternalError', description } }
 }
 
 async function handle(req: IncomingMessage, deps: ZendeskServerDeps): Promise<ApiResponse> {
   const method = req.method ?? 'GET'
-  const url = new URL(req.url ?? '/', 'http://simulator.invalid')
+  const url = requestUrl(req.url)
+  if (!url) return { status: 400, body: MALFORMED_PATH }
   const agent = /^\/agent\/tickets\/(\d+)$/.exec(url.pathname)
   if (method === 'GET' && agent) {
     const id = Number(agent[1])
@@ -60,13 +58,19 @@ async function handle(req: IncomingMessage, deps: ZendeskServerDeps): Promise<Ap
     .replace(/\.json$/, '')
     .replace(/\/+$/, '')
 
-  let params: string[] = []
+  let matched: string[] = []
   const found = deps.routes.find((candidate) => {
     if (candidate.method !== method) return false
     const match = candidate.pattern.exec(path)
-    if (match) params = match.slice(1).map(decodeURIComponent)
+    if (match) matched = match.slice(1)
     return match !== null
   })
+  const params: string[] = []
+  for (const segment of matched) {
+    const decoded = decodeSegment(segment)
+    if (decoded === null) return { status: 400, body: MALFORMED_PATH }
+    params.push(decoded)
+  }
 
   const ticketUpdate = method === 'PUT' ? /^\/tickets\/(\d+)$/.exec(path) : null
   const auth = authenticate(req.headers.authorization, deps.store, {
@@ -118,6 +122,24 @@ async function handle(req: IncomingMessage, deps: ZendeskServerDeps): Promise<Ap
     params,
   })
   return withLimits(answer)
+}
+
+/** Null when the request target cannot be read as a URL (e.g. `http://[` in absolute form). */
+function requestUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://simulator.invalid')
+  } catch {
+    return null
+  }
+}
+
+/** Null when the segment is not valid percent-encoded UTF-8 (`%E0%A4%A`). */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
 }
 
 function send(res: ServerResponse, answer: ApiResponse, requestId: string): void {

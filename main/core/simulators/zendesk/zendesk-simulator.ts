@@ -11,7 +11,7 @@ import {
   type ZendeskWebhookView,
 } from '../../../../shared/contract/simulators'
 import { EventHub } from '../../events/event-hub'
-import { listenOnLoopback } from '../http/loopback-server'
+import { listenOnLoopback } from '../../net/loopback-server'
 import { randomToken } from '../ids'
 import { applySettingsPatch } from '../settings-patch'
 import type { ZendeskCredentials } from './auth'
@@ -27,16 +27,13 @@ import { defaultZendeskSettings } from './default-settings'
 import { sendWebhookRequest, type WebhookSender } from './http-sender'
 import { IdempotencyStore } from './idempotency'
 import type { TicketFieldDefinition, WebhookAuthentication } from './model'
-import { PlaceholderRenderer } from './placeholder-renderer'
+import { PlaceholderRenderer } from '../../zendesk/placeholders/placeholder-renderer'
 import { ZendeskRateLimiter } from './rate-limiter'
 import type { RouteDeps } from './router'
 import { ticketView, triggerView, userView, webhookView } from './snapshot-views'
 import { TicketService } from './ticket-service'
-import { ticketRoutes } from './tickets-routes'
-import { triggerRoutes } from './triggers-routes'
-import { userRoutes } from './users-routes'
+import { zendeskRoutes } from './routes'
 import { WebhookDelivery } from './webhook-delivery'
-import { webhookRoutes } from './webhooks-routes'
 import { createZendeskHandler } from './zendesk-server'
 import { ZendeskStore } from './zendesk-store'
 
@@ -152,12 +149,7 @@ export async function startZendeskSimulator(
   )
   for (const user of options.users ?? []) seedUser(store, user, now())
 
-  const routes = [
-    ...userRoutes(deps),
-    ...ticketRoutes(deps),
-    ...webhookRoutes(deps),
-    ...triggerRoutes(deps),
-  ]
+  const routes = zendeskRoutes(deps)
   const rateLimiter = new ZendeskRateLimiter(() => settings)
   const server = await listenOnLoopback(
     createZendeskHandler({ ...deps, routes, rateLimiter, credentials }),

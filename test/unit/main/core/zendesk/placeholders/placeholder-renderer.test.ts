@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { ZdTicket, ZdUser } from '../../../../../../main/core/simulators/zendesk/model'
-import { PlaceholderRenderer } from '../../../../../../main/core/simulators/zendesk/placeholder-renderer'
-import { placeholderScope } from '../../../../../../main/core/simulators/zendesk/placeholder-scope'
+import type {
+  PlaceholderContext,
+  PlaceholderTicket,
+  PlaceholderUser,
+} from '../../../../../../main/core/zendesk/placeholders/placeholder-context'
+import { PlaceholderRenderer } from '../../../../../../main/core/zendesk/placeholders/placeholder-renderer'
 
 const at = new Date('2026-03-04T05:06:07Z')
 
-function user(overrides: Partial<ZdUser> = {}): ZdUser {
+function user(overrides: Partial<PlaceholderUser> = {}): PlaceholderUser {
   return {
     id: 381726354,
     name: 'Ada Lovelace',
@@ -17,20 +20,16 @@ function user(overrides: Partial<ZdUser> = {}): ZdUser {
     role: 'end-user',
     locale: 'en-US',
     timeZone: 'Europe/London',
-    verified: true,
-    active: true,
-    suspended: false,
     tags: ['vip'],
     userFields: { braze_external_id: 'u-1001' },
     details: null,
     notes: null,
-    createdAt: at,
-    updatedAt: at,
     ...overrides,
   }
 }
 
-function ticket(overrides: Partial<ZdTicket> = {}): ZdTicket {
+function ticket(overrides: Partial<PlaceholderTicket> = {}): PlaceholderTicket {
+  const requester = user()
   return {
     id: 42,
     externalId: null,
@@ -39,11 +38,8 @@ function ticket(overrides: Partial<ZdTicket> = {}): ZdTicket {
     status: 'solved',
     priority: 'high',
     type: 'incident',
-    requesterId: 381726354,
-    submitterId: 381726354,
-    assigneeId: null,
-    groupId: null,
-    organizationId: null,
+    requester,
+    submitter: requester,
     tags: ['printer', 'fire'],
     customFields: [],
     via: 'api',
@@ -52,7 +48,8 @@ function ticket(overrides: Partial<ZdTicket> = {}): ZdTicket {
     comments: [
       {
         id: 7,
-        authorId: 381726354,
+        authorId: requester.id,
+        author: requester,
         body: 'It burns.\nPlease help.',
         htmlBody: '<p>It burns.</p>',
         public: true,
@@ -64,19 +61,28 @@ function ticket(overrides: Partial<ZdTicket> = {}): ZdTicket {
   }
 }
 
-function render(template: string, escaping: 'json' | 'raw' = 'raw', t = ticket()) {
-  const requester = user()
-  const scope = placeholderScope({
+function context(
+  escaping: 'json' | 'raw' = 'raw',
+  t: PlaceholderTicket = ticket(),
+): PlaceholderContext {
+  return {
     ticket: t,
-    users: new Map([[requester.id, requester]]),
-    currentUser: requester,
-    host: '127.0.0.1:4000',
-    origin: 'http://127.0.0.1:4000',
-    accountName: 'Bridgebench Sandbox',
-    accountId: 10000001,
-  })
-  return new PlaceholderRenderer().render(template, scope, escaping)
+    currentUser: user(),
+    account: { id: 10000001, name: 'Bridgebench Sandbox', origin: 'http://127.0.0.1:4000' },
+    escaping,
+  }
 }
+
+function render(template: string, escaping: 'json' | 'raw' = 'raw', t = ticket()): string {
+  const { text, problems } = new PlaceholderRenderer().render(template, context(escaping, t))
+  if (text === null) throw new Error(problems[0]?.message)
+  return text
+}
+
+const problems = (template: string, t = ticket()) =>
+  new PlaceholderRenderer()
+    .render(template, context('raw', t))
+    .problems.map((p) => [p.severity, p.code, p.line, p.column, p.message])
 
 describe('Zendesk placeholders (reference/zendesk.md §6.2)', () => {
   it('renders the status, priority and type as display strings, not API values', () => {
@@ -195,5 +201,72 @@ describe('Zendesk placeholders (reference/zendesk.md §6.2)', () => {
         },
       ],
     })
+  })
+
+  it('fills the organization and group when the ticket has them', () => {
+    const organization = {
+      id: 9,
+      name: 'Acme',
+      externalId: 'acme-1',
+      details: null,
+      notes: null,
+      organizationFields: { tier: 'gold' },
+    }
+    expect(
+      render(
+        '{{ticket.organization.name}}|{{ticket.organization.custom_fields.tier}}|{{ticket.group.name}}',
+        'raw',
+        ticket({ organization, group: { name: 'Support' } }),
+      ),
+    ).toBe('Acme|gold|Support')
+  })
+})
+
+describe('what is wrong with a trigger body', () => {
+  it('reports no problem for known placeholders, loops and custom fields', () => {
+    expect(
+      problems(
+        '{{ticket.requester.email}} {{ticket.ticket_field_360012345}} {{ticket.requester.custom_fields.anything}} {% for c in ticket.comments %}{{c.author.name}}{% endfor %} {{ticket.tags.size}} {{ticket.comments.first.value}}',
+      ),
+    ).toEqual([])
+  })
+
+  it('warns about a placeholder Zendesk does not fill, at its line and column, once', () => {
+    expect(
+      problems('{"a": "{{ticket.requestor.email}}",\n"b": "{{ticket.requestor.email}}"}'),
+    ).toEqual([
+      [
+        'warning',
+        'unknown-placeholder',
+        1,
+        10,
+        '{{ticket.requestor.email}} is not a placeholder Zendesk fills here, so it renders empty.',
+      ],
+    ])
+  })
+
+  it('warns about an unknown root such as dynamic content, which renders empty here', () => {
+    expect(problems('{{dc.greeting}}').map((p) => p[1])).toEqual(['unknown-placeholder'])
+  })
+
+  it("knows a person's fields even when the ticket has no such person yet", () => {
+    expect(problems('{{ticket.assignee.name}}')).toEqual([])
+    expect(problems('{{ticket.assignee.nmae}}').map((p) => p[1])).toEqual(['unknown-placeholder'])
+  })
+
+  it('reports a Liquid syntax error with its position instead of a text', () => {
+    const rendering = new PlaceholderRenderer().render('{"a": {{ ticket.id }', context())
+    expect(rendering.text).toBeNull()
+    expect(rendering.problems).toMatchObject([
+      { severity: 'error', code: 'liquid-syntax', line: 1, column: 7 },
+    ])
+  })
+
+  it('checks syntax alone without a ticket', () => {
+    const renderer = new PlaceholderRenderer()
+    expect(renderer.syntaxProblems('{% if ticket.id %}open')).toMatchObject([
+      { code: 'liquid-syntax', line: 1, column: 1 },
+    ])
+    expect(renderer.syntaxProblems('{{ticket.id}}')).toEqual([])
   })
 })

@@ -1,4 +1,5 @@
-import { isRecord } from '../http/read-body'
+import { brazeFieldNames } from '../../../../shared/braze/user-fields'
+import { isRecord } from '../../../../shared/is-record'
 
 /** Keys of an attributes object that steer the update rather than set an attribute (§5.1). */
 export const CONTROL_KEYS = new Set([
@@ -11,66 +12,75 @@ export const CONTROL_KEYS = new Set([
 ])
 
 /** Standard profile fields (§5.1); every other key is a custom attribute. */
-export const STANDARD_FIELDS = new Set([
-  'first_name',
-  'last_name',
-  'email',
-  'phone',
-  'home_city',
-  'country',
-  'language',
-  'time_zone',
-  'dob',
-  'gender',
-  'email_subscribe',
-  'push_subscribe',
-  'email_open_tracking_disabled',
-  'email_click_tracking_disabled',
-  'current_location',
-  'date_of_first_session',
-  'date_of_last_session',
-  'marked_email_as_spam_at',
-  'push_tokens',
-  'subscription_groups',
-  'facebook',
-  'twitter',
-  'alias_name',
-  'alias_label',
-])
+export const STANDARD_FIELDS = brazeFieldNames('track')
 
 const GENDERS = new Set(['M', 'F', 'O', 'N', 'P'])
 const SUBSCRIBE_STATES = new Set(['opted_in', 'subscribed', 'unsubscribed'])
 
+/** What Braze does with one standard field's value (§5.1). */
+export type StandardOutcome =
+  | { kind: 'set'; value: unknown }
+  | { kind: 'removed' }
+  /** Stored, but not as sent: `why` says what Braze did instead. */
+  | { kind: 'replaced'; value: unknown; why: string }
+  /** Not stored at all; the profile keeps its old value. */
+  | { kind: 'ignored'; why: string }
+
 /**
- * Sets one standard field the way Braze normalises it (§5.1): an unmappable country becomes null,
- * an invalid time zone or subscription state is ignored. Returns false when nothing changed.
+ * How Braze normalises one standard field: an unmappable country becomes null, an invalid
+ * gender, time zone or subscription state is ignored, null removes the field.
  */
+export function standardOutcome(key: string, value: unknown): StandardOutcome {
+  if (value === null) return { kind: 'removed' }
+  const shown = JSON.stringify(value) ?? 'undefined'
+  switch (key) {
+    case 'country':
+      return typeof value === 'string' && /^[A-Za-z]{2}$/.test(value)
+        ? { kind: 'set', value: value.toUpperCase() }
+        : {
+            kind: 'replaced',
+            value: null,
+            why: `Braze stores null for country ${shown}: it takes ISO 3166-1 alpha-2 codes such as "GB".`,
+          }
+    case 'gender':
+      return typeof value === 'string' && GENDERS.has(value.toUpperCase())
+        ? { kind: 'set', value: value.toUpperCase() }
+        : { kind: 'ignored', why: `Braze ignores gender ${shown}: it takes M, F, O, N or P.` }
+    case 'time_zone':
+      return typeof value === 'string' && isTimeZone(value)
+        ? { kind: 'set', value }
+        : {
+            kind: 'ignored',
+            why: `Braze ignores time_zone ${shown}: it takes IANA names such as "Europe/London".`,
+          }
+    case 'email_subscribe':
+    case 'push_subscribe':
+      return typeof value === 'string' && SUBSCRIBE_STATES.has(value)
+        ? { kind: 'set', value }
+        : {
+            kind: 'ignored',
+            why: `Braze ignores ${key} ${shown}: it takes "opted_in", "subscribed" or "unsubscribed".`,
+          }
+    default:
+      return { kind: 'set', value }
+  }
+}
+
+/** Sets one standard field as Braze would (see `standardOutcome`). Returns false when ignored. */
 export function applyStandard(
   target: Record<string, unknown>,
   key: string,
   value: unknown,
 ): boolean {
-  if (value === null) return delete target[key]
-  switch (key) {
-    case 'country':
-      target.country =
-        typeof value === 'string' && /^[A-Za-z]{2}$/.test(value) ? value.toUpperCase() : null
-      return true
-    case 'gender':
-      if (typeof value !== 'string' || !GENDERS.has(value.toUpperCase())) return false
-      target.gender = value.toUpperCase()
-      return true
-    case 'time_zone':
-      if (typeof value !== 'string' || !isTimeZone(value)) return false
-      target.time_zone = value
-      return true
-    case 'email_subscribe':
-    case 'push_subscribe':
-      if (typeof value !== 'string' || !SUBSCRIBE_STATES.has(value)) return false
-      target[key] = value
-      return true
-    default:
-      target[key] = value
+  const outcome = standardOutcome(key, value)
+  switch (outcome.kind) {
+    case 'removed':
+      return delete target[key]
+    case 'ignored':
+      return false
+    case 'set':
+    case 'replaced':
+      target[key] = outcome.value
       return true
   }
 }

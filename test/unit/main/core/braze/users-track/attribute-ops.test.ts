@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   applyCustom,
   applyStandard,
-} from '../../../../../../main/core/simulators/braze/attribute-ops'
+} from '../../../../../../main/core/braze/users-track/attribute-ops'
 
 const options = { arrayLimit: 25, mergeObjects: false }
 

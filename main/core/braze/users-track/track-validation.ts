@@ -1,0 +1,147 @@
+import { isRecord } from '../../../../shared/is-record'
+import { jsonPath } from '../../../../shared/json-path'
+import { CONTROL_KEYS, STANDARD_FIELDS, standardOutcome } from './attribute-ops'
+import { identify, type Identified } from './track-identifier'
+import { attributesFault, eventFault, purchaseFault } from './track-objects'
+import {
+  objectProblem,
+  requestProblem,
+  type ObjectFault,
+  type TrackArray,
+  type TrackProblem,
+} from './track-problems'
+
+export interface ValidObject extends Identified {
+  index: number
+  object: Record<string, unknown>
+}
+
+/** The objects Braze would process, per array; null when the request did not send that array. */
+export interface TrackPlan {
+  attributes: ValidObject[] | null
+  events: ValidObject[] | null
+  purchases: ValidObject[] | null
+}
+
+export interface TrackCheck {
+  plan: TrackPlan
+  /** In body order. Braze reports one problem per skipped object: the first found. */
+  problems: TrackProblem[]
+}
+
+export interface TrackLimits {
+  /** Objects per array before Braze refuses the request (75, braze.md §5.2). */
+  maxObjectsPerArray: number
+}
+
+const ARRAYS: readonly TrackArray[] = ['attributes', 'events', 'purchases']
+const FAULT_OF: Record<TrackArray, (object: Record<string, unknown>) => ObjectFault | null> = {
+  attributes: attributesFault,
+  events: eventFault,
+  purchases: purchaseFault,
+}
+
+/**
+ * Checks a `/users/track` body the way Braze does (braze.md §5.1, §5.2,
+ * https://www.braze.com/docs/api/endpoints/user_data/post_user_track/): each problem says where
+ * (a JSON path), what, and whether Braze refuses the request, skips the object, or silently
+ * drops or rewrites a value. `plan` holds the objects Braze would process.
+ */
+export function checkTrackBody(body: unknown, limits: TrackLimits): TrackCheck {
+  const input = isRecord(body) ? body : {}
+  const plan: TrackPlan = { attributes: null, events: null, purchases: null }
+  const problems: TrackProblem[] = []
+  let sent = 0
+  for (const name of ARRAYS) {
+    const list = input[name]
+    if (list === undefined || list === null) continue
+    if (!Array.isArray(list)) {
+      problems.push(
+        requestProblem(
+          [name],
+          'not-an-array',
+          `'${name}' must be an array of objects; Braze refuses the whole request.`,
+          `Send "${name}": [ … ], or leave it out.`,
+        ),
+      )
+      continue
+    }
+    if (list.length > limits.maxObjectsPerArray) {
+      problems.push(
+        requestProblem(
+          [name],
+          'too-many-objects',
+          `'${name}' has ${list.length} objects; Braze takes at most ${limits.maxObjectsPerArray} per array and refuses the whole request (Max Input Length Exceeded).`,
+          'Split the objects over several requests.',
+        ),
+      )
+    }
+    sent += list.length
+    plan[name] = checkArray(name, list, problems)
+  }
+  const processed =
+    (plan.attributes?.length ?? 0) + (plan.events?.length ?? 0) + (plan.purchases?.length ?? 0)
+  const refused = problems.some((problem) => problem.effect === 'request')
+  if (!refused && (sent === 0 || processed === 0)) {
+    problems.push(
+      sent === 0
+        ? requestProblem(
+            [],
+            'no-valid-data',
+            "The body has no objects in 'attributes', 'events' or 'purchases'; Braze refuses it.",
+            'Send a JSON object with at least one of those arrays.',
+          )
+        : requestProblem(
+            [],
+            'no-valid-data',
+            'Braze skips every object in this request, so it refuses the whole request.',
+            'Fix the objects listed with it.',
+          ),
+    )
+  }
+  return { plan, problems }
+}
+
+function checkArray(name: TrackArray, list: unknown[], problems: TrackProblem[]): ValidObject[] {
+  const valid: ValidObject[] = []
+  for (let index = 0; index < list.length; index++) {
+    const object: unknown = list[index]
+    if (!isRecord(object)) {
+      problems.push(objectProblem(name, index, { code: 'not-an-object', at: [] }))
+      continue
+    }
+    const identified = identify(object, name)
+    if ('code' in identified) {
+      problems.push(objectProblem(name, index, identified))
+      continue
+    }
+    const fault = FAULT_OF[name](object)
+    if (fault) {
+      problems.push(objectProblem(name, index, fault))
+      continue
+    }
+    valid.push({ index, object, ...identified })
+    if (name === 'attributes') problems.push(...valueProblems(object, index))
+  }
+  return valid
+}
+
+/** Standard attributes Braze stores differently from what was sent (warnings, §5.1). */
+function valueProblems(object: Record<string, unknown>, index: number): TrackProblem[] {
+  const problems: TrackProblem[] = []
+  for (const [key, value] of Object.entries(object)) {
+    if (CONTROL_KEYS.has(key) || !STANDARD_FIELDS.has(key)) continue
+    const outcome = standardOutcome(key, value)
+    if (outcome.kind !== 'ignored' && outcome.kind !== 'replaced') continue
+    problems.push({
+      path: jsonPath(['attributes', index, key]),
+      code: outcome.kind === 'ignored' ? 'value-ignored' : 'value-replaced',
+      message: outcome.why,
+      fix: `Send a value Braze accepts for ${key}, or leave it out.`,
+      severity: 'warning',
+      effect: 'value',
+      object: { array: 'attributes', index },
+    })
+  }
+  return problems
+}
