@@ -4,7 +4,7 @@ import type { AttemptRecorder } from './retrying-send'
 export interface ExchangeRecorder extends AttemptRecorder {
   readonly exchange: Exchange
   /** Marks the exchange done and saves it; nothing is saved for a send that never attempted. */
-  finish(): Promise<void>
+  finish: () => Promise<void>
 }
 
 /**

@@ -1,9 +1,7 @@
-import type { Attempt } from '../../../shared/contract/exchanges'
+import type { Attempt, RetryReason } from '../../../shared/contract/exchanges'
 import { maskHeaderPairs, maskUrl } from '../../../shared/security/masking'
 import type { HttpAnswer, HttpClient, HttpOutcome, HttpRequest } from './http-request'
 import { preciseIso, toRawBody } from './raw-record'
-
-export type RetryReason = NonNullable<Attempt['retry']>['reason']
 
 /** A wait before the next attempt, in whole seconds, and why (as the attempt record keeps it). */
 export interface RetryWait {
@@ -22,11 +20,11 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
  */
 export interface AttemptRecorder {
   /** Before the request leaves: `state: 'pending'`, no response yet. */
-  pending(attempt: Attempt): void | Promise<void>
+  pending: (attempt: Attempt) => void | Promise<void>
   /** After it: `answered` (with the response) or `failed` (with the error), with timings. */
-  completed(attempt: Attempt): void | Promise<void>
+  completed: (attempt: Attempt) => void | Promise<void>
   /** Another attempt will follow after `attempt.retry`. */
-  waiting(attempt: Attempt): void | Promise<void>
+  waiting: (attempt: Attempt) => void | Promise<void>
 }
 
 export interface RetryingSendOptions {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHttpClient, type HttpRequest } from '../../../../../main/core/net/http-request'
-import { fakeLookup } from '../../../../helpers/fake-lookup'
+import { fakeLookup } from '../../../../helpers/offline-http'
 import { startRawTcpServer, type RawTcpServer } from '../../../../helpers/raw-tcp-server'
 
 /** The one outbound path against raw loopback sockets: what goes on the wire, what comes back. */
