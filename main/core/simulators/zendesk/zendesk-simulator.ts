@@ -24,7 +24,6 @@ import {
   type ZendeskSeedUser,
 } from './control-actions'
 import { defaultZendeskSettings } from './default-settings'
-import { sendWebhookRequest, type WebhookSender } from './http-sender'
 import { IdempotencyStore } from './idempotency'
 import type { TicketFieldDefinition, WebhookAuthentication } from './model'
 import { PlaceholderRenderer } from './placeholder-renderer'
@@ -39,6 +38,7 @@ import { WebhookDelivery } from './webhook-delivery'
 import { webhookRoutes } from './webhooks-routes'
 import { createZendeskHandler } from './zendesk-server'
 import { ZendeskStore } from './zendesk-store'
+import { createHttpClient, type SendHttp } from '../../net/http-request'
 
 export type { NewTicket, NewTrigger, NewWebhook, ZendeskSeedUser } from './control-actions'
 export type { ZendeskCredentials } from './auth'
@@ -53,7 +53,8 @@ export interface ZendeskSimulatorOptions {
   ticketFields?: TicketFieldDefinition[]
   now?: () => Date
   random?: () => number
-  send?: WebhookSender
+  /** Sends webhook requests; tests pass a fake or a client with a fake DNS. */
+  send?: SendHttp
   /** Share one hub between simulators so a UI listens once. */
   events?: EventHub<SimulatorEvent>
 }
@@ -122,7 +123,7 @@ export async function startZendeskSimulator(
   const store = new ZendeskStore((event) => events.emit(event))
   store.ticketFields = options.ticketFields ?? []
   let origin = 'http://127.0.0.1'
-  const send = options.send ?? sendWebhookRequest
+  const send = options.send ?? createHttpClient().send
   const delivery = new WebhookDelivery({
     settings: () => settings,
     webhook: (id) => store.webhooks.get(id),

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { Problem } from '../../../../shared/contract'
+import { retryWaitText } from '../../../../shared/http/retry-wait'
 import { useApi } from '../../api/api-context'
 import { useAppStore } from '../../app/app-store'
 import { useCompose } from '../compose/compose-store'
@@ -38,6 +39,7 @@ export function SendTicketPanel({ onJump }: { onJump: (problem: Problem) => void
             kind: 'waiting',
             attempt: event.attempt,
             until: Date.now() + event.seconds * 1000,
+            reason: event.reason,
           })
         if (event.type === 'not-sent') setPhase({ kind: 'not-sent', message: event.message })
         if (event.type === 'result') setPhase({ kind: 'done', result: event.result })
@@ -65,7 +67,7 @@ export function SendTicketPanel({ onJump }: { onJump: (problem: Problem) => void
           {phase.kind === 'sending'
             ? `Sending… (attempt ${phase.attempt})`
             : phase.kind === 'waiting'
-              ? `Zendesk asked to wait: retrying in ${waitingLeft} s`
+              ? retryWaitText(phase.reason, waitingLeft)
               : 'Send test ticket'}
         </button>
         <label className="checkbox">
