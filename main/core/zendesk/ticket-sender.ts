@@ -3,7 +3,14 @@ import type { Exchange, RetryReason } from '../../../shared/contract/exchanges'
 import type { ExchangeStore } from '../captures/exchange-store'
 import { recordExchange } from '../net/exchange-recorder'
 import type { HttpClient, HttpOutcome } from '../net/http-request'
-import { backoffSeconds, retryingSend, type RetryWait, type Sleep } from '../net/retrying-send'
+import {
+  backoffSeconds,
+  retryingSend,
+  type AttemptRecorder,
+  type RetryingSendResult,
+  type RetryWait,
+  type Sleep,
+} from '../net/retrying-send'
 import type { ProfileVault } from '../vault/profile-vault'
 import { interpretTicketAnswer, type FieldLocator, type TicketVerdict } from './ticket-answer'
 import { addTestTag } from './test-tag'
@@ -77,17 +84,8 @@ export class TicketSender {
       (record) => this.deps.exchanges.save(record),
     )
     const record = recorder.exchange
-    const verdictOf = (outcome: HttpOutcome): TicketVerdict =>
-      outcome.kind === 'answered'
-        ? interpretTicketAnswer(outcome, { host, now: this.deps.now(), locate: options.locate })
-        : {
-            ok: false,
-            reason: outcome.failure.reason,
-            message: outcome.failure.message,
-            // A timeout may have reached Zendesk; the Idempotency-Key makes the retry safe.
-            retryable: outcome.failure.reason === 'timeout' || outcome.failure.reason === 'reset',
-            problems: [],
-          }
+    const verdictOf = (outcome: HttpOutcome) =>
+      ticketVerdict(outcome, { host, now: this.deps.now(), locate: options.locate })
 
     const sent = await retryingSend({
       client: this.deps.http,
@@ -110,37 +108,10 @@ export class TicketSender {
       now: this.deps.now,
       sleep: this.deps.sleep,
       signal: options.signal,
-      recorder: {
-        pending: (attempt) => {
-          options.onAttempt?.(attempt.attempt)
-          return recorder.pending(attempt)
-        },
-        completed: recorder.completed,
-        waiting: async (attempt) => {
-          await recorder.waiting(attempt)
-          if (attempt.retry) {
-            const { afterSeconds, reason } = attempt.retry
-            options.onWait?.(afterSeconds, attempt.attempt + 1, reason)
-          }
-        },
-      },
+      recorder: withProgress(recorder, options),
     })
-    let verdict = verdictOf(sent.outcome)
+    const verdict = finalVerdict(verdictOf(sent.outcome), sent)
     if (verdict.ticketId) record.correlation.ticketId = String(verdict.ticketId)
-    if (sent.declinedWait) {
-      verdict = {
-        ...verdict,
-        message: `${verdict.message} Not waiting ${sent.declinedWait.afterSeconds} s here: send again later.`,
-      }
-    }
-    if (sent.cancelled && sent.outcome.kind === 'answered' && !verdict.ok) {
-      verdict = {
-        ...verdict,
-        reason: 'cancelled',
-        retryable: false,
-        message: `Sending was cancelled before the next attempt. The last answer: ${verdict.message}`,
-      }
-    }
     await recorder.finish()
     return {
       ...verdict,
@@ -154,6 +125,60 @@ export class TicketSender {
         ? `${profile.zendesk.baseUrl}/agent/tickets/${verdict.ticketId}`
         : undefined,
     }
+  }
+}
+
+function ticketVerdict(
+  outcome: HttpOutcome,
+  context: { host: string; now: Date; locate?: FieldLocator },
+): TicketVerdict {
+  if (outcome.kind === 'answered') return interpretTicketAnswer(outcome, context)
+  const { reason, message } = outcome.failure
+  // A timeout may have reached Zendesk; the Idempotency-Key makes the retry safe.
+  return {
+    ok: false,
+    reason,
+    message,
+    retryable: reason === 'timeout' || reason === 'reset',
+    problems: [],
+  }
+}
+
+/** The last attempt's verdict, saying why the send stopped when it stopped early. */
+function finalVerdict(verdict: TicketVerdict, sent: RetryingSendResult): TicketVerdict {
+  if (sent.declinedWait) {
+    const wait = sent.declinedWait.afterSeconds
+    return {
+      ...verdict,
+      message: `${verdict.message} Not waiting ${wait} s here: send again later.`,
+    }
+  }
+  if (sent.cancelled && sent.outcome.kind === 'answered' && !verdict.ok) {
+    return {
+      ...verdict,
+      reason: 'cancelled',
+      retryable: false,
+      message: `Sending was cancelled before the next attempt. The last answer: ${verdict.message}`,
+    }
+  }
+  return verdict
+}
+
+/** The exchange recorder, also telling the caller about each attempt and wait (for the UI). */
+function withProgress(recorder: AttemptRecorder, options: SendTicketOptions): AttemptRecorder {
+  return {
+    pending: (attempt) => {
+      options.onAttempt?.(attempt.attempt)
+      return recorder.pending(attempt)
+    },
+    completed: recorder.completed,
+    waiting: async (attempt) => {
+      await recorder.waiting(attempt)
+      if (attempt.retry) {
+        const { afterSeconds, reason } = attempt.retry
+        options.onWait?.(afterSeconds, attempt.attempt + 1, reason)
+      }
+    },
   }
 }
 
