@@ -1,6 +1,7 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import type { LookupFunction } from 'node:net'
+import { rootCertificates } from 'node:tls'
 import type { RawHeaders, TimingPhases } from '../../../shared/contract/raw-http'
 import { cancelledFailure, describeNetworkFailure, type NetworkFailure } from './network-failure'
 import { pairHeaders } from './raw-record'
@@ -72,9 +73,13 @@ export interface HttpClientOptions {
   lookup?: LookupFunction
   /** Sent as `User-Agent` on requests that carry none. */
   userAgent?: string
+  /** Certificate authorities trusted besides the system's (PEM): a test CA, a company proxy's. */
+  extraCa?: string[]
 }
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  // Node's `ca` replaces the built-in roots; extra ones are added to them, never instead.
+  const ca = options.extraCa?.length ? [...rootCertificates, ...options.extraCa] : undefined
   const headersFor = (request: HttpRequest) =>
     wireHeaders({
       method: request.method,
@@ -83,7 +88,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       bodyLength: bodyBytes(request.body).length,
       userAgent: options.userAgent,
     })
-  return { headersFor, send: (request) => sendRequest(request, options) }
+  return { headersFor, send: (request) => sendRequest(request, options, ca) }
 }
 
 function bodyBytes(body: HttpRequest['body']): Buffer {
@@ -91,7 +96,11 @@ function bodyBytes(body: HttpRequest['body']): Buffer {
   return typeof body === 'string' ? Buffer.from(body, 'utf8') : body
 }
 
-function sendRequest(request: HttpRequest, options: HttpClientOptions): Promise<HttpOutcome> {
+function sendRequest(
+  request: HttpRequest,
+  options: HttpClientOptions,
+  ca: string[] | undefined,
+): Promise<HttpOutcome> {
   const timings = new RequestTimings()
   const failed = (failure: NetworkFailure): HttpOutcome => {
     timings.mark('end')
@@ -142,6 +151,7 @@ function sendRequest(request: HttpRequest, options: HttpClientOptions): Promise<
         headers: headers.flat(),
         agent: false,
         ...(options.lookup ? { lookup: options.lookup } : {}),
+        ...(ca && url.protocol === 'https:' ? { ca } : {}),
       })
     } catch (error) {
       // Node refuses a header with a line break or a method with a space before any I/O.

@@ -1,5 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
+import { readFileSync } from 'node:fs'
+import { createServer as createHttpsServer } from 'node:https'
+import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHttpClient, type HttpRequest } from '../../../../../main/core/net/http-request'
@@ -46,6 +49,27 @@ async function tcpServer(onSocket: (socket: Socket) => void): Promise<number> {
       }),
   )
   return (tcp.address() as AddressInfo).port
+}
+
+const TLS_FIXTURES = path.resolve(import.meta.dirname, '../../../../fixtures/tls')
+/** A self-signed certificate for zendesk.test, valid until 2126; test use only. */
+const TEST_CERT = readFileSync(path.join(TLS_FIXTURES, 'zendesk-test.crt'), 'utf8')
+
+/** An https server for zendesk.test that answers 200 "ok". */
+async function tlsServer(): Promise<number> {
+  const https = createHttpsServer(
+    { cert: TEST_CERT, key: readFileSync(path.join(TLS_FIXTURES, 'zendesk-test.key')) },
+    (_req, res) => res.end('ok'),
+  )
+  await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve))
+  closers.push(
+    () =>
+      new Promise((resolve) => {
+        https.closeAllConnections()
+        https.close(() => resolve())
+      }),
+  )
+  return (https.address() as AddressInfo).port
 }
 
 /** Never answers: the request hangs until the client gives up. */
@@ -182,6 +206,20 @@ describe('the answer as it came back', () => {
     expect(timings.total).toBeGreaterThanOrEqual(
       (timings.dns ?? 0) + (timings.connect ?? 0) + (timings.firstByte ?? 0),
     )
+  })
+
+  it('times the TLS handshake on https, trusting only the CAs it was given', async () => {
+    const tls = await tlsServer()
+    const trusting = createHttpClient({
+      lookup: fakeLookup({ 'zendesk.test': '127.0.0.1' }),
+      extraCa: [TEST_CERT],
+    })
+    const outcome = await trusting.send(post(`https://zendesk.test:${tls}/`))
+    expect(outcome).toMatchObject({ kind: 'answered', status: 200 })
+    expect(outcome.timings.tls).toBeGreaterThan(0)
+    expect(outcome.timings.connect).toBeGreaterThanOrEqual(0)
+    const strict = await client.send(post(`https://zendesk.test:${tls}/`))
+    expect(strict).toMatchObject({ kind: 'failed', failure: { reason: 'tls' } })
   })
 
   it('skips the DNS phase for an IP address', async () => {
