@@ -3,6 +3,7 @@ import { request as httpsRequest } from 'node:https'
 import type { LookupFunction } from 'node:net'
 import { rootCertificates } from 'node:tls'
 import type { RawHeaders, TimingPhases } from '../../../shared/contract/raw-http'
+import { maskUrl } from '../../../shared/security/masking'
 import { cancelledFailure, describeNetworkFailure, type NetworkFailure } from './network-failure'
 import { pairHeaders } from './raw-record'
 import { RequestTimings } from './request-timings'
@@ -80,15 +81,22 @@ export interface HttpClientOptions {
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   // Node's `ca` replaces the built-in roots; extra ones are added to them, never instead.
   const ca = options.extraCa?.length ? [...rootCertificates, ...options.extraCa] : undefined
-  const headersFor = (request: HttpRequest) =>
-    wireHeaders({
-      method: request.method,
-      url: new URL(request.url),
-      headers: request.headers,
-      bodyLength: bodyBytes(request.body).length,
-      userAgent: options.userAgent,
-    })
+  const headersFor = (request: HttpRequest) => {
+    const url = URL.parse(request.url)
+    // A URL that cannot be sent is reported by `send`; its record keeps the caller's lines.
+    return url ? linesFor(request, url, options) : request.headers
+  }
   return { headersFor, send: (request) => sendRequest(request, options, ca) }
+}
+
+function linesFor(request: HttpRequest, url: URL, options: HttpClientOptions): RawHeaders {
+  return wireHeaders({
+    method: request.method,
+    url,
+    headers: request.headers,
+    bodyLength: bodyBytes(request.body).length,
+    userAgent: options.userAgent,
+  })
 }
 
 function bodyBytes(body: HttpRequest['body']): Buffer {
@@ -118,13 +126,7 @@ function sendRequest(
   if (request.signal?.aborted) return Promise.resolve(failed(cancelledFailure(url.host)))
 
   const body = bodyBytes(request.body)
-  const headers = wireHeaders({
-    method: request.method,
-    url,
-    headers: request.headers,
-    bodyLength: body.length,
-    userAgent: options.userAgent,
-  })
+  const headers = linesFor(request, url, options)
   return new Promise((resolve) => {
     let settled = false
     let req: ClientRequest | undefined
@@ -204,7 +206,7 @@ function readAnswer(
 function notHttp(url: string): NetworkFailure {
   return {
     reason: 'network',
-    message: `"${url}" is not an http:// or https:// URL; check the address.`,
+    message: `"${maskUrl(url)}" is not an http:// or https:// URL; check the address.`,
   }
 }
 
