@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises'
-import got, { type Got } from 'got'
 import type { AppEvent, AppInfo, AppStatus, ProfileRef } from '../../shared/contract'
 import { redactKnownSecrets } from '../../shared/security/masking'
 import { APP_NAME } from './app-paths'
@@ -15,6 +14,8 @@ import { TemplateLibrary } from './templates/template-library'
 import { USER_LIBRARY_FILE } from './users/stored-users'
 import { UserLibrary } from './users/user-library'
 import { ExchangeStore } from './captures/exchange-store'
+import { createHttpClient, type HttpClient } from './net/http-request'
+import type { Sleep } from './net/retrying-send'
 import { PresetStore } from './presets/preset-store'
 import { TestTicketLog } from './zendesk/test-ticket-log'
 import { TicketsService } from './zendesk/tickets-service'
@@ -36,12 +37,15 @@ export interface EngineOptions {
   now?: () => Date
   /** Opens a URL in the user's browser (OAuth sign-in); each door knows how. */
   openExternal?: (url: string) => void
-  /** Outgoing HTTP; tests pass one with a fake DNS lookup. */
-  http?: Got
+  /**
+   * The one outbound HTTP path (Zendesk, Braze, OAuth); tests pass one whose DNS is a fake, so
+   * no real name is ever resolved.
+   */
+  http?: HttpClient
   /** Desktop only: writes the system clipboard from main (Copy as cURL with secrets). */
   copyToClipboard?: (text: string) => void
   /** Waits between send retries; tests make it instant. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  sleep?: Sleep
   /**
    * The simulated Zendesk and Braze behind the Sandbox profile (DESIGN principle 3) start on
    * first use; these options are passed to them. `false` leaves the Sandbox out entirely.
@@ -60,7 +64,7 @@ export class Engine {
   readonly services: ServiceBoard
   readonly dataFolder: string
   readonly vault: ProfileVault
-  readonly http: Got
+  readonly http: HttpClient
   readonly zendeskAuth: ZendeskAuthorizer
   /** Braze Liquid for previews, on the engine's clock; live Connected Content is never wired. */
   readonly liquid: BrazeLiquid
@@ -98,8 +102,7 @@ export class Engine {
       })
       this.onClose(() => this.sandboxService?.stop() ?? Promise.resolve())
     }
-    this.http =
-      options.http ?? got.extend({ headers: { 'user-agent': `Bridgebench/${options.version}` } })
+    this.http = options.http ?? createHttpClient({ userAgent: `Bridgebench/${options.version}` })
     this.zendeskAuth = new ZendeskAuthorizer(this.vault, this.http, this.now, options.openExternal)
     this.onClose(() => this.zendeskAuth.close())
     this.liquid = createBrazeLiquid({ clock: this.now })

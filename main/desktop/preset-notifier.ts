@@ -1,6 +1,7 @@
 import { Notification, shell } from 'electron'
 import type { Engine } from '../core/engine'
 import { firePreset } from '../core/presets/fire-preset'
+import { retryWaitText } from '../../shared/http/retry-wait'
 
 /**
  * Fires a preset from the tray, where there may be no window to show progress: the outcome
@@ -10,7 +11,7 @@ export async function firePresetFromTray(engine: Engine, presetId: string): Prom
   try {
     for await (const event of firePreset(engine, presetId)) {
       if (event.type === 'waiting')
-        engine.notify('info', `Zendesk asked to wait ${event.seconds} s; retrying…`)
+        engine.notify('info', retryWaitText(event.reason, event.seconds))
       if (event.type === 'not-sent') announce(engine, 'error', 'Preset not sent', event.message)
       if (event.type === 'result') {
         const { result } = event

@@ -16,6 +16,13 @@ export const exchangeKind = z.enum([
 export type ExchangeKind = z.infer<typeof exchangeKind>
 
 /**
+ * Why another attempt followed: the server's Retry-After, Braze's rate-limit reset, no answer at
+ * all (timeout, reset), or plain backoff after a retryable answer.
+ */
+export const retryReason = z.enum(['retry-after', 'rate-limit-reset', 'no-answer', 'backoff'])
+export type RetryReason = z.infer<typeof retryReason>
+
+/**
  * One HTTP round trip of an exchange. Written as `pending` before the request leaves, so a crash
  * or a silent server still leaves a trace; completed as `answered` or `failed` afterwards.
  */
@@ -33,7 +40,7 @@ export const attempt = z.object({
   retry: z
     .object({
       afterSeconds: z.number().min(0),
-      reason: z.enum(['retry-after', 'rate-limit-reset', 'no-answer', 'backoff']),
+      reason: retryReason,
     })
     .nullable(),
 })

@@ -1,7 +1,7 @@
 import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
 import { renderRequestOptions } from './compose'
-import { exchange } from './exchanges'
+import { exchange, retryReason } from './exchanges'
 import { problem } from './problems'
 import { brazeUserProfile } from './users'
 
@@ -58,8 +58,16 @@ export const sendTicketEvent = z.discriminatedUnion('type', [
   /** Rendering failed or was aborted: nothing was sent. */
   z.object({ type: z.literal('not-sent'), message: z.string(), problems: z.array(problem) }),
   z.object({ type: z.literal('attempt'), attempt: z.number() }),
-  /** Zendesk asked us to wait (Retry-After); the UI counts down. */
-  z.object({ type: z.literal('waiting'), seconds: z.number(), attempt: z.number() }),
+  /**
+   * Another attempt follows in `seconds`; the UI counts down. `reason` says why: Zendesk asked
+   * (Retry-After), a rate limit resets, the last attempt got no answer, or plain backoff.
+   */
+  z.object({
+    type: z.literal('waiting'),
+    seconds: z.number(),
+    attempt: z.number(),
+    reason: retryReason,
+  }),
   z.object({ type: z.literal('result'), result: sendTicketResult }),
 ])
 export type SendTicketEvent = z.infer<typeof sendTicketEvent>

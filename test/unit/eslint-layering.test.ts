@@ -77,7 +77,7 @@ describe('layering rules (DESIGN.md) as lint errors', () => {
         ['templates', 'templates/built-in-templates', 'SEED_TEMPLATE_ID'],
         ['captures', 'captures/exchange-store', 'ExchangeStore'],
         ['vault', 'vault/aes-gcm', 'seal'],
-        ['connection', 'connection/probe', 'probe'],
+        ['connection', 'connection/connection-tester', 'testConnection'],
       ].map(([domain, module, name]) => [plumbing, domain, module, name]),
     ),
   )('keeps %s plumbing free of the %s domain', async (plumbing, _domain, module, name) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import type { SendTicketEvent, SendTicketResult } from '../../../shared/contract/tickets'
+import { retryWaitText } from '../../../shared/http/retry-wait'
 import { withApi } from '../with-api'
 import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
 import { resolveProfileId } from '../resolve-profile'
@@ -142,14 +143,7 @@ async function follow(events: AsyncIterable<SendTicketEvent>, io: CliIo): Promis
 
 /** The countdown note: whether Zendesk asked us to wait, or nothing answered at all. */
 function waitingNote(event: Extract<SendTicketEvent, { type: 'waiting' }>): string {
-  const reason = (event as { reason?: string }).reason
-  const why =
-    reason === 'no-answer'
-      ? 'No answer'
-      : reason === 'backoff'
-        ? 'Zendesk had a problem'
-        : 'Zendesk asked to wait'
-  return `${why}; retrying in ${event.seconds} s (attempt ${event.attempt} next)…`
+  return `${retryWaitText(event.reason, event.seconds)} (attempt ${event.attempt} next)…`
 }
 
 /** A success is printed on stdout; a failure's message goes once to stderr, as `Error:`. */

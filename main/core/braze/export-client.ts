@@ -1,7 +1,8 @@
-import type { Got } from 'got'
 import { brazeFieldsFor } from '../../../shared/braze/user-fields'
 import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/users'
-import { probe } from '../connection/probe'
+import type { HttpClient } from '../net/http-request'
+import { callJson } from '../net/json-call'
+import { rateLimitResetAt } from '../net/retry-after'
 import { InvalidBrazeEndpointError, normalizeBrazeEndpoint } from '../vault/braze-endpoint'
 
 /**
@@ -42,7 +43,10 @@ interface ExportBody {
   invalid_user_ids?: unknown
 }
 
-export async function loadBrazeUser(http: Got, request: ExportRequest): Promise<ExportResult> {
+export async function loadBrazeUser(
+  http: HttpClient,
+  request: ExportRequest,
+): Promise<ExportResult> {
   const externalId = request.externalId.trim()
   if (!externalId) return fail('invalid-input', 'Enter the external id of the user to load.')
   if (!request.apiKey.trim())
@@ -55,17 +59,17 @@ export async function loadBrazeUser(http: Got, request: ExportRequest): Promise<
     throw error
   }
   const timeoutMs = request.timeoutMs ?? 15_000
-  const result = await probe(http, `${endpoint}/users/export/ids`, {
+  const result = await callJson(http, {
     method: 'POST',
-    headers: { authorization: `Bearer ${request.apiKey.trim()}` },
+    url: `${endpoint}/users/export/ids`,
+    headers: [['authorization', `Bearer ${request.apiKey.trim()}`]],
     json: { external_ids: [externalId], fields_to_export: PREVIEW_FIELDS },
     timeoutMs,
   })
   if (result.kind === 'failed') {
     return fail(result.failure.reason === 'timeout' ? 'timeout' : 'network', result.failure.message)
   }
-  const { statusCode: status, body: text, headers } = result.response
-  const json = result.json
+  const { status, text, json } = result
   const body: ExportBody | undefined =
     json !== null && typeof json === 'object' && !Array.isArray(json) ? json : undefined
   const said =
@@ -82,7 +86,7 @@ export async function loadBrazeUser(http: Got, request: ExportRequest): Promise<
     return userFrom(body, externalId, status)
   }
   const notJson = body ? '' : ` The answer was not JSON (${preview(text)}).`
-  return httpFailure(status, said, endpoint, headers['x-ratelimit-reset'], notJson)
+  return httpFailure(status, said, endpoint, result.header('x-ratelimit-reset'), notJson)
 }
 
 function userFrom(body: ExportBody, externalId: string, status: number): ExportResult {
@@ -117,7 +121,7 @@ function httpFailure(
   status: number,
   said: string,
   endpoint: string,
-  reset: string | string[] | undefined,
+  reset: string | undefined,
   notJson: string,
 ): ExportResult {
   if (status === 400)
@@ -155,11 +159,9 @@ function httpFailure(
   return fail('unexpected', `Unexpected answer ${status}${said} from Braze.${notJson}`, status)
 }
 
-/** X-RateLimit-Reset is in UTC epoch seconds (braze.md §5.3). */
-function resetHint(reset: string | string[] | undefined): string {
-  const seconds = Number(Array.isArray(reset) ? reset[0] : reset)
-  if (!Number.isFinite(seconds) || seconds <= 0) return ''
-  return `; the limit resets at ${new Date(seconds * 1000).toISOString()}`
+function resetHint(reset: string | undefined): string {
+  const at = rateLimitResetAt(reset)
+  return at ? `; the limit resets at ${at.toISOString()}` : ''
 }
 
 function preview(text: string): string {

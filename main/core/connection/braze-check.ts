@@ -1,6 +1,6 @@
-import type { Got } from 'got'
 import type { ConnectionCheck } from '../../../shared/contract/profiles'
-import { probe } from './probe'
+import type { HttpClient } from '../net/http-request'
+import { callJson, type JsonCallResult } from '../net/json-call'
 
 interface BrazeBody {
   message?: string
@@ -13,13 +13,14 @@ interface BrazeBody {
  * uses (braze.md §4.2).
  */
 export async function checkBrazeKey(
-  http: Got,
+  http: HttpClient,
   options: { endpoint: string; apiKey: string; timeoutMs?: number },
 ): Promise<ConnectionCheck[]> {
-  const headers = { authorization: `Bearer ${options.apiKey}` }
+  const headers: Array<[string, string]> = [['authorization', `Bearer ${options.apiKey}`]]
   const timeoutMs = options.timeoutMs ?? 10_000
-  const track = await probe(http, `${options.endpoint}/users/track`, {
+  const track = await callJson(http, {
     method: 'POST',
+    url: `${options.endpoint}/users/track`,
     headers,
     json: {},
     timeoutMs,
@@ -34,8 +35,9 @@ export async function checkBrazeKey(
       (status === 400 && /valid data/i.test(body.message ?? '')),
   )
   if (trackCheck.reason === 'unauthorized' || track.kind === 'failed') return [trackCheck]
-  const exportIds = await probe(http, `${options.endpoint}/users/export/ids`, {
+  const exportIds = await callJson(http, {
     method: 'POST',
+    url: `${options.endpoint}/users/export/ids`,
     headers,
     json: { external_ids: ['bridgebench-connection-check'], fields_to_export: ['external_id'] },
     timeoutMs,
@@ -52,7 +54,7 @@ export async function checkBrazeKey(
 }
 
 function judge(
-  result: Awaited<ReturnType<typeof probe>>,
+  result: JsonCallResult,
   permission: string,
   name: string,
   accepted: (status: number, body: BrazeBody) => boolean,
@@ -66,7 +68,7 @@ function judge(
       message: result.failure.message,
     }
   }
-  const status = result.response.statusCode
+  const status = result.status
   const body = (result.json ?? {}) as BrazeBody
   const said = body.message ? ` ("${body.message}")` : ''
   if (accepted(status, body)) {

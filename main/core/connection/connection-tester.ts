@@ -1,5 +1,5 @@
-import type { Got } from 'got'
 import type { ConnectionCheck, ConnectionReport } from '../../../shared/contract/profiles'
+import type { HttpClient } from '../net/http-request'
 import type { ProfileVault } from '../vault/profile-vault'
 import type { ZendeskAuthorizer } from '../zendesk/zendesk-authorizer'
 import { checkBrazeKey } from './braze-check'
@@ -8,7 +8,7 @@ import { apiTokenCheck, checkZendeskSignIn } from './zendesk-check'
 export interface ConnectionTesterDeps {
   vault: ProfileVault
   authorizer: ZendeskAuthorizer
-  http: Got
+  http: HttpClient
   now: () => Date
 }
 

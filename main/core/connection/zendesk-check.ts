@@ -1,7 +1,7 @@
-import type { Got } from 'got'
 import type { ConnectionCheck, ZendeskAuthSettings } from '../../../shared/contract/profiles'
 import { apiTokenRetirementWarning } from '../../../shared/zendesk/api-token-retirement'
-import { probe } from './probe'
+import type { HttpClient } from '../net/http-request'
+import { callJson } from '../net/json-call'
 
 interface MeResponse {
   user?: { id: number | null; name?: string; email?: string; role?: string }
@@ -20,14 +20,15 @@ const CHECK = 'Sign in (GET /api/v2/users/me)'
  * credentials are wrong (zendesk.md §1.3), so we require a user id and an agent or admin role.
  */
 export async function checkZendeskSignIn(
-  http: Got,
+  http: HttpClient,
   options: { baseUrl: string; authorization: string; timeoutMs?: number },
 ): Promise<ConnectionCheck> {
   const url = `${options.baseUrl}/api/v2/users/me.json`
   const host = new URL(url).host
-  const result = await probe(http, url, {
+  const result = await callJson(http, {
     method: 'GET',
-    headers: { authorization: options.authorization },
+    url,
+    headers: [['authorization', options.authorization]],
     timeoutMs: options.timeoutMs ?? 10_000,
   })
   const base = { service: 'zendesk' as const, name: CHECK, latencyMs: result.latencyMs }
@@ -39,7 +40,7 @@ export async function checkZendeskSignIn(
       message: result.failure.message,
     }
   }
-  const status = result.response.statusCode
+  const status = result.status
   const said = zendeskSays(result.json)
   const fail = (reason: string, message: string): ConnectionCheck => ({
     ...base,
@@ -67,7 +68,7 @@ export async function checkZendeskSignIn(
     return fail('not-found', `No Zendesk account answers at ${host} (404). Check the subdomain.`)
   }
   if (status === 429) {
-    const wait = result.response.headers['retry-after']
+    const wait = result.header('retry-after')
     return fail(
       'rate-limited',
       `Zendesk is rate limiting this account (429)${wait ? `; retry after ${wait} s` : ''}.`,

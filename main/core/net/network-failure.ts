@@ -1,8 +1,7 @@
+import type { NetworkFailureRecord } from '../../../shared/contract/raw-http'
+
 /** Why a request never produced an HTTP answer, in words a person can act on. */
-export interface NetworkFailure {
-  reason: 'dns' | 'tls' | 'timeout' | 'refused' | 'reset' | 'network'
-  message: string
-}
+export type NetworkFailure = NetworkFailureRecord
 
 const TLS_CODES = new Set([
   'EPROTO',
@@ -21,7 +20,15 @@ function codeOf(error: unknown): string {
   return ''
 }
 
-/** Classifies a got/node network error (ENOTFOUND, ETIMEDOUT, TLS codes, …). */
+/** The caller cancelled (its AbortSignal fired) before an answer arrived. */
+export function cancelledFailure(host: string): NetworkFailure {
+  return {
+    reason: 'cancelled',
+    message: `The request to ${host} was cancelled before an answer arrived.`,
+  }
+}
+
+/** Classifies a Node network error (ENOTFOUND, ETIMEDOUT, ECONNRESET, TLS codes, …). */
 export function describeNetworkFailure(error: unknown, host: string): NetworkFailure {
   const code = codeOf(error)
   const name = error instanceof Error ? error.name : ''

@@ -16,7 +16,7 @@ import { startBrazeSimulator, type BrazeSimulator } from './braze/braze-simulato
 import { loadSandboxSeed, zendeskUsersFromSample, type SandboxSeed } from './sandbox-seed'
 import { SimulatorSettingsError, applySettingsPatch } from './settings-patch'
 import type { ZendeskCredentials } from './zendesk/auth'
-import type { WebhookSender } from './zendesk/http-sender'
+import type { SendHttp } from '../net/http-request'
 import type { WebhookAuthentication } from './zendesk/model'
 import { startZendeskSimulator, type ZendeskSimulator } from './zendesk/zendesk-simulator'
 
@@ -37,7 +37,7 @@ export interface SandboxOptions {
   brazeSettings?: unknown
   now?: () => Date
   random?: () => number
-  send?: WebhookSender
+  send?: SendHttp
 }
 
 export interface Sandbox {

@@ -1,12 +1,12 @@
-import type { Got } from 'got'
 import type { SampleUserEntry } from '../../../shared/contract/users'
 import { loadBrazeUser } from '../braze/export-client'
+import type { HttpClient } from '../net/http-request'
 import type { ProfileVault } from '../vault/profile-vault'
 import type { UserLibrary } from './user-library'
 
 export interface LoadFromBrazeDeps {
   vault: ProfileVault
-  http: Got
+  http: HttpClient
   users: UserLibrary
 }
 

@@ -1,5 +1,7 @@
 import type { Problem } from '../../../shared/contract/problems'
-import type { RawAnswer } from './zendesk-request'
+import type { HttpAnswer } from '../net/http-request'
+import { headerValue } from '../net/raw-record'
+import { retryAfterSeconds } from '../net/retry-after'
 
 export interface TicketVerdict {
   ok: boolean
@@ -27,13 +29,16 @@ interface ZendeskErrorBody {
 /** Where a ticket field sits in the user's template, when the renderer can tell. */
 export type FieldLocator = (field: string) => { line: number; column: number } | undefined
 
-/** Turns any answer to POST /api/v2/tickets into a message a person can act on. */
+/**
+ * Turns any answer to POST /api/v2/tickets into a message a person can act on. `now` reads a
+ * Retry-After given as an HTTP date.
+ */
 export function interpretTicketAnswer(
-  answer: RawAnswer,
-  context: { host: string; locate?: FieldLocator },
+  answer: HttpAnswer,
+  context: { host: string; now: Date; locate?: FieldLocator },
 ): TicketVerdict {
-  const body = parse(answer.body)
-  const lookup = answer.headers['x-idempotency-lookup']
+  const body = parse(answer.body.toString('utf8'))
+  const lookup = headerValue(answer.headers, 'x-idempotency-lookup')
   const idempotency: TicketVerdict['idempotency'] =
     lookup === 'hit' || lookup === 'miss' ? lookup : undefined
   const said = body ? zendeskSays(body) : ''
@@ -119,7 +124,7 @@ export function interpretTicketAnswer(
     case 422:
       return invalid(body, context, base)
     case 429: {
-      const wait = retryAfter(answer)
+      const wait = retryAfterSeconds(headerValue(answer.headers, 'retry-after'), context.now)
       return {
         ...base,
         ok: false,
@@ -131,7 +136,7 @@ export function interpretTicketAnswer(
     }
   }
   if (answer.status >= 500) {
-    const wait = retryAfter(answer)
+    const wait = retryAfterSeconds(headerValue(answer.headers, 'retry-after'), context.now)
     return {
       ...base,
       ok: false,
@@ -192,15 +197,6 @@ function fixFor(field: string, entry: { description?: string; error?: string }):
   return `Correct "${field}" as Zendesk describes, then send again.`
 }
 
-function retryAfter(answer: RawAnswer): number | undefined {
-  const value = answer.headers['retry-after']
-  if (value === undefined) return undefined
-  const seconds = Number(value)
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds))
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
-}
-
 function parse(text: string): ZendeskErrorBody | undefined {
   try {
     const value = JSON.parse(text) as ZendeskErrorBody | null
@@ -218,7 +214,7 @@ function zendeskSays(body: ZendeskErrorBody): string {
   return text ?? ''
 }
 
-function notJson(answer: RawAnswer, host: string): string {
-  const type = answer.headers['content-type'] ?? 'no content type'
+function notJson(answer: HttpAnswer, host: string): string {
+  const type = headerValue(answer.headers, 'content-type') ?? 'no content type'
   return `${host} answered ${answer.status} with ${type}, not a Zendesk JSON response. Is the profile's Zendesk URL right (a proxy or login page in between)?`
 }

@@ -1,5 +1,7 @@
-import type { Got } from 'got'
-import { callZendesk } from './zendesk-request'
+import type { ExchangeStore } from '../captures/exchange-store'
+import { recordExchange } from '../net/exchange-recorder'
+import type { HttpClient } from '../net/http-request'
+import { retryingSend } from '../net/retrying-send'
 
 /** `destroy_many` takes at most 100 ids (zendesk.md §4.1). */
 export const DESTROY_MANY_LIMIT = 100
@@ -22,6 +24,12 @@ export interface CleanupResult {
   chunks: CleanupChunkResult[]
 }
 
+export interface CleanupDeps {
+  http: HttpClient
+  exchanges: Pick<ExchangeStore, 'newId' | 'save'>
+  now: () => Date
+}
+
 interface JobStatusBody {
   job_status?: { id?: string; status?: string; message?: string }
   error?: string
@@ -31,10 +39,13 @@ interface JobStatusBody {
 /**
  * Deletes test tickets in chunks of 100, reporting progress after each chunk; a failing chunk
  * does not stop the others, and the result says exactly which ids were not deleted and why.
+ * Each DELETE is kept as a `zendesk-ticket-delete` exchange, as sends are. Not retried: a
+ * refused chunk is reported, and the user runs the cleanup again.
  */
 export async function deleteTickets(
-  http: Got,
+  deps: CleanupDeps,
   options: {
+    profileId: string
     baseUrl: string
     authorization: string
     ids: number[]
@@ -46,7 +57,7 @@ export async function deleteTickets(
   const ids = [...new Set(options.ids)]
   for (let start = 0; start < ids.length; start += DESTROY_MANY_LIMIT) {
     const chunk = ids.slice(start, start + DESTROY_MANY_LIMIT)
-    const outcome = await deleteChunk(http, options, chunk)
+    const outcome = await deleteChunk(deps, options, chunk)
     result.chunks.push(outcome)
     if (outcome.ok) result.deleted.push(...chunk)
     else result.failed.push({ ids: chunk, message: outcome.message })
@@ -56,22 +67,50 @@ export async function deleteTickets(
 }
 
 async function deleteChunk(
-  http: Got,
-  options: { baseUrl: string; authorization: string; timeoutMs?: number },
+  deps: CleanupDeps,
+  options: { profileId: string; baseUrl: string; authorization: string; timeoutMs?: number },
   ids: number[],
 ): Promise<CleanupChunkResult> {
   const single = ids.length === 1
   const url = single
     ? `${options.baseUrl}/api/v2/tickets/${ids[0]}.json`
     : `${options.baseUrl}/api/v2/tickets/destroy_many.json?ids=${ids.join(',')}`
-  const call = await callZendesk(http, {
-    method: 'DELETE',
-    url,
-    headers: { accept: 'application/json', authorization: options.authorization },
-    timeoutMs: options.timeoutMs ?? 30_000,
+  const startedAt = deps.now()
+  const recorder = recordExchange(
+    {
+      id: deps.exchanges.newId(startedAt),
+      kind: 'zendesk-ticket-delete',
+      startedAt: startedAt.toISOString(),
+      state: 'pending',
+      profileId: options.profileId,
+      idempotencyKey: null,
+      authorization: 'profile',
+      attempts: [],
+      correlation: single ? { ticketId: String(ids[0]) } : { ticketIds: ids.join(',') },
+    },
+    (record) => deps.exchanges.save(record),
+  )
+  const { outcome } = await retryingSend({
+    client: deps.http,
+    request: () => ({
+      method: 'DELETE',
+      url,
+      headers: [
+        ['accept', 'application/json'],
+        ['authorization', options.authorization],
+      ],
+      timeoutMs: options.timeoutMs ?? 30_000,
+    }),
+    policy: () => null,
+    maxAttempts: 1,
+    maxWaitSeconds: 0,
+    now: deps.now,
+    recorder,
   })
-  if (call.kind === 'failed') return { ids, ok: false, message: call.failure.message }
-  const { status, body } = call.answer
+  await recorder.finish()
+  if (outcome.kind === 'failed') return { ids, ok: false, message: outcome.failure.message }
+  const status = outcome.status
+  const body = outcome.body.toString('utf8')
   if (status === 204) return { ids, ok: true, message: `Deleted ticket #${ids[0]}.` }
   let parsed: JobStatusBody = {}
   try {

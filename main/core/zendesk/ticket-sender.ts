@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto'
-import type { Got } from 'got'
-import type { Attempt, Exchange } from '../../../shared/contract/exchanges'
-import { maskHeaderPairs } from '../../../shared/security/masking'
+import type { Exchange, RetryReason } from '../../../shared/contract/exchanges'
 import type { ExchangeStore } from '../captures/exchange-store'
-import { headerPairs, preciseIso, toRawBody } from '../net/raw-record'
+import { recordExchange } from '../net/exchange-recorder'
+import type { HttpClient, HttpOutcome } from '../net/http-request'
+import {
+  backoffSeconds,
+  retryingSend,
+  type AttemptRecorder,
+  type RetryingSendResult,
+  type RetryWait,
+  type Sleep,
+} from '../net/retrying-send'
 import type { ProfileVault } from '../vault/profile-vault'
 import { interpretTicketAnswer, type FieldLocator, type TicketVerdict } from './ticket-answer'
 import { addTestTag } from './test-tag'
 import type { ZendeskAuthorizer } from './zendesk-authorizer'
-import { callZendesk } from './zendesk-request'
 
 export interface SendTicketOptions {
   profileId: string
@@ -18,8 +24,8 @@ export interface SendTicketOptions {
   correlation?: Record<string, string>
   locate?: FieldLocator
   onAttempt?: (attempt: number) => void
-  /** Called before each wait for Retry-After, so the UI can show a countdown. */
-  onWait?: (seconds: number, attempt: number) => void
+  /** Called before each wait (Retry-After, no answer, backoff), so the UI can count down. */
+  onWait?: (seconds: number, attempt: number, reason: RetryReason) => void
   signal?: AbortSignal
 }
 
@@ -36,10 +42,10 @@ export interface SendTicketResult extends TicketVerdict {
 export interface TicketSenderDeps {
   vault: ProfileVault
   authorizer: ZendeskAuthorizer
-  http: Got
+  http: HttpClient
   exchanges: ExchangeStore
   now: () => Date
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  sleep?: Sleep
   maxAttempts?: number
   /** Longer Retry-After waits are not sat out: the user is told to try later. */
   maxWaitSeconds?: number
@@ -60,129 +66,133 @@ export class TicketSender {
     const tagged = options.addTestTag ? addTestTag(options.body) : undefined
     const body = tagged?.body ?? options.body
     const idempotencyKey = `bridgebench-${randomUUID()}`
-    const maxAttempts = this.deps.maxAttempts ?? 3
-    const sleep = this.deps.sleep ?? abortableSleep
     const startedAt = this.deps.now()
     // One exchange for the whole send, saved before anything leaves: a crash or a silent server
     // still leaves a trace of what was attempted.
-    const record: Exchange = {
-      id: this.deps.exchanges.newId(startedAt),
-      kind: 'zendesk-ticket-create',
-      startedAt: startedAt.toISOString(),
-      state: 'pending',
-      profileId: options.profileId,
-      idempotencyKey,
-      authorization: 'profile',
-      attempts: [],
-      correlation: { ...options.correlation },
-    }
-    let verdict: TicketVerdict | undefined
-
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      options.onAttempt?.(attempt)
-      const headers = {
-        'content-type': 'application/json',
-        accept: 'application/json',
-        authorization: await this.deps.authorizer.authorization(options.profileId),
-        'idempotency-key': idempotencyKey,
-      }
-      const sentAt = this.deps.now()
-      const entry: Attempt = {
-        attempt,
+    const recorder = recordExchange(
+      {
+        id: this.deps.exchanges.newId(startedAt),
+        kind: 'zendesk-ticket-create',
+        startedAt: startedAt.toISOString(),
         state: 'pending',
-        request: {
-          method: 'POST',
-          url,
-          headers: maskHeaderPairs(headerPairs(headers)),
-          body: toRawBody(body),
-          at: preciseIso(sentAt),
-        },
-        response: null,
-        timings: null,
-        error: null,
-        retry: null,
-      }
-      record.attempts.push(entry)
-      await this.deps.exchanges.save(record)
-      const result = await callZendesk(this.deps.http, {
+        profileId: options.profileId,
+        idempotencyKey,
+        authorization: 'profile',
+        attempts: [],
+        correlation: { ...options.correlation },
+      },
+      (record) => this.deps.exchanges.save(record),
+    )
+    const record = recorder.exchange
+    const verdictOf = (outcome: HttpOutcome) =>
+      ticketVerdict(outcome, { host, now: this.deps.now(), locate: options.locate })
+
+    const sent = await retryingSend({
+      client: this.deps.http,
+      request: async () => ({
         method: 'POST',
         url,
-        headers,
+        headers: [
+          ['content-type', 'application/json'],
+          ['accept', 'application/json'],
+          // Asked per attempt: an OAuth token may have been renewed during a wait.
+          ['authorization', await this.deps.authorizer.authorization(options.profileId)],
+          ['idempotency-key', idempotencyKey],
+        ],
         body,
         timeoutMs: this.deps.timeoutMs ?? 30_000,
-      })
-      entry.timings = result.timings
-      if (result.kind === 'answered') {
-        entry.state = 'answered'
-        entry.response = {
-          status: result.answer.status,
-          statusText: result.answer.statusText,
-          headers: maskHeaderPairs(result.answer.rawHeaders),
-          body: toRawBody(result.answer.bytes),
-          at: preciseIso(this.deps.now()),
-        }
-      } else {
-        entry.state = 'failed'
-        entry.error = result.failure
-      }
-      verdict =
-        result.kind === 'answered'
-          ? interpretTicketAnswer(result.answer, { host, locate: options.locate })
-          : {
-              ok: false,
-              reason: result.failure.reason,
-              message: result.failure.message,
-              // A timeout may have reached Zendesk; the Idempotency-Key makes the retry safe.
-              retryable: result.failure.reason === 'timeout' || result.failure.reason === 'reset',
-              problems: [],
-            }
-      if (verdict.ticketId) record.correlation.ticketId = String(verdict.ticketId)
-      if (verdict.ok || !verdict.retryable || attempt === maxAttempts) break
-      const wait = verdict.retryAfterSeconds ?? 2 ** (attempt - 1)
-      if (wait > (this.deps.maxWaitSeconds ?? 60)) {
-        verdict = {
-          ...verdict,
-          message: `${verdict.message} Not waiting ${wait} s here: send again later.`,
-        }
-        break
-      }
-      entry.retry = {
-        afterSeconds: wait,
-        reason:
-          verdict.retryAfterSeconds !== undefined
-            ? 'retry-after'
-            : result.kind === 'failed'
-              ? 'no-answer'
-              : 'backoff',
-      }
-      await this.deps.exchanges.save(record)
-      options.onWait?.(wait, attempt + 1)
-      await sleep(wait * 1000, options.signal)
-    }
-    record.state = 'done'
-    await this.deps.exchanges.save(record)
-    const final = verdict as TicketVerdict
+      }),
+      policy: (outcome, attempt) => ticketRetry(verdictOf(outcome), outcome, attempt),
+      maxAttempts: this.deps.maxAttempts ?? 3,
+      maxWaitSeconds: this.deps.maxWaitSeconds ?? 60,
+      now: this.deps.now,
+      sleep: this.deps.sleep,
+      signal: options.signal,
+      recorder: withProgress(recorder, options),
+    })
+    const verdict = finalVerdict(verdictOf(sent.outcome), sent)
+    if (verdict.ticketId) record.correlation.ticketId = String(verdict.ticketId)
+    await recorder.finish()
     return {
-      ...final,
+      ...verdict,
       idempotencyKey,
       attempts: record.attempts.length,
       exchange: record,
       sentBody: body,
       tagChange: tagged?.change,
       apiUrl: url,
-      agentUrl: final.ticketId
-        ? `${profile.zendesk.baseUrl}/agent/tickets/${final.ticketId}`
+      agentUrl: verdict.ticketId
+        ? `${profile.zendesk.baseUrl}/agent/tickets/${verdict.ticketId}`
         : undefined,
     }
   }
 }
 
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer)
-      reject(new Error('Sending was cancelled.'))
-    })
-  })
+function ticketVerdict(
+  outcome: HttpOutcome,
+  context: { host: string; now: Date; locate?: FieldLocator },
+): TicketVerdict {
+  if (outcome.kind === 'answered') return interpretTicketAnswer(outcome, context)
+  const { reason, message } = outcome.failure
+  // A timeout may have reached Zendesk; the Idempotency-Key makes the retry safe.
+  return {
+    ok: false,
+    reason,
+    message,
+    retryable: reason === 'timeout' || reason === 'reset',
+    problems: [],
+  }
+}
+
+/** The last attempt's verdict, saying why the send stopped when it stopped early. */
+function finalVerdict(verdict: TicketVerdict, sent: RetryingSendResult): TicketVerdict {
+  if (sent.declinedWait) {
+    const wait = sent.declinedWait.afterSeconds
+    return {
+      ...verdict,
+      message: `${verdict.message} Not waiting ${wait} s here: send again later.`,
+    }
+  }
+  if (sent.cancelled && sent.outcome.kind === 'answered' && !verdict.ok) {
+    return {
+      ...verdict,
+      reason: 'cancelled',
+      retryable: false,
+      message: `Sending was cancelled before the next attempt. The last answer: ${verdict.message}`,
+    }
+  }
+  return verdict
+}
+
+/** The exchange recorder, also telling the caller about each attempt and wait (for the UI). */
+function withProgress(recorder: AttemptRecorder, options: SendTicketOptions): AttemptRecorder {
+  return {
+    pending: (attempt) => {
+      options.onAttempt?.(attempt.attempt)
+      return recorder.pending(attempt)
+    },
+    completed: recorder.completed,
+    waiting: async (attempt) => {
+      await recorder.waiting(attempt)
+      if (attempt.retry) {
+        const { afterSeconds, reason } = attempt.retry
+        options.onWait?.(afterSeconds, attempt.attempt + 1, reason)
+      }
+    },
+  }
+}
+
+/** Zendesk's advice first (Retry-After), then 1 s, 2 s… for retryable answers and silences. */
+function ticketRetry(
+  verdict: TicketVerdict,
+  outcome: HttpOutcome,
+  attempt: number,
+): RetryWait | null {
+  if (verdict.ok || !verdict.retryable) return null
+  if (verdict.retryAfterSeconds !== undefined)
+    return { afterSeconds: verdict.retryAfterSeconds, reason: 'retry-after' }
+  return {
+    afterSeconds: backoffSeconds(attempt),
+    reason: outcome.kind === 'failed' ? 'no-answer' : 'backoff',
+  }
 }

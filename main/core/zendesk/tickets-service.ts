@@ -1,4 +1,3 @@
-import type { Got } from 'got'
 import {
   sendTicketInput,
   type SendTicketEvent,
@@ -10,6 +9,8 @@ import type { ExchangeStore } from '../captures/exchange-store'
 import { streamWhile } from '../events/progress-stream'
 import type { BrazeLiquid } from '../liquid/braze-liquid'
 import type { RenderRequestFor, ResolvedRender } from '../templates/render-request'
+import type { HttpClient } from '../net/http-request'
+import type { Sleep } from '../net/retrying-send'
 import { userLabel } from '../users/user-identity'
 import type { ProfileVault } from '../vault/profile-vault'
 import { deleteTickets, type CleanupResult } from './ticket-cleanup'
@@ -21,7 +22,7 @@ import type { ZendeskAuthorizer } from './zendesk-authorizer'
 export interface TicketsServiceDeps {
   vault: ProfileVault
   authorizer: ZendeskAuthorizer
-  http: Got
+  http: HttpClient
   exchanges: ExchangeStore
   log: TestTicketLog
   liquid: BrazeLiquid
@@ -30,7 +31,7 @@ export interface TicketsServiceDeps {
   now: () => Date
   /** Makes a profile ready (the Sandbox starts its simulators) and returns its id. */
   useProfile: (id?: string | null) => Promise<string>
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  sleep?: Sleep
   /** Desktop only: puts text on the system clipboard without it passing through the page. */
   copyToClipboard?: (text: string) => void
 }
@@ -72,8 +73,8 @@ export class TicketsService {
       }
       return
     }
-    // The sender reports attempts and Retry-After waits from inside its loop; they reach the
-    // caller while the send is still running.
+    // The sender reports attempts and waits from inside its loop; they reach the caller while
+    // the send is still running.
     const result = yield* streamWhile<SendTicketEvent, Awaited<ReturnType<TicketSender['send']>>>(
       (emit) =>
         this.sender.send({
@@ -88,7 +89,7 @@ export class TicketsService {
             this.deps.liquid.templatePositionOf(rendered, offset),
           ),
           onAttempt: (attempt) => emit({ type: 'attempt', attempt }),
-          onWait: (seconds, attempt) => emit({ type: 'waiting', seconds, attempt }),
+          onWait: (seconds, attempt, reason) => emit({ type: 'waiting', seconds, attempt, reason }),
           signal,
         }),
     )
@@ -121,12 +122,17 @@ export class TicketsService {
   ): Promise<CleanupResult> {
     const profile = this.deps.vault.get(await this.deps.useProfile(profileId))
     const ids = ticketIds ?? this.deps.log.list({ profileId }).map((t) => t.ticketId)
-    const result = await deleteTickets(this.deps.http, {
-      baseUrl: profile.zendesk.baseUrl,
-      authorization: await this.deps.authorizer.authorization(profileId),
-      ids,
-      onProgress: ({ done, total }) => onProgress(done, total),
-    })
+    const { http, exchanges, now } = this.deps
+    const result = await deleteTickets(
+      { http, exchanges, now },
+      {
+        profileId,
+        baseUrl: profile.zendesk.baseUrl,
+        authorization: await this.deps.authorizer.authorization(profileId),
+        ids,
+        onProgress: ({ done, total }) => onProgress(done, total),
+      },
+    )
     this.deps.log.markDeleted(profileId, result.deleted, this.deps.now())
     return result
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { Got } from 'got'
 import type { ProfileView } from '../../../shared/contract/profiles'
+import type { HttpClient } from '../net/http-request'
 import type { ProfileVault } from '../vault/profile-vault'
 import { createPkcePair, randomState } from './oauth/pkce'
 import { startRedirectListener, type RedirectListener } from './oauth/redirect-listener'
@@ -39,7 +39,7 @@ export class ZendeskAuthorizer {
 
   constructor(
     private readonly vault: ProfileVault,
-    private readonly http: Got,
+    private readonly http: HttpClient,
     private readonly now: () => Date,
     private readonly openExternal?: (url: string) => void,
   ) {}

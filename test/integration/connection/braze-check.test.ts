@@ -1,4 +1,3 @@
-import got from 'got'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkBrazeKey } from '../../../main/core/connection/braze-check'
 import {
@@ -7,6 +6,7 @@ import {
   type ScriptedServer,
   type SeenRequest,
 } from '../../helpers/scripted-server'
+import { offlineHttpClient } from '../../helpers/offline-http'
 
 describe('Braze connection check', () => {
   let server: ScriptedServer | undefined
@@ -14,7 +14,10 @@ describe('Braze connection check', () => {
 
   async function check(reply: (request: SeenRequest) => ScriptedReply) {
     server = await startScriptedServer(reply)
-    return checkBrazeKey(got, { endpoint: server.url, apiKey: 'braze-key-0123456789' })
+    return checkBrazeKey(offlineHttpClient(), {
+      endpoint: server.url,
+      apiKey: 'braze-key-0123456789',
+    })
   }
 
   const valid = {

@@ -1,4 +1,3 @@
-import got from 'got'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkZendeskSignIn } from '../../../main/core/connection/zendesk-check'
 import {
@@ -6,6 +5,7 @@ import {
   type ScriptedReply,
   type ScriptedServer,
 } from '../../helpers/scripted-server'
+import { offlineHttpClient } from '../../helpers/offline-http'
 
 describe('Zendesk connection check', () => {
   let server: ScriptedServer | undefined
@@ -13,7 +13,11 @@ describe('Zendesk connection check', () => {
 
   async function check(reply: ScriptedReply, timeoutMs?: number) {
     server = await startScriptedServer(() => reply)
-    return checkZendeskSignIn(got, { baseUrl: server.url, authorization: 'Basic xyz', timeoutMs })
+    return checkZendeskSignIn(offlineHttpClient(), {
+      baseUrl: server.url,
+      authorization: 'Basic xyz',
+      timeoutMs,
+    })
   }
 
   it('passes for an admin and reports latency', async () => {
@@ -75,7 +79,7 @@ describe('Zendesk connection check', () => {
 
   it('reports a TLS failure (https to a server that does not speak it)', async () => {
     server = await startScriptedServer(() => ({ status: 200 }))
-    const result = await checkZendeskSignIn(got, {
+    const result = await checkZendeskSignIn(offlineHttpClient(), {
       baseUrl: `https://127.0.0.1:${server.port}`,
       authorization: 'x',
     })
@@ -83,14 +87,7 @@ describe('Zendesk connection check', () => {
   })
 
   it('reports a name that does not resolve', async () => {
-    const offline = got.extend({
-      dnsLookup: ((_host: string, _options: unknown, callback: (error: Error) => void) => {
-        callback(
-          Object.assign(new Error('getaddrinfo ENOTFOUND acme.zendesk.com'), { code: 'ENOTFOUND' }),
-        )
-      }) as never,
-    })
-    const result = await checkZendeskSignIn(offline, {
+    const result = await checkZendeskSignIn(offlineHttpClient(), {
       baseUrl: 'https://acme.zendesk.com',
       authorization: 'x',
     })

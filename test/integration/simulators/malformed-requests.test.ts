@@ -85,7 +85,12 @@ describe('simulators answer malformed requests as the real services do (4xx, nev
       zendesk = await startZendeskSimulator({
         settings: { rateLimits: { enabled: false } },
         // Nothing leaves the machine, whatever a fuzzed webhook names.
-        send: () => Promise.resolve({ kind: 'network-error', error: 'not sent' }),
+        send: () =>
+          Promise.resolve({
+            kind: 'failed',
+            failure: { reason: 'network', message: 'not sent' },
+            timings: { total: 0 },
+          }),
       })
       const ticket = zendesk.createTicket({ subject: 'Fuzz', body: 'Target ticket' })
       const webhook = zendesk.createWebhook({ name: 'Fuzz', endpoint: 'http://127.0.0.1:9/hook' })

@@ -1,9 +1,9 @@
-import got from 'got'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ZendeskAuthorizer } from '../../../main/core/zendesk/zendesk-authorizer'
 import { startFakeOAuthServer, type FakeOAuthServer } from '../../helpers/oauth-server'
 import { useTempDir } from '../../helpers/temp-dir'
 import { createVault } from '../../helpers/vault'
+import { offlineHttpClient } from '../../helpers/offline-http'
 
 describe('Zendesk OAuth', () => {
   const tempDir = useTempDir()
@@ -26,7 +26,7 @@ describe('Zendesk OAuth', () => {
     const opened: string[] = []
     const authorizer = new ZendeskAuthorizer(
       vault,
-      got,
+      offlineHttpClient(),
       () => clock.now,
       (url) => opened.push(url),
     )

@@ -1,4 +1,3 @@
-import got from 'got'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ExchangeStore } from '../../../main/core/captures/exchange-store'
 import { ZendeskAuthorizer } from '../../../main/core/zendesk/zendesk-authorizer'
@@ -11,6 +10,7 @@ import {
 } from '../../helpers/scripted-server'
 import { useTempDir } from '../../helpers/temp-dir'
 import { SECRETS, acmeInput, createVault } from '../../helpers/vault'
+import { offlineHttpClient } from '../../helpers/offline-http'
 
 const BODY =
   '{\n"ticket": {"subject": "Hi", "comment": {"body": "Hello"}, "requester": {"name": "Ada", "email": "ada@example.com"}}\n}'
@@ -37,10 +37,11 @@ describe('TicketSender (against loopback fakes)', () => {
     const exchanges = new ExchangeStore(dir)
     const sleep = vi.fn(() => Promise.resolve())
     const now = () => new Date('2026-11-25T10:00:00Z')
+    const http = offlineHttpClient()
     const send = new TicketSender({
       vault,
-      authorizer: new ZendeskAuthorizer(vault, got, now),
-      http: got,
+      authorizer: new ZendeskAuthorizer(vault, http, now),
+      http,
       exchanges,
       now,
       sleep,
@@ -134,6 +135,35 @@ describe('TicketSender (against loopback fakes)', () => {
     expect(sleep).toHaveBeenCalledWith(7000, undefined)
     const keys = server.seen.map((r) => r.headers['idempotency-key'])
     expect(keys[0]).toBe(keys[1])
+  })
+
+  it('reads a Retry-After date against the injected clock', async () => {
+    const { send, profile, sleep } = await sender((_req, index) =>
+      index === 0
+        ? { status: 503, body: {}, headers: { 'retry-after': 'Wed, 25 Nov 2026 10:00:05 GMT' } }
+        : created,
+    )
+    const result = await send.send({ profileId: profile.id, body: BODY })
+    expect(result).toMatchObject({ ok: true, attempts: 2 })
+    expect(sleep).toHaveBeenCalledWith(5000, undefined)
+  })
+
+  it('says why it waits: Retry-After, or no answer after a timeout', async () => {
+    const waits: string[] = []
+    const onWait = (seconds: number, attempt: number, reason: string) =>
+      waits.push(`${reason} ${seconds} s before #${attempt}`)
+    const limited = await sender((_req, index) =>
+      index === 0 ? { status: 429, body: {}, headers: { 'retry-after': '3' } } : created,
+    )
+    await limited.send.send({ profileId: limited.profile.id, body: BODY, onWait })
+    await server?.close()
+    const silent = await sender(() => ({ status: 200, hang: true }), 150)
+    await silent.send.send({ profileId: silent.profile.id, body: BODY, onWait })
+    expect(waits).toEqual([
+      'retry-after 3 s before #2',
+      'no-answer 1 s before #2',
+      'no-answer 2 s before #3',
+    ])
   })
 
   it('does not sit out a Retry-After longer than a minute', async () => {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import got from 'got'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SendTicketEvent } from '../../../shared/contract/tickets'
 import { ExchangeStore } from '../../../main/core/captures/exchange-store'
@@ -18,6 +17,7 @@ import { ZendeskAuthorizer } from '../../../main/core/zendesk/zendesk-authorizer
 import { startDroppingProxy } from '../../helpers/dropping-proxy'
 import { useTempDir } from '../../helpers/temp-dir'
 import { createVault } from '../../helpers/vault'
+import { offlineHttpClient } from '../../helpers/offline-http'
 
 const REPO = path.resolve(import.meta.dirname, '..', '..', '..')
 const SEED = readFileSync(
@@ -65,10 +65,11 @@ describe('TicketsService against the simulated Zendesk', () => {
       secrets: { zendeskApiToken: zendesk.credentials.token },
     })
     const now = () => new Date()
+    const http = offlineHttpClient()
     const service = new TicketsService({
       vault,
-      authorizer: new ZendeskAuthorizer(vault, got, now),
-      http: got,
+      authorizer: new ZendeskAuthorizer(vault, http, now),
+      http,
       exchanges: new ExchangeStore(dir),
       log: new TestTicketLog(confStoreFactory(dir)('test-tickets')),
       liquid: createBrazeLiquid(),

@@ -1,3 +1,5 @@
+import type { HttpClient } from '../../net/http-request'
+import { headerPairs } from '../../net/raw-record'
 import type { ConnectedContentFetch, InboundResponse, OutboundRequest } from '../runtime'
 
 /** Braze's limits for a Connected Content call (braze.md §2.3). */
@@ -10,38 +12,41 @@ export interface LiveFetchOptions {
 }
 
 /**
- * A live Connected Content call over a WHATWG fetch (the caller injects it, so previews reach
- * the network only when the user allowed it): redirects are not followed, slow answers time
- * out and oversized ones are refused, as in Braze.
+ * A live Connected Content call over the engine's one request function (the caller injects it,
+ * so previews reach the network only when the user allowed it): redirects are not followed,
+ * slow answers time out and oversized ones are refused, as in Braze.
  */
 export function createLiveFetch(
-  fetchImpl: typeof fetch,
+  http: HttpClient,
   options: LiveFetchOptions = {},
 ): ConnectedContentFetch {
   const timeoutMs = options.timeoutMs ?? CONNECTED_CONTENT_TIMEOUT_MS
   const maxBytes = options.maxBytes ?? CONNECTED_CONTENT_MAX_BYTES
   return async (request: OutboundRequest): Promise<InboundResponse> => {
-    let response: Response
-    try {
-      response = await fetchImpl(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body ?? undefined,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      })
-    } catch (error) {
-      if (error instanceof Error && error.name === 'TimeoutError') {
-        throw new Error(`no answer within ${timeoutMs / 1000} s`, { cause: error })
-      }
-      throw error
+    const outcome = await http.send({
+      method: request.method,
+      url: request.url,
+      headers: headerPairs(request.headers),
+      body: request.body ?? undefined,
+      timeoutMs,
+      maxResponseBytes: maxBytes,
+    })
+    if (outcome.kind === 'failed') {
+      throw new Error(
+        outcome.failure.reason === 'timeout'
+          ? `no answer within ${timeoutMs / 1000} s`
+          : outcome.failure.message,
+      )
     }
-    const body = Buffer.from(await response.arrayBuffer())
-    if (body.length > maxBytes) {
-      throw new Error(`the answer is ${body.length} bytes; Braze accepts at most ${maxBytes}`)
+    if (outcome.bodySize > maxBytes) {
+      throw new Error(`the answer is ${outcome.bodySize} bytes; Braze accepts at most ${maxBytes}`)
     }
+    // Templates read headers by lower-case name; repeated ones are joined as HTTP allows.
     const headers: Record<string, string> = {}
-    response.headers.forEach((value, name) => (headers[name] = value))
-    return { status: response.status, headers, body: body.toString('utf8') }
+    for (const [name, value] of outcome.headers) {
+      const key = name.toLowerCase()
+      headers[key] = headers[key] === undefined ? value : `${headers[key]}, ${value}`
+    }
+    return { status: outcome.status, headers, body: outcome.body.toString('utf8') }
   }
 }

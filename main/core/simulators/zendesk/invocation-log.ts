@@ -2,7 +2,7 @@ import type {
   WebhookAttemptView,
   WebhookInvocationView,
 } from '../../../../shared/contract/simulators'
-import type { SendResult } from './http-sender'
+import type { HttpOutcome } from '../../net/http-request'
 import type { ZdWebhook } from './model'
 
 /** Invocations are kept 7 days (§5.7); the log is also capped so a load test cannot grow it forever. */
@@ -110,31 +110,36 @@ export class InvocationLog {
   }
 }
 
-/** One attempt's log fields from what the sender saw. */
+/** One attempt's log fields from what the sender saw; `timeoutMs` is the deadline it had. */
 export function attemptFields(
-  result: SendResult,
+  result: HttpOutcome,
+  timeoutMs: number,
 ): Pick<WebhookAttemptView, 'outcome' | 'error' | 'statusCode' | 'responseBody'> {
-  switch (result.kind) {
-    case 'response': {
-      const ok = result.statusCode >= 200 && result.statusCode < 300
-      return {
-        outcome: ok ? 'success' : 'http-error',
-        statusCode: result.statusCode,
-        error: ok ? null : `The endpoint answered ${result.statusCode}`,
-        responseBody: result.body,
-      }
+  if (result.kind === 'answered') {
+    const ok = result.status >= 200 && result.status < 300
+    return {
+      outcome: ok ? 'success' : 'http-error',
+      statusCode: result.status,
+      error: ok ? null : `The endpoint answered ${result.status}`,
+      responseBody: result.body.toString('utf8'),
     }
-    case 'timeout':
-      // Zendesk's activity log shows a timeout as "Failed: 504 Gateway Timeout" (§5.7).
-      return {
-        outcome: 'timeout',
-        statusCode: null,
-        error: `Failed: 504 Gateway Timeout (${result.error})`,
-        responseBody: null,
-      }
-    case 'network-error':
-      return { outcome: 'network-error', statusCode: null, error: result.error, responseBody: null }
-    case 'cancelled':
-      return { outcome: 'cancelled', statusCode: null, error: result.error, responseBody: null }
   }
+  const failed = { statusCode: null, responseBody: null }
+  const { reason, message } = result.failure
+  // Zendesk's activity log shows a timeout as "Failed: 504 Gateway Timeout" (§5.7).
+  if (reason === 'timeout') {
+    return {
+      ...failed,
+      outcome: 'timeout',
+      error: `Failed: 504 Gateway Timeout (no complete answer within ${timeoutMs} ms)`,
+    }
+  }
+  if (reason === 'cancelled') {
+    return {
+      ...failed,
+      outcome: 'cancelled',
+      error: 'The simulator stopped before the request finished',
+    }
+  }
+  return { ...failed, outcome: 'network-error', error: message }
 }

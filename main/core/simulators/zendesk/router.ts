@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { ZendeskSimulatorSettings } from '../../../../shared/contract/simulators'
-import type { WebhookSender } from './http-sender'
+import type { SendHttp } from '../../net/http-request'
 import type { IdempotencyStore } from './idempotency'
 import type { ZdUser } from './model'
 import type { PlaceholderRenderer } from '../../zendesk/placeholders/placeholder-renderer'
@@ -42,7 +42,7 @@ export interface RouteDeps {
   idempotency: IdempotencyStore
   delivery: WebhookDelivery
   renderer: PlaceholderRenderer
-  send: WebhookSender
+  send: SendHttp
   account: { id: number; name: string }
 }
 

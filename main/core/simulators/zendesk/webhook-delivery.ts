@@ -3,11 +3,13 @@ import type {
   WebhookInvocationView,
   ZendeskSimulatorSettings,
 } from '../../../../shared/contract/simulators'
+import type { HttpOutcome, SendHttp } from '../../net/http-request'
+import { headerPairs, headerValue } from '../../net/raw-record'
+import { retryAfterSeconds } from '../../net/retry-after'
 import { CircuitBreaker } from './circuit-breaker'
-import type { SendResult, WebhookSender } from './http-sender'
 import { InvocationLog, attemptFields, type DeliveryJob, type Invocation } from './invocation-log'
 import type { ZdWebhook } from './model'
-import { maskedHeaders, retryAfterSeconds, webhookHeaders } from './webhook-request'
+import { maskedHeaders, webhookHeaders } from './webhook-request'
 
 export type { DeliveryJob } from './invocation-log'
 
@@ -18,9 +20,12 @@ export interface DeliveryOptions {
   accountId: number
   now: () => Date
   random: () => number
-  send: WebhookSender
+  send: SendHttp
   emit: (event: SimulatorEvent) => void
 }
+
+/** Keeps the log readable: a receiver's error page is rarely useful past its first few KB. */
+const MAX_RESPONSE_BODY = 16 * 1024
 
 /**
  * Zendesk's asynchronous webhook delivery (§5.7): queued after the update commits, signed (§5.5)
@@ -144,19 +149,28 @@ export class WebhookDelivery {
       body,
     }
     this.setStatus(invocation, 'sending')
-    const result = await this.options.send(
-      { url, method: webhook.httpMethod, headers, body },
-      { timeoutMs: settings.delivery.timeoutMs, signal: this.inFlight.signal },
-    )
+    // One deadline for the whole exchange (connect, send, headers and body), as Zendesk's 12 s
+    // timeout is described (§5.7).
+    const timeoutMs = settings.delivery.timeoutMs
+    const result = await this.options.send({
+      url,
+      method: webhook.httpMethod,
+      headers: headerPairs(headers),
+      body: body === '' ? undefined : body,
+      timeoutMs,
+      signal: this.inFlight.signal,
+      maxResponseBytes: MAX_RESPONSE_BODY,
+    })
     if (this.closed) return
     const finished = this.options.now()
-    const ok = result.kind === 'response' && result.statusCode >= 200 && result.statusCode < 300
+    const ok = result.kind === 'answered' && result.status >= 200 && result.status < 300
     this.breaker.record(webhook.id, !ok, finished.getTime())
 
     const attempt = invocation.view.attempts.length + 1
-    const retryInMs = ok ? null : this.retryDelay(invocation, result, attempt, finished.getTime())
+    const retryInMs = ok ? null : this.retryDelay(invocation, result, attempt, finished)
     const durationMs = finished.getTime() - started.getTime()
-    this.log.addAttempt(invocation, started, durationMs, attemptFields(result), retryInMs)
+    const fields = attemptFields(result, timeoutMs)
+    this.log.addAttempt(invocation, started, durationMs, fields, retryInMs)
     if (ok) this.setStatus(invocation, 'succeeded')
     else if (retryInMs === null) this.setStatus(invocation, 'failed')
     else {
@@ -168,26 +182,26 @@ export class WebhookDelivery {
   /** §5.7's retry rules; null when the failure is final. */
   private retryDelay(
     invocation: Invocation,
-    result: SendResult,
+    result: HttpOutcome,
     attempt: number,
-    nowMs: number,
+    now: Date,
   ): number | null {
     const { delivery } = this.options.settings()
     const backoff = Math.round(delivery.retryDelayMs * delivery.retryBackoffFactor ** (attempt - 1))
-    if (result.kind === 'timeout') {
+    if (result.kind === 'failed' && result.failure.reason === 'timeout') {
       if (invocation.timeoutRetries >= delivery.maxTimeoutRetries) return null
       invocation.timeoutRetries += 1
       return backoff
     }
-    if (result.kind !== 'response') return null
-    if (result.statusCode === 409) {
+    if (result.kind !== 'answered') return null
+    if (result.status === 409) {
       if (invocation.conflictRetries >= delivery.maxConflictRetries) return null
       invocation.conflictRetries += 1
       return backoff
     }
-    if (result.statusCode === 429 || result.statusCode === 503) {
-      const wait = retryAfterSeconds(result.headers['retry-after'], nowMs)
-      if (wait === null || wait >= delivery.maxRetryAfterSeconds) return null
+    if (result.status === 429 || result.status === 503) {
+      const wait = retryAfterSeconds(headerValue(result.headers, 'retry-after'), now)
+      if (wait === undefined || wait >= delivery.maxRetryAfterSeconds) return null
       if (invocation.retryAfterRetries >= delivery.maxRetryAfterRetries) return null
       invocation.retryAfterRetries += 1
       return wait * 1000

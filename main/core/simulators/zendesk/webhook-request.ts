@@ -104,15 +104,3 @@ export function hasBody(webhook: ZdWebhook): boolean {
     webhook.httpMethod === 'POST' || webhook.httpMethod === 'PUT' || webhook.httpMethod === 'PATCH'
   )
 }
-
-/** Seconds from a `Retry-After` header (delta-seconds or an HTTP date), or null. */
-export function retryAfterSeconds(
-  value: string | string[] | undefined,
-  nowMs: number,
-): number | null {
-  const text = Array.isArray(value) ? value[0] : value
-  if (text === undefined || text.trim() === '') return null
-  if (/^\d+$/.test(text.trim())) return Number(text.trim())
-  const date = Date.parse(text)
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - nowMs) / 1000))
-}

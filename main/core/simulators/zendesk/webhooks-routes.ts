@@ -1,3 +1,4 @@
+import { headerPairs } from '../../net/raw-record'
 import { ZENDESK_TEST_SIGNING_SECRET } from '../../zendesk/webhook-signature'
 import { isRecord } from '../../../../shared/is-record'
 import { signingSecret, ulid } from '../ids'
@@ -15,6 +16,9 @@ import {
 } from './router'
 import { parseWebhookInput, type WebhookFields } from './webhook-input'
 import { webhookHeaders } from './webhook-request'
+
+/** The test answer shows the receiver's first few KB, as the invocation log does. */
+const TEST_RESPONSE_BYTES = 16 * 1024
 
 /** The Webhooks API (§5.2): CRUD, signing secret, test sends and the invocation log. */
 export function webhookRoutes(deps: RouteDeps): Route[] {
@@ -192,18 +196,23 @@ async function testWebhook(req: ApiRequest, deps: RouteDeps): Promise<ApiRespons
     order: settings.delivery.signatureOrder,
     userAgent: settings.delivery.userAgent,
   })
-  const result = await deps.send(
-    { url: webhook.endpoint, method: webhook.httpMethod, headers, body: payload },
-    { timeoutMs: settings.delivery.timeoutMs, signal: new AbortController().signal },
-  )
-  if (result.kind !== 'response') {
-    return json(200, { response: { status: 504, headers: [], body: result.error } })
+  const result = await deps.send({
+    url: webhook.endpoint,
+    method: webhook.httpMethod,
+    headers: headerPairs(headers),
+    body: payload === '' ? undefined : payload,
+    timeoutMs: settings.delivery.timeoutMs,
+    maxResponseBytes: TEST_RESPONSE_BYTES,
+  })
+  if (result.kind !== 'answered') {
+    return json(200, { response: { status: 504, headers: [], body: result.failure.message } })
   }
-  const responseHeaders = Object.entries(result.headers).map(([key, value]) => ({
-    key,
-    value: String(value),
-  }))
+  const responseHeaders = result.headers.map(([key, value]) => ({ key, value }))
   return json(200, {
-    response: { status: result.statusCode, headers: responseHeaders, body: result.body },
+    response: {
+      status: result.status,
+      headers: responseHeaders,
+      body: result.body.toString('utf8'),
+    },
   })
 }

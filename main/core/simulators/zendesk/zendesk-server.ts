@@ -24,7 +24,7 @@ export interface ZendeskServerDeps extends RouteDeps {
 export function createZendeskHandler(deps: ZendeskServerDeps): RequestListener {
   let requestCounter = 0
   return (req, res) => {
-    const requestId = `${Date.now().toString(16)}${(requestCounter++).toString(16).padStart(6, '0')}-SIM`
+    const requestId = `${deps.now().getTime().toString(16)}${(requestCounter++).toString(16).padStart(6, '0')}-SIM`
     handle(req, deps)
       .catch(failureAnswer)
       .then((answer) => send(res, answer, requestId))

@@ -24,7 +24,6 @@ import {
   type ZendeskSeedUser,
 } from './control-actions'
 import { defaultZendeskSettings } from './default-settings'
-import { sendWebhookRequest, type WebhookSender } from './http-sender'
 import { IdempotencyStore } from './idempotency'
 import type { TicketFieldDefinition, WebhookAuthentication } from './model'
 import { PlaceholderRenderer } from '../../zendesk/placeholders/placeholder-renderer'
@@ -36,6 +35,7 @@ import { zendeskRoutes } from './routes'
 import { WebhookDelivery } from './webhook-delivery'
 import { createZendeskHandler } from './zendesk-server'
 import { ZendeskStore } from './zendesk-store'
+import { createHttpClient, type SendHttp } from '../../net/http-request'
 
 export type { NewTicket, NewTrigger, NewWebhook, ZendeskSeedUser } from './control-actions'
 export type { ZendeskCredentials } from './auth'
@@ -50,7 +50,8 @@ export interface ZendeskSimulatorOptions {
   ticketFields?: TicketFieldDefinition[]
   now?: () => Date
   random?: () => number
-  send?: WebhookSender
+  /** Sends webhook requests; tests pass a fake or a client with a fake DNS. */
+  send?: SendHttp
   /** Share one hub between simulators so a UI listens once. */
   events?: EventHub<SimulatorEvent>
 }
@@ -119,7 +120,7 @@ export async function startZendeskSimulator(
   const store = new ZendeskStore((event) => events.emit(event))
   store.ticketFields = options.ticketFields ?? []
   let origin = 'http://127.0.0.1'
-  const send = options.send ?? sendWebhookRequest
+  const send = options.send ?? createHttpClient().send
   const delivery = new WebhookDelivery({
     settings: () => settings,
     webhook: (id) => store.webhooks.get(id),

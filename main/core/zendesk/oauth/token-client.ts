@@ -1,6 +1,5 @@
-import type { Got } from 'got'
-import { HTTPError } from 'got'
-import { describeNetworkFailure } from '../../net/network-failure'
+import type { HttpClient } from '../../net/http-request'
+import { callJson } from '../../net/json-call'
 
 export interface TokenSet {
   accessToken: string
@@ -26,7 +25,7 @@ interface TokenResponse {
 
 /** `POST {base}/oauth/tokens` (zendesk.md §1.2): every grant Bridgebench uses goes through here. */
 export async function requestToken(
-  http: Got,
+  http: HttpClient,
   options: {
     baseUrl: string
     clientId: string
@@ -40,17 +39,12 @@ export async function requestToken(
   if (options.clientSecret) body.client_secret = options.clientSecret
   if (options.scope && options.grant.grant_type !== 'refresh_token') body.scope = options.scope
   const url = `${options.baseUrl}/oauth/tokens`
-  let answer: TokenResponse
-  try {
-    answer = await http
-      .post(url, { json: body, timeout: { request: 15_000 }, retry: { limit: 0 } })
-      .json<TokenResponse>()
-  } catch (error) {
-    if (error instanceof HTTPError) {
-      throw new Error(describeTokenError(error, options.grant.grant_type), { cause: error })
-    }
-    throw new Error(describeNetworkFailure(error, new URL(url).host).message, { cause: error })
+  const result = await callJson(http, { method: 'POST', url, json: body, timeoutMs: 15_000 })
+  if (result.kind === 'failed') throw new Error(result.failure.message)
+  if (result.status < 200 || result.status >= 300) {
+    throw new Error(describeTokenError(result.status, result.json, options.grant.grant_type))
   }
+  const answer = (result.json ?? {}) as TokenResponse
   if (!answer.access_token)
     throw new Error('Zendesk answered the token request without an access_token.')
   return {
@@ -63,14 +57,13 @@ export async function requestToken(
   }
 }
 
-function describeTokenError(error: HTTPError, grant: TokenGrant['grant_type']): string {
-  let parsed: TokenResponse = {}
-  try {
-    parsed = JSON.parse(String(error.response.body)) as TokenResponse
-  } catch {
-    // Not JSON: fall through to the status line.
-  }
-  const said = parsed.error_description ?? parsed.error ?? `HTTP ${error.response.statusCode}`
+function describeTokenError(
+  status: number,
+  json: unknown,
+  grant: TokenGrant['grant_type'],
+): string {
+  const parsed = (json !== null && typeof json === 'object' ? json : {}) as TokenResponse
+  const said = parsed.error_description ?? parsed.error ?? `HTTP ${status}`
   const hint =
     parsed.error === 'invalid_client'
       ? 'Check the client id and secret of your Zendesk OAuth client.'

@@ -50,6 +50,7 @@ export function PresetsPanel() {
             kind: 'waiting',
             attempt: event.attempt,
             until: Date.now() + event.seconds * 1000,
+            reason: event.reason,
           })
         if (event.type === 'not-sent') setPhase({ kind: 'not-sent', message: event.message })
         if (event.type === 'result') setPhase({ kind: 'done', result: event.result })

@@ -1,6 +1,7 @@
 import { errorText } from '../../api/error-text'
 import { useState } from 'react'
 import type { Problem } from '../../../../shared/contract'
+import { retryWaitText } from '../../../../shared/http/retry-wait'
 import { useApi } from '../../api/api-context'
 import { useAppStore } from '../../app/app-store'
 import { useCompose } from '../compose/compose-store'
@@ -36,6 +37,7 @@ export function SendTicketPanel({ onJump }: { onJump: (problem: Problem) => void
             kind: 'waiting',
             attempt: event.attempt,
             until: Date.now() + event.seconds * 1000,
+            reason: event.reason,
           })
         if (event.type === 'not-sent') setPhase({ kind: 'not-sent', message: event.message })
         if (event.type === 'result') setPhase({ kind: 'done', result: event.result })
@@ -63,7 +65,7 @@ export function SendTicketPanel({ onJump }: { onJump: (problem: Problem) => void
           {phase.kind === 'sending'
             ? `Sending… (attempt ${phase.attempt})`
             : phase.kind === 'waiting'
-              ? `Zendesk asked to wait: retrying in ${waitingLeft} s`
+              ? retryWaitText(phase.reason, waitingLeft)
               : 'Send test ticket'}
         </button>
         <label className="checkbox">

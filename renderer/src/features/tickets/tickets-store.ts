@@ -1,10 +1,15 @@
 import { create } from 'zustand'
-import type { ApiClient, SendTicketResult, TestTicket } from '../../../../shared/contract'
+import type {
+  ApiClient,
+  RetryReason,
+  SendTicketResult,
+  TestTicket,
+} from '../../../../shared/contract'
 
 export type SendPhase =
   | { kind: 'idle' }
   | { kind: 'sending'; attempt: number }
-  | { kind: 'waiting'; attempt: number; until: number }
+  | { kind: 'waiting'; attempt: number; until: number; reason: RetryReason }
   | { kind: 'not-sent'; message: string }
   | { kind: 'done'; result: SendTicketResult }
   | { kind: 'failed'; message: string }

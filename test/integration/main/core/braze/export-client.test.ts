@@ -1,4 +1,3 @@
-import got from 'got'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadBrazeUser } from '../../../../../main/core/braze/export-client'
 import {
@@ -6,6 +5,7 @@ import {
   type ScriptedReply,
   type ScriptedServer,
 } from '../../../../helpers/scripted-server'
+import { offlineHttpClient } from '../../../../helpers/offline-http'
 
 /** Load from Braze against a loopback stand-in for POST /users/export/ids (braze.md §6). */
 let server: ScriptedServer | undefined
@@ -21,7 +21,7 @@ async function load(
   server = await startScriptedServer((request) =>
     typeof reply === 'function' ? reply(request.body) : reply,
   )
-  return loadBrazeUser(got, {
+  return loadBrazeUser(offlineHttpClient(), {
     endpoint: server.url,
     apiKey: 'rest-key',
     externalId: 'u-1001',
@@ -104,14 +104,18 @@ describe('loading a user from Braze', () => {
   it('explains a refused connection', async () => {
     const closed = await startScriptedServer(() => ({ status: 200 }))
     await closed.close()
-    const result = await loadBrazeUser(got, { endpoint: closed.url, apiKey: 'k', externalId: 'u' })
+    const result = await loadBrazeUser(offlineHttpClient(), {
+      endpoint: closed.url,
+      apiKey: 'k',
+      externalId: 'u',
+    })
     expect(result).toMatchObject({ ok: false, reason: 'network' })
     if (!result.ok) expect(result.message).toContain('refused the connection')
   })
 
   it('checks its input before calling anyone', async () => {
     expect(
-      await loadBrazeUser(got, {
+      await loadBrazeUser(offlineHttpClient(), {
         endpoint: 'https://rest.iad-01.braze.com',
         apiKey: 'k',
         externalId: ' ',
@@ -121,7 +125,11 @@ describe('loading a user from Braze', () => {
       reason: 'invalid-input',
     })
     expect(
-      await loadBrazeUser(got, { endpoint: 'http://example.com', apiKey: 'k', externalId: 'u' }),
+      await loadBrazeUser(offlineHttpClient(), {
+        endpoint: 'http://example.com',
+        apiKey: 'k',
+        externalId: 'u',
+      }),
     ).toMatchObject({
       ok: false,
       reason: 'invalid-input',

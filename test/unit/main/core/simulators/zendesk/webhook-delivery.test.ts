@@ -1,10 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { ZendeskSimulatorSettings } from '../../../../../../shared/contract/simulators'
 import { defaultZendeskSettings } from '../../../../../../main/core/simulators/zendesk/default-settings'
-import type {
-  OutboundRequest,
-  SendResult,
-} from '../../../../../../main/core/simulators/zendesk/http-sender'
+import type { HttpOutcome, HttpRequest } from '../../../../../../main/core/net/http-request'
 import type { ZdWebhook } from '../../../../../../main/core/simulators/zendesk/model'
 import { WebhookDelivery } from '../../../../../../main/core/simulators/zendesk/webhook-delivery'
 import { verifyZendeskWebhook } from '../../../../../../main/core/zendesk/webhook-signature'
@@ -27,12 +24,30 @@ const webhook: ZdWebhook = {
   updatedBy: '1',
 }
 
-const response = (statusCode: number, headers: Record<string, string> = {}): SendResult => ({
-  kind: 'response',
-  statusCode,
-  headers,
-  body: '',
+const response = (status: number, headers: Record<string, string> = {}): HttpOutcome => ({
+  kind: 'answered',
+  status,
+  statusText: '',
+  headers: Object.entries(headers),
+  body: Buffer.alloc(0),
+  bodySize: 0,
+  timings: { total: 1 },
+  answeredAfterMs: 1,
 })
+
+const timedOut = (): HttpOutcome => ({
+  kind: 'failed',
+  failure: { reason: 'timeout', message: 'slow' },
+  timings: { total: 1 },
+})
+
+/** A request as the receiver would read it: headers by name, body as text. */
+interface SentRequest {
+  url: string
+  method: string
+  headers: Record<string, string>
+  body: string
+}
 
 /** A clock that moves 5 s every time it is read, so each attempt has its own timestamp. */
 function steppingClock() {
@@ -41,7 +56,7 @@ function steppingClock() {
 }
 
 function delivery(
-  results: SendResult[],
+  results: HttpOutcome[],
   change: (s: ZendeskSimulatorSettings) => void = () => undefined,
   now: () => Date = () => new Date(),
   random: () => number = () => 0,
@@ -50,9 +65,14 @@ function delivery(
   settings.delivery.queueDelayMs = 0
   settings.delivery.retryDelayMs = 1
   change(settings)
-  const sent: OutboundRequest[] = []
-  const send = vi.fn((request: OutboundRequest) => {
-    sent.push(request)
+  const sent: SentRequest[] = []
+  const send = vi.fn((request: HttpRequest) => {
+    sent.push({
+      url: request.url,
+      method: request.method,
+      headers: Object.fromEntries(request.headers),
+      body: request.body?.toString() ?? '',
+    })
     return Promise.resolve(results.shift() ?? response(200))
   })
   const subject = new WebhookDelivery({
@@ -112,10 +132,7 @@ describe('webhook delivery (reference/zendesk.md §5.4, §5.5, §5.7)', () => {
   })
 
   it("retries a timeout up to 5 times, then fails with Zendesk's 504 wording", async () => {
-    const timeouts = Array.from({ length: 7 }, (): SendResult => ({
-      kind: 'timeout',
-      error: 'slow',
-    }))
+    const timeouts = Array.from({ length: 7 }, timedOut)
     const { subject, send, job } = delivery(timeouts)
     subject.enqueue(job)
     const [invocation] = await settled(subject)
@@ -142,6 +159,15 @@ describe('webhook delivery (reference/zendesk.md §5.4, §5.5, §5.7)', () => {
     ])
   })
 
+  it('reads a Retry-After date on the simulator clock', async () => {
+    const clock = () => new Date('2020-01-01T00:00:00Z')
+    const later = response(503, { 'retry-after': 'Wed, 01 Jan 2020 00:00:30 GMT' })
+    const { subject, job } = delivery([later], undefined, clock)
+    subject.enqueue(job)
+    await vi.waitFor(() => expect(subject.invocations()[0]?.attempts[0]?.retryInMs).toBe(30_000))
+    subject.close()
+  })
+
   it('does not retry a 503 whose Retry-After is 60 s or more, nor a 503 without one', async () => {
     const { subject, send, job } = delivery([response(503, { 'retry-after': '60' }), response(503)])
     subject.enqueue(job)
@@ -160,7 +186,7 @@ describe('webhook delivery (reference/zendesk.md §5.4, §5.5, §5.7)', () => {
   })
 
   it('re-signs a retry with a fresh timestamp but keeps the invocation id by default', async () => {
-    const retry = [{ kind: 'timeout', error: 'slow' } as const, response(200)]
+    const retry = [timedOut(), response(200)]
     const { subject, sent, job } = delivery(retry, undefined, steppingClock())
     subject.enqueue(job)
     await settled(subject)
@@ -174,7 +200,7 @@ describe('webhook delivery (reference/zendesk.md §5.4, §5.5, §5.7)', () => {
   })
 
   it('can keep the first signature and timestamp on retries instead (§9 Q3)', async () => {
-    const retry = [{ kind: 'timeout', error: 'slow' } as const, response(200)]
+    const retry = [timedOut(), response(200)]
     const keep = (s: ZendeskSimulatorSettings) => (s.delivery.resignOnRetry = false)
     const { subject, sent, job } = delivery(retry, keep, steppingClock())
     subject.enqueue(job)
