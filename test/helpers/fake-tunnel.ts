@@ -20,7 +20,10 @@ export interface FakeConnection extends TunnelConnection {
  */
 export function scriptedProvider(
   outcomes: (string | TunnelError)[],
-  extra: Partial<Pick<TunnelProvider, 'needsSelfTestToGoOnline' | 'transport'>> = {},
+  extra: Partial<Pick<TunnelProvider, 'needsSelfTestToGoOnline' | 'transport'>> & {
+    /** How long closing takes, e.g. a process draining before it exits. */
+    closing?: () => Promise<void>
+  } = {},
 ) {
   const connections: FakeConnection[] = []
   let calls = 0
@@ -41,7 +44,7 @@ export function scriptedProvider(
         watch: (events) => (connection.interruptions = events),
         close: (deadline) => {
           connection.closedWith.push(deadline)
-          return Promise.resolve()
+          return extra.closing?.() ?? Promise.resolve()
         },
       }
       connections.push(connection)

@@ -57,6 +57,12 @@ export class TunnelService {
   private abort = new AbortController()
   private retryTimer: unknown
   private interruptionTimer: unknown
+  /**
+   * Reconnects since the URL last proved itself: the backoff grows with it, so a tunnel that
+   * connects but never delivers does not reconnect every second.
+   */
+  private failures = 0
+  private readonly closing = new Set<Promise<void>>()
   private schedule: SelfTestSchedule | undefined
   /** Bumped by every start and stop: callbacks of an older run see a different number and quit. */
   private run = 0
@@ -86,9 +92,10 @@ export class TunnelService {
     const run = ++this.run
     this.abort = new AbortController()
     this.request = request
+    this.failures = 0
     this.provider = this.deps.createProvider(request.choice, request.authToken)
     try {
-      return await this.establish(run, 1)
+      return await this.establish(run)
     } catch (error) {
       const failure = this.asTunnelError(error)
       if (run === this.run) this.publishError(failure, undefined)
@@ -114,18 +121,16 @@ export class TunnelService {
     this.schedule = undefined
     const connection = this.connection
     this.connection = undefined
-    if (connection) await this.closeConnection(connection)
+    if (connection) void this.closeConnection(connection)
+    await Promise.all(this.closing)
     if (this.current.state !== 'stopped')
       this.publish({ state: 'stopped', transport: this.current.transport })
   }
 
-  private async establish(
-    run: number,
-    attempt: number,
-  ): Promise<TunnelStatus & { state: 'online' }> {
+  private async establish(run: number): Promise<TunnelStatus & { state: 'online' }> {
     const provider = this.provider as TunnelProvider
     const request = this.request as TunnelStartRequest
-    this.publish({ state: 'connecting', transport: provider.transport, attempt })
+    this.publish({ state: 'connecting', transport: provider.transport, attempt: this.failures + 1 })
     const connection = await provider.connect({
       localPort: request.localPort,
       signal: this.abort.signal,
@@ -137,7 +142,7 @@ export class TunnelService {
     this.connection = connection
     this.log(`${provider.label}: ${connection.publicUrl} → 127.0.0.1:${request.localPort}`)
     void connection.lost.then((reason) => {
-      if (run === this.run && this.connection === connection) void this.reconnect(run, reason)
+      void this.reconnect(run, connection, reason)
     })
     connection.watch?.({
       interrupted: (reason) => this.onInterrupted(run, connection, reason),
@@ -149,7 +154,7 @@ export class TunnelService {
           publicUrl: connection.publicUrl,
           timers: this.timers,
           now: this.now,
-          onReport: (report) => this.onSelfTest(run, report),
+          onReport: (report) => this.onSelfTest(run, connection, report),
         })
       : undefined
     let firstReport: SelfTestReport | undefined
@@ -178,6 +183,8 @@ export class TunnelService {
       since: this.now().toISOString(),
       ...(firstReport ? { lastSelfTest: firstReport } : {}),
     }
+    // Without self-tests, connecting is the only proof there is.
+    if (!schedule || firstReport) this.failures = 0
     this.publish(online)
     // A provider that says it is up may still not deliver: prove it at once (and after each
     // reconnect), then keep proving it.
@@ -196,7 +203,7 @@ export class TunnelService {
     this.interruptionTimer = this.timers.setTimeout(() => {
       if (run !== this.run || this.connection !== connection) return
       const gaveUp = `${reason} It did not come back within ${Math.round(limit / 1000)} s, so Bridgebench reconnects.`
-      void this.reconnect(run, new TunnelError(gaveUp, true))
+      void this.reconnect(run, connection, new TunnelError(gaveUp, true))
     }, limit)
   }
 
@@ -214,51 +221,68 @@ export class TunnelService {
     void this.schedule?.runNow()
   }
 
-  private onSelfTest(run: number, report: SelfTestReport): void {
+  private onSelfTest(run: number, connection: TunnelConnection, report: SelfTestReport): void {
     if (run !== this.run || this.current.state !== 'online') return
     if (report.ok) {
+      this.failures = 0
       this.publish({ ...this.current, lastSelfTest: report })
       return
     }
     const reason = `The public URL stopped reaching this machine: ${report.failure ?? 'the self-test failed'}`
-    void this.reconnect(run, new TunnelError(reason, true), report)
+    void this.reconnect(run, connection, new TunnelError(reason, true), report)
   }
 
-  /** Drops the current connection and reconnects with capped backoff, while retrying can help. */
-  private async reconnect(run: number, cause: TunnelError, report?: SelfTestReport): Promise<void> {
-    const publicUrl = this.connection?.publicUrl
-    const connection = this.connection
+  /**
+   * Drops `connection` and reconnects with capped backoff, while retrying can help. Several
+   * signals may report one failure (the socket closed, the self-test failed): the first wins.
+   */
+  private async reconnect(
+    run: number,
+    connection: TunnelConnection,
+    cause: TunnelError,
+    report?: SelfTestReport,
+  ): Promise<void> {
+    if (run !== this.run || this.connection !== connection) return
     this.connection = undefined
     this.timers.clearTimeout(this.interruptionTimer)
     this.schedule?.stop()
     this.schedule = undefined
     this.log(`Tunnel lost: ${cause.message}`)
-    if (connection) await this.closeConnection(connection)
-    if (run !== this.run) return
-    this.scheduleRetry(run, 1, cause, publicUrl, report)
+    const closing = this.closeConnection(connection)
+    this.scheduleRetry(run, cause, connection.publicUrl, report, closing)
+    await closing
   }
 
+  /**
+   * Reports the error at once (with when the retry starts) and retries after the backoff delay,
+   * but never before `closing` (the dropped connection) is done.
+   */
   private scheduleRetry(
     run: number,
-    attempt: number,
     cause: TunnelError,
     publicUrl?: string,
     report?: SelfTestReport,
+    closing: Promise<void> = Promise.resolve(),
   ): void {
     if (!cause.retryable) {
       this.publishError(cause, publicUrl, report)
       return
     }
-    const delay = backoffDelay(attempt, this.deps.backoff ?? DEFAULT_BACKOFF)
-    const retryAt = new Date(this.now().getTime() + delay).toISOString()
-    this.publishError(cause, publicUrl, report, retryAt)
-    this.retryTimer = this.timers.setTimeout(() => {
+    this.failures++
+    const delay = backoffDelay(this.failures, this.deps.backoff ?? DEFAULT_BACKOFF)
+    const due = this.now().getTime() + delay
+    this.publishError(cause, publicUrl, report, new Date(due).toISOString())
+    void closing.then(() => {
       if (run !== this.run) return
-      this.establish(run, attempt).catch((error: unknown) => {
+      const wait = Math.max(0, due - this.now().getTime())
+      this.retryTimer = this.timers.setTimeout(() => {
         if (run !== this.run) return
-        this.scheduleRetry(run, attempt + 1, this.asTunnelError(error), publicUrl)
-      })
-    }, delay)
+        this.establish(run).catch((error: unknown) => {
+          if (run !== this.run) return
+          this.scheduleRetry(run, this.asTunnelError(error), publicUrl)
+        })
+      }, wait)
+    })
   }
 
   private publishError(
@@ -278,15 +302,17 @@ export class TunnelService {
     })
   }
 
-  private async closeConnection(connection: TunnelConnection): Promise<void> {
+  /** Closes a connection; `close()` waits for every one still closing (a process in SIGTERM). */
+  private closeConnection(connection: TunnelConnection): Promise<void> {
     const deadline = this.deps.stopDeadlineMs ?? 3_000
-    try {
-      await connection.close(deadline)
-    } catch (error) {
+    const closing = connection.close(deadline).catch((error: unknown) => {
       this.log(
         `Closing the tunnel failed: ${error instanceof Error ? error.message : String(error)}`,
       )
-    }
+    })
+    this.closing.add(closing)
+    void closing.finally(() => this.closing.delete(closing))
+    return closing
   }
 
   private asTunnelError(error: unknown): TunnelError {

@@ -92,6 +92,61 @@ describe('TunnelService', () => {
     expect(seen.at(-1)).toMatchObject({ state: 'error', retryable: true })
   })
 
+  it('reports the drop at once, while the dropped tunnel is still closing', async () => {
+    let release = () => undefined as void
+    const { service, fake, timers } = makeService(
+      ['https://a.example', 'https://b.example'],
+      {},
+      { closing: () => new Promise<void>((resolve) => (release = resolve)) },
+    )
+    await service.start({ localPort: 8787, choice: CHOICE })
+    fake.connections[0]?.lose(new TunnelError('socket closed', true))
+    await timers.advance(1_000)
+    expect(service.status).toMatchObject({ state: 'error', reason: 'socket closed' })
+    expect(fake.calls()).toBe(1)
+    release()
+    await timers.advance(0)
+    expect(service.status).toMatchObject({ state: 'online', publicUrl: 'https://b.example' })
+  })
+
+  it('waits on stop for a dropped tunnel that is still closing', async () => {
+    let release = () => undefined as void
+    const { service, fake } = makeService(
+      ['https://a.example', 'https://b.example'],
+      {},
+      {
+        closing: () => new Promise<void>((resolve) => (release = resolve)),
+      },
+    )
+    await service.start({ localPort: 8787, choice: CHOICE })
+    fake.connections[0]?.lose(new TunnelError('socket closed', true))
+    await settle()
+    let stopped = false
+    const stopping = service.close().then(() => (stopped = true))
+    await settle()
+    expect(stopped).toBe(false)
+    release()
+    await stopping
+    expect(service.status.state).toBe('stopped')
+  })
+
+  it('reconnects once when a drop and a failed self-test report the same failure', async () => {
+    const url = fakeReachableUrl()
+    const { service, fake, timers } = makeService(['https://a.example', 'https://b.example'], {
+      selfTest: { awaitArrival: url.awaitArrival, send: url.send, timeoutMs: 1_000 },
+    })
+    await service.start({ localPort: 8787, choice: CHOICE })
+    await settle()
+    url.state.reachable = false
+    fake.connections[0]?.lose(new TunnelError('socket closed', true))
+    void service.selfTestNow().catch(() => undefined)
+    await settle()
+    url.state.reachable = true
+    await timers.advance(10_000)
+    expect(fake.calls()).toBe(2)
+    expect(service.status).toMatchObject({ state: 'online', publicUrl: 'https://b.example' })
+  })
+
   it('stops retrying when the error needs the user to act', async () => {
     const rejected = new TunnelError('token rejected', false)
     const { service, fake, timers } = makeService(['https://a.example', rejected])
@@ -200,6 +255,21 @@ describe('TunnelService self-tests', () => {
       publicUrl: 'https://b.example',
       lastSelfTest: { ok: true },
     })
+  })
+
+  it('backs off further while each reconnect connects but does not deliver', async () => {
+    const { service, url, timers } = withSelfTest(['https://a.example'])
+    await service.start({ localPort: 8787, choice: CHOICE })
+    await settle()
+    url.state.reachable = false
+    await timers.advance(60_000)
+    const delays: number[] = []
+    for (let i = 0; i < 4; i++) {
+      const [delay] = timers.waiting()
+      delays.push(delay as number)
+      await timers.advance(delay as number)
+    }
+    expect(delays).toEqual([100, 200, 400, 400])
   })
 
   it('self-tests at once when the wall clock shows the machine slept', async () => {
