@@ -61,15 +61,6 @@ export function maskSecret(value: string): string {
 }
 
 /**
- * Every occurrence of `secret` in `text` masked: for messages from libraries that echo the
- * credential they were given (ngrok's "Your authtoken: …" errors).
- */
-export function redactSecret(text: string, secret: string | undefined): string {
-  if (!secret) return text
-  return text.split(secret).join(maskSecret(secret))
-}
-
-/**
  * `Basic abc…` → `Basic ••••`: the scheme stays (it tells the reader which auth was used), the
  * credential goes entirely — the tail of a base64 Basic credential is the tail of the token.
  */

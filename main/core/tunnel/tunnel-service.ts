@@ -3,7 +3,7 @@ import type {
   SelfTestReport,
   TunnelStatus,
 } from '../../../shared/contract/tunnel'
-import { redactSecret } from '../../../shared/security/masking'
+import { redactKnownSecrets } from '../../../shared/security/masking'
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff'
 import type { SelfTestDeps } from './self-test'
 import { nodeTimers, type Timers } from './timers'
@@ -322,13 +322,20 @@ export class TunnelService {
   }
 
   private log(line: string): void {
-    this.deps.log?.(redactSecret(line, this.request?.authToken))
+    this.deps.log?.(redactKnownSecrets(line, this.secrets()))
+  }
+
+  /** The auth token, masked wherever a library echoes it (ngrok's "Your authtoken: …"). */
+  private secrets(): string[] {
+    const token = this.request?.authToken
+    return token ? [token] : []
   }
 
   private publish(status: TunnelStatus): void {
-    const token = this.request?.authToken
     const clean =
-      status.state === 'error' ? { ...status, reason: redactSecret(status.reason, token) } : status
+      status.state === 'error'
+        ? { ...status, reason: redactKnownSecrets(status.reason, this.secrets()) }
+        : status
     this.current = clean
     for (const listener of this.listeners) listener(clean)
   }

@@ -1,4 +1,4 @@
-import { redactSecret } from '../../../../shared/security/masking'
+import { redactKnownSecrets } from '../../../../shared/security/masking'
 import { TunnelError } from '../tunnel-provider'
 
 const TOKEN_PAGE = 'https://dashboard.ngrok.com/get-started/your-authtoken'
@@ -56,7 +56,10 @@ function docsFor(code: string): string {
  * ("Your authtoken: …"), and that must never reach a status line or a log.
  */
 function cleanDetail(message: string, authToken: string | undefined): string {
-  const masked = redactSecret(message, authToken).replace(/Your authtoken:\s*\S+/gi, '')
+  const masked = redactKnownSecrets(message, authToken ? [authToken] : []).replace(
+    /Your authtoken:\s*\S+/gi,
+    '',
+  )
   const first = masked.split('\n')[0] ?? ''
   return first.replace(/\s*error_code:\s*ERR_NGROK_\d+\s*$/, '').trim()
 }

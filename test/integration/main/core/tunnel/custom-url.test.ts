@@ -28,27 +28,26 @@ async function receiverBehindProxy() {
   return { receiver, proxy, deps }
 }
 
+async function startBehindProxy() {
+  const { receiver, proxy, deps } = await receiverBehindProxy()
+  const tunnel = new TunnelService(deps)
+  cleanups.push(() => tunnel.close())
+  const online = await tunnel.start({
+    localPort: receiver.port,
+    choice: { provider: 'custom', publicUrl: proxy.url },
+  })
+  return { receiver, proxy, online }
+}
+
 describe('custom public URL (the user’s own reverse proxy)', () => {
   it('comes online once a self-test passes through the proxy', async () => {
-    const { receiver, proxy, deps } = await receiverBehindProxy()
-    const tunnel = new TunnelService(deps)
-    cleanups.push(() => tunnel.close())
-    const online = await tunnel.start({
-      localPort: receiver.port,
-      choice: { provider: 'custom', publicUrl: proxy.url },
-    })
+    const { proxy, online } = await startBehindProxy()
     expect(online.publicUrl).toBe(proxy.url)
     expect(online.lastSelfTest).toMatchObject({ ok: true, status: 200 })
   })
 
   it('reports what the proxy changed on the way', async () => {
-    const { receiver, proxy, deps } = await receiverBehindProxy()
-    const tunnel = new TunnelService(deps)
-    cleanups.push(() => tunnel.close())
-    const online = await tunnel.start({
-      localPort: receiver.port,
-      choice: { provider: 'custom', publicUrl: proxy.url },
-    })
+    const { receiver, proxy, online } = await startBehindProxy()
     expect(online.lastSelfTest?.summary).toEqual([
       expect.stringMatching(/^Round trip [\d.]+ ms through 127\.0\.0\.1:\d+\.$/),
       expect.stringMatching(/^Body arrived byte for byte/),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { TunnelStatus } from '../../../../../shared/contract/tunnel'
+import { tunnelStatus, type TunnelStatus } from '../../../../../shared/contract/tunnel'
 import { TunnelError } from '../../../../../main/core/tunnel/tunnel-provider'
 import {
   TunnelService,
@@ -145,6 +145,22 @@ describe('TunnelService', () => {
     await timers.advance(10_000)
     expect(fake.calls()).toBe(2)
     expect(service.status).toMatchObject({ state: 'online', publicUrl: 'https://b.example' })
+  })
+
+  it('publishes only statuses the contract schema accepts', async () => {
+    const url = fakeReachableUrl()
+    const { service, fake, seen, timers } = makeService(
+      ['https://a.example', 'https://b.example'],
+      {
+        selfTest: { awaitArrival: url.awaitArrival, send: url.send, timeoutMs: 1_000 },
+      },
+    )
+    await service.start({ localPort: 8787, choice: CHOICE })
+    fake.connections[0]?.lose(new TunnelError('socket closed', true))
+    await timers.advance(100)
+    await service.close()
+    expect(new Set(states(seen))).toEqual(new Set(['connecting', 'online', 'error', 'stopped']))
+    for (const status of seen) expect(tunnelStatus.parse(status)).toEqual(status)
   })
 
   it('stops retrying when the error needs the user to act', async () => {
