@@ -1,5 +1,4 @@
-import got from 'got'
-import { describeNetworkFailure } from '../../net/network-failure'
+import { createHttpClient, type HttpClient } from '../../net/http-request'
 import { nodeTimers, type Timers } from '../timers'
 import {
   TunnelError,
@@ -32,6 +31,8 @@ export interface LocaltunnelSettings {
 }
 
 export interface LocaltunnelDeps {
+  /** Asks the server for a tunnel; tests pass one that resolves no names. */
+  http?: HttpClient
   connect?: Connect
   timers?: Timers
   requestTimeoutMs?: number
@@ -62,6 +63,7 @@ function isGrant(body: unknown): body is TunnelGrant {
 }
 
 async function requestTunnel(
+  http: HttpClient,
   settings: LocaltunnelSettings,
   label: string,
   signal: AbortSignal,
@@ -71,33 +73,28 @@ async function requestTunnel(
   const url = settings.subdomain
     ? `${base}/${encodeURIComponent(settings.subdomain)}`
     : `${base}/?new`
-  let response
-  try {
-    response = await got(url, {
-      timeout: { request: timeoutMs },
-      retry: { limit: 0 },
-      throwHttpErrors: false,
-      followRedirect: false,
-      signal,
-    })
-  } catch (error) {
+  const outcome = await http.send({
+    method: 'GET',
+    url,
+    headers: [['accept', 'application/json']],
+    timeoutMs,
+    signal,
+  })
+  if (outcome.kind === 'failed') {
     if (signal.aborted) throw new TunnelError('The tunnel was stopped.', false)
-    const failure = describeNetworkFailure(error, new URL(base).host)
-    throw new TunnelError(`${label} could not be reached: ${failure.message}`, true, {
-      cause: error,
-    })
+    throw new TunnelError(`${label} could not be reached: ${outcome.failure.message}`, true)
   }
   let body: unknown
   try {
-    body = JSON.parse(response.body)
+    body = JSON.parse(outcome.body.toString('utf8'))
   } catch {
     body = undefined
   }
-  if (response.statusCode !== 200) {
+  if (outcome.status !== 200) {
     const said = (body as { message?: unknown } | undefined)?.message
-    const detail = typeof said === 'string' ? said : `HTTP ${response.statusCode}`
+    const detail = typeof said === 'string' ? said : `HTTP ${outcome.status}`
     // 4xx: the server refuses this request (a subdomain in use or malformed); retrying repeats it.
-    const retryable = response.statusCode >= 500 || response.statusCode === 429
+    const retryable = outcome.status >= 500 || outcome.status === 429
     throw new TunnelError(`${label} refused a tunnel: ${detail}`, retryable)
   }
   if (!isGrant(body)) {
@@ -119,7 +116,13 @@ export function localtunnelProvider(
     transport: 'localtunnel',
     label,
     async connect({ localPort, signal }: ConnectRequest): Promise<TunnelConnection> {
-      const grant = await requestTunnel(settings, label, signal, deps.requestTimeoutMs ?? 10_000)
+      const grant = await requestTunnel(
+        deps.http ?? createHttpClient(),
+        settings,
+        label,
+        signal,
+        deps.requestTimeoutMs ?? 10_000,
+      )
       const { lost, lose } = lostSignal()
       const pool = new SocketPool({
         remoteHost: grant.ip ?? new URL(settings.serverUrl).hostname,
