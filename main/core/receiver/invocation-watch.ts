@@ -27,13 +27,17 @@ export class InvocationWatch {
   private readonly attempts = new Map<string, Set<number>>()
   private readonly delivered = new Set<string>()
   private readonly newest = new Map<string, bigint>()
+  private readonly count = new Map<string, number>()
 
   observe(ref: InvocationRef, status: number | null): Array<'duplicate' | 'out-of-order'> {
     if (!ref.invocationId) return []
     const key = `${ref.webhookId ?? ''}\u0000${ref.invocationId}`
     const flags: Array<'duplicate' | 'out-of-order'> = []
     const seen = this.attempts.get(key) ?? new Set<number>()
-    const attempt = ref.attempt ?? 1
+    const arrivals = (this.count.get(key) ?? 0) + 1
+    this.count.set(key, arrivals)
+    // Zendesk documents no attempt header: without one, arrivals are counted.
+    const attempt = ref.attempt ?? arrivals
     if (seen.has(attempt) || this.delivered.has(key)) flags.push('duplicate')
     else if ([...seen].some((n) => n > attempt)) flags.push('out-of-order')
     const order = numericId(ref.invocationId)
@@ -50,11 +54,22 @@ export class InvocationWatch {
     return flags
   }
 
+  /** How many arrivals an invocation has had, counting the latest (its attempt number). */
+  arrivals(ref: InvocationRef): number {
+    const key = `${ref.webhookId ?? ''}\u0000${ref.invocationId ?? ''}`
+    return this.count.get(key) ?? 0
+  }
+
   /** Replays the index at start, oldest first, so flags keep working after a restart. */
   rebuild(summaries: Iterable<CaptureSummary>): void {
     for (const s of summaries) {
       this.observe(
-        { webhookId: s.webhookId, invocationId: s.invocationId, attempt: s.attempt, accountId: null },
+        {
+          webhookId: s.webhookId,
+          invocationId: s.invocationId,
+          attempt: s.attempt,
+          accountId: null,
+        },
         s.status,
       )
     }

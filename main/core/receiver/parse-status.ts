@@ -18,7 +18,10 @@ export function parseStatus(contentType: string | null, body: Buffer): ParseStat
     return {
       kind: 'binary',
       ok: false,
-      error: { message: 'The body is not UTF-8 text; it is kept as bytes (shown as hex).', at: null },
+      error: {
+        message: 'The body is not UTF-8 text; it is kept as bytes (shown as hex).',
+        at: null,
+      },
     }
   }
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? ''

@@ -146,6 +146,9 @@ function bodyVariants(body: Buffer): Array<[string, Buffer]> {
     const parsed: unknown = JSON.parse(text)
     variants.push(['it was re-serialised as JSON', Buffer.from(JSON.stringify(parsed))])
     variants.push(['it was re-serialised as JSON', Buffer.from(JSON.stringify(parsed, null, 2))])
+    // The spacing people type in trigger bodies (and Python's json.dumps writes).
+    const spaced = JSON.stringify(parsed).replace(/":/g, '": ').replace(/,"/g, ', "')
+    variants.push(['it was re-serialised as JSON', Buffer.from(spaced)])
   } catch {
     // Not JSON: no re-serialisation to try.
   }

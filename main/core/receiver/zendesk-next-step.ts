@@ -30,7 +30,11 @@ export function zendeskNextStep(answer: GivenAnswer, attempt: number | null): Ze
     }
   }
   if (answer.closed || answer.status === null) {
-    return retry(TIMEOUT_RETRIES, 'The connection was closed without an answer (Zendesk logs a failure)', null)
+    return retry(
+      TIMEOUT_RETRIES,
+      'The connection was closed without an answer (Zendesk logs a failure)',
+      null,
+    )
   }
   if (answer.delayMs >= ZENDESK_TIMEOUT_MS) {
     return retry(
@@ -41,7 +45,11 @@ export function zendeskNextStep(answer: GivenAnswer, attempt: number | null): Ze
   }
   const status = answer.status
   if (status >= 200 && status < 300) {
-    return { outcome: 'delivered', message: `Answered ${status}: Zendesk counts it delivered.`, retryInSeconds: null }
+    return {
+      outcome: 'delivered',
+      message: `Answered ${status}: Zendesk counts it delivered.`,
+      retryInSeconds: null,
+    }
   }
   if (status === 409) return retry(CONFLICT_RETRIES, 'Answered 409 Conflict', null)
   if (status === 429 || status === 503) {

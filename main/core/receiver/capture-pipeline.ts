@@ -1,0 +1,200 @@
+import type {
+  Capture,
+  CaptureTransport,
+  GivenAnswer,
+  InvocationRef,
+  ReceiverRoute,
+} from '../../../shared/contract/captures'
+import type { RawHeaders } from '../../../shared/contract/raw-http'
+import { headerValue, preciseIso, toRawBody } from '../net/raw-record'
+import type { AnswerPlan, ArrivedRequest } from './receiver-server'
+import type { InvocationWatch } from './invocation-watch'
+import { parseStatus } from './parse-status'
+import { checkSignature, type SigningSecrets } from './signature-check'
+import { zendeskNextStep } from './zendesk-next-step'
+
+/** What decides how a capture is read and answered, read fresh for every request. */
+export interface PipelineSettings {
+  routes: ReceiverRoute[]
+  /** Warn on signature timestamps further off than this (null: no window, as Zendesk has none). */
+  toleranceSeconds: number | null
+}
+
+export interface CapturePipelineDeps {
+  settings: () => PipelineSettings
+  /** The signing secrets for a route (its profile's, and the environment variable's). */
+  secretsFor: (route: ReceiverRoute) => SigningSecrets
+  /** Which tunnel carried a request, from its Host; `direct` when none did. */
+  transportFor: (headers: RawHeaders) => CaptureTransport
+  newId: (at: Date) => string
+  watch: InvocationWatch
+  /** Stores the capture durably; the answer waits for it. */
+  store: (capture: Capture) => Promise<void>
+  /** Told after each capture is stored (the live inbox). */
+  captured?: (capture: Capture) => void
+}
+
+const DEFAULT_ROUTE_ANSWER = { status: 200, retryAfterSeconds: null, delayMs: 0, close: false }
+
+/**
+ * Turns each arrived request into a capture — parsed, signature-checked, placed in its
+ * invocation — stores it durably, and returns the answer its route asks for. A route that is
+ * not configured still captures, with a 200.
+ */
+export function createCapturePipeline(deps: CapturePipelineDeps) {
+  return async (arrived: ArrivedRequest): Promise<AnswerPlan> => {
+    const settings = deps.settings()
+    const routeName = routeOf(arrived.target)
+    const route: ReceiverRoute = settings.routes.find((r) => r.name === routeName) ?? {
+      name: routeName,
+      answer: DEFAULT_ROUTE_ANSWER,
+      strictSignature: false,
+      profileId: null,
+    }
+    const receivedAt = new Date(Math.floor(arrived.arrivedAtMs))
+    const contentType = headerValue(arrived.headers, 'content-type') ?? null
+    const signature = checkSignature({
+      headers: arrived.headers,
+      body: arrived.body,
+      secrets: deps.secretsFor(route),
+      receivedAt,
+      toleranceSeconds: settings.toleranceSeconds,
+    })
+    const transport = deps.transportFor(arrived.headers)
+    const answer = decideAnswer(route, arrived, signature.verdict)
+    const invocation = invocationOf(arrived.headers)
+    const flags: Capture['flags'] = deps.watch.observe(invocation, answer.status)
+    if (invocation.invocationId && invocation.attempt === null) {
+      invocation.attempt = deps.watch.arrivals(invocation)
+    }
+    if (arrived.oversize) flags.push('oversize')
+    if (arrived.cutOff) flags.push('timed-out')
+    const capture: Capture = {
+      id: deps.newId(receivedAt),
+      route: routeName,
+      receivedAt: preciseIso(receivedAt, (arrived.arrivedAtMs % 1) * 1000),
+      request: {
+        method: arrived.method,
+        url: arrived.target,
+        headers: arrived.headers,
+        body: {
+          ...toRawBody(arrived.body),
+          size: arrived.size,
+          truncated: arrived.body.length < arrived.size,
+        },
+        at: preciseIso(receivedAt, (arrived.arrivedAtMs % 1) * 1000),
+      },
+      transport,
+      clientAddress: clientAddress(arrived, transport),
+      contentType,
+      parse: arrived.oversize
+        ? {
+            kind: 'binary',
+            ok: false,
+            error: {
+              message: `The body is ${arrived.size} bytes, over the receiver's limit: only its first 64 KB are kept.`,
+              at: null,
+            },
+          }
+        : parseStatus(contentType, arrived.body),
+      signature,
+      invocation,
+      answer,
+      next: zendeskNextStep(answer, invocation.attempt),
+      flags,
+    }
+    await deps.store(capture)
+    deps.captured?.(capture)
+    return planFor(answer, capture.id)
+  }
+}
+
+/** The route name: the first path segment after `/hooks/`. */
+function routeOf(target: string): string {
+  const path = target.split('?')[0] ?? ''
+  const segment = path.slice('/hooks/'.length).split('/')[0] ?? ''
+  try {
+    return decodeURIComponent(segment).slice(0, 64) || '(none)'
+  } catch {
+    return segment.slice(0, 64)
+  }
+}
+
+function decideAnswer(
+  route: ReceiverRoute,
+  arrived: ArrivedRequest,
+  verdict: Capture['signature']['verdict'],
+): GivenAnswer {
+  if (arrived.oversize) {
+    return {
+      status: 413,
+      retryAfterSeconds: null,
+      delayMs: 0,
+      closed: false,
+      reason: "The body is over the receiver's size limit.",
+    }
+  }
+  if (arrived.cutOff) {
+    return {
+      status: null,
+      retryAfterSeconds: null,
+      delayMs: 0,
+      closed: true,
+      reason: 'The client stopped sending before the body was complete.',
+    }
+  }
+  if (route.strictSignature && verdict !== 'valid' && verdict !== 'valid (test secret)') {
+    return {
+      status: 401,
+      retryAfterSeconds: null,
+      delayMs: 0,
+      closed: false,
+      reason: `Strict signature mode: the signature is ${verdict}.`,
+    }
+  }
+  const { status, retryAfterSeconds, delayMs, close } = route.answer
+  const carriesRetryAfter = status === 409 || status === 429 || status === 503
+  return {
+    status: close ? null : status,
+    retryAfterSeconds: carriesRetryAfter ? retryAfterSeconds : null,
+    delayMs,
+    closed: close,
+    reason: `The route "${route.name}" answers ${close ? 'by closing the connection' : status}${delayMs > 0 ? ` after ${delayMs / 1000} s` : ''}.`,
+  }
+}
+
+function planFor(answer: GivenAnswer, captureId: string): AnswerPlan {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (answer.retryAfterSeconds !== null) headers['retry-after'] = String(answer.retryAfterSeconds)
+  const status = answer.status
+  const body =
+    status !== null && status >= 200 && status < 300
+      ? { received: true, capture: captureId }
+      : { error: answer.reason, capture: captureId }
+  return {
+    status,
+    headers,
+    body: JSON.stringify(body),
+    delayMs: answer.delayMs,
+    close: answer.closed,
+  }
+}
+
+function invocationOf(headers: RawHeaders): InvocationRef {
+  const attempt = Number(headerValue(headers, 'x-zendesk-webhook-attempt'))
+  return {
+    webhookId: headerValue(headers, 'x-zendesk-webhook-id') ?? null,
+    invocationId: headerValue(headers, 'x-zendesk-webhook-invocation-id') ?? null,
+    attempt: Number.isInteger(attempt) && attempt > 0 ? attempt : null,
+    accountId: headerValue(headers, 'x-zendesk-account-id') ?? null,
+  }
+}
+
+/** Behind a tunnel the socket's peer is the tunnel agent; the client is in its forwarding headers. */
+function clientAddress(arrived: ArrivedRequest, transport: CaptureTransport): string {
+  if (transport === 'direct') return arrived.remoteAddress
+  const forwarded =
+    headerValue(arrived.headers, 'cf-connecting-ip') ??
+    headerValue(arrived.headers, 'x-forwarded-for')?.split(',')[0]?.trim()
+  return forwarded || arrived.remoteAddress
+}
