@@ -22,7 +22,7 @@ export type JsonCallResult =
 export async function callJson(
   client: HttpClient,
   options: {
-    method: 'GET' | 'POST'
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
     url: string
     headers?: RawHeaders
     json?: unknown
