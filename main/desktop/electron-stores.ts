@@ -1,5 +1,5 @@
 import ElectronStore from 'electron-store'
-import { jsonStoreFrom, type JsonStoreFactory } from '../core/vault/json-store'
+import { jsonStoreFrom, type JsonStoreFactory } from '../core/storage/json-store'
 
 /** The desktop keeps settings with electron-store (conf underneath), in the data folder. */
 export function electronStoreFactory(dataFolder: string): JsonStoreFactory {

@@ -7,7 +7,7 @@ import {
   type SecretSlot,
 } from '../../../shared/contract/profiles'
 import { normalizeBrazeEndpoint } from './braze-endpoint'
-import type { JsonStoreFactory } from './json-store'
+import type { JsonStoreFactory } from '../storage/json-store'
 import type { SecretCipher } from './secret-cipher'
 import { SecretStore } from './secret-store'
 import {
@@ -16,7 +16,7 @@ import {
   type StoredProfile,
   type StoredSettings,
 } from './stored-settings'
-import { VersionedDocument } from './versioned-document'
+import { VersionedDocument } from '../storage/versioned-document'
 import { normalizeZendeskTarget } from './zendesk-target'
 
 export const SANDBOX_ID = 'sandbox'

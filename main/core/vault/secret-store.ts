@@ -1,9 +1,9 @@
 import type { SecretSlot, SecretState } from '../../../shared/contract/profiles'
 import { secretHint } from '../../../shared/security/masking'
-import type { JsonStore } from './json-store'
+import type { JsonStore } from '../storage/json-store'
 import { SecretStorageLockedError, type SecretCipher } from './secret-cipher'
 import { SECRETS_MIGRATIONS, storedSecrets, type StoredSecrets } from './stored-settings'
-import { VersionedDocument } from './versioned-document'
+import { VersionedDocument } from '../storage/versioned-document'
 
 export type StorageMode = 'persist' | 'session-only'
 

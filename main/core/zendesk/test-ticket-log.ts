@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { testTicket, type TestTicket } from '../../../shared/contract/tickets'
-import type { JsonStore } from '../vault/json-store'
-import type { Migration } from '../vault/settings-migrations'
-import { VersionedDocument } from '../vault/versioned-document'
+import type { JsonStore } from '../storage/json-store'
+import type { Migration } from '../storage/settings-migrations'
+import { VersionedDocument } from '../storage/versioned-document'
 
 const log = z.object({ schemaVersion: z.literal(1), tickets: z.array(testTicket) })
 type Log = z.infer<typeof log>

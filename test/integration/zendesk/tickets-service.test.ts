@@ -11,7 +11,7 @@ import {
 } from '../../../main/core/simulators/zendesk/zendesk-simulator'
 import { builtInUsers } from '../../../main/core/users/built-in-users'
 import { findUser } from '../../../main/core/users/user-identity'
-import { confStoreFactory } from '../../../main/core/vault/json-store'
+import { confStoreFactory } from '../../../main/core/storage/json-store'
 import { TestTicketLog } from '../../../main/core/zendesk/test-ticket-log'
 import { TicketsService } from '../../../main/core/zendesk/tickets-service'
 import { ZendeskAuthorizer } from '../../../main/core/zendesk/zendesk-authorizer'
