@@ -1,5 +1,6 @@
 import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
+import { profileId, ticketId, userId } from './ids'
 import { exchange } from './exchanges'
 import { problem } from './problems'
 import { brazeUserProfile } from './users'
@@ -39,11 +40,11 @@ export type SendTicketResult = z.infer<typeof sendTicketResult>
 
 /** What to send: the Compose template rendered in main for a user, exactly as Braze would. */
 export const sendTicketInput = z.object({
-  profileId: z.string().optional(),
+  profileId: profileId.optional(),
   template: z.string(),
   headers: z.record(z.string(), z.string()).optional(),
   /** A user from the user library (or a built-in id), or the user itself. */
-  userId: z.string().optional(),
+  userId: userId.optional(),
   user: brazeUserProfile.optional(),
   addTestTag: z.boolean().default(false),
   templateName: z.string().optional(),
@@ -72,9 +73,9 @@ export type CleanupEvent = z.infer<typeof cleanupEvent>
 
 export const ticketsContract = {
   send: oc.input(sendTicketInput).output(eventIterator(sendTicketEvent)),
-  history: oc.input(z.object({ profileId: z.string().optional() })).output(z.array(testTicket)),
+  history: oc.input(z.object({ profileId: profileId.optional() })).output(z.array(testTicket)),
   /** destroy_many in chunks of 100; without ids, every open test ticket of the profile. */
   cleanup: oc
-    .input(z.object({ profileId: z.string(), ticketIds: z.array(z.number().int()).optional() }))
+    .input(z.object({ profileId, ticketIds: z.array(ticketId).optional() }))
     .output(eventIterator(cleanupEvent)),
 }

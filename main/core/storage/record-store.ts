@@ -1,0 +1,312 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { encodeTime, monotonicFactory } from 'ulid'
+import type { z } from 'zod'
+import { ULID_PATTERN } from '../../../shared/contract/ids'
+import { sweepTempFiles } from './durable-files'
+import { decodeFrames, encodeOp } from './journal-frame'
+import { liveSessions, recoverJournal } from './journal-recovery'
+import { JournalWriter, retireSession, type FramePosition, type Segment } from './journal-writer'
+import { Materializer, readSlice, recordFileIn, type PendingOp } from './materializer'
+import { ensurePrivateFolderSync } from './private-folder'
+import { RecordCodec } from './record-codec'
+import { loadRecordFiles, type StoreWarning } from './record-files'
+import { RecordIndex, type ListPage, type ListQuery } from './record-index'
+import type { Migration } from './settings-migrations'
+
+export type { ListPage, ListQuery } from './record-index'
+export type { StoreWarning } from './record-files'
+
+export interface RecordStoreOptions<T extends { id: string }, S> {
+  /** The store's own folder: `<ULID>.json` files and the `journal/` folder. */
+  folder: string
+  /** What one record is called in messages ("exchange", "capture"). */
+  noun: string
+  schema: z.ZodType<T>
+  /** Steps from older record files to the current shape; the highest `to` is the version written. */
+  migrations: Migration[]
+  /** What the index keeps of each record, for `list` (keep it small). */
+  summarize: (record: T) => S
+  /** Oldest records beyond these are removed, at open and after puts. */
+  retention?: { maxCount?: number; maxAgeMs?: number }
+  now?: () => Date
+  /** A journal segment is sealed (and removed once applied) after this many bytes. */
+  segmentBytes?: number
+}
+
+export class InvalidRecordIdError extends Error {
+  constructor(noun: string, id: unknown) {
+    const shown = typeof id === 'string' ? JSON.stringify(id.slice(0, 40)) : typeof id
+    super(
+      `${shown} is not ${noun} id: ids are 26-character ULIDs (such as 01JDQ8W9T6V3N2M1K0H9G8F7E6).`,
+    )
+    this.name = 'InvalidRecordIdError'
+  }
+}
+
+/**
+ * Records of one kind, one pretty JSON file each (`<ULID>.json`, 0600, in a 0700 folder).
+ *
+ * `put` is durable when it resolves: the record is appended to a journal segment, and puts that
+ * arrive while a write + fdatasync is in flight share the next one (group commit), so many
+ * concurrent puts cost one disk flush. In the background each record then becomes its own file
+ * (see Materializer) and the segment is removed; at open, a journal left by a crash is replayed
+ * (a cut-off last batch, never acknowledged, is dropped by its checksum).
+ *
+ * The index of summaries is built once at open and kept current, so `list` never reads a file.
+ * A file that is corrupt or from a newer release is skipped with a warning and never
+ * overwritten. Ids are checked against the ULID pattern before any path is built.
+ */
+export class RecordStore<T extends { id: string }, S> {
+  private readonly index = new RecordIndex<S>()
+  private readonly pending = new Map<string, PendingOp>()
+  private readonly segments: Segment[] = []
+  private readonly unreadable = new Map<string, StoreWarning>()
+  private readonly problems: StoreWarning[] = []
+  private readonly codec: RecordCodec<T>
+  private readonly now: () => Date
+  private readonly nextId = monotonicFactory()
+  private readonly fileOf: (id: string) => string
+  private readonly writer: JournalWriter
+  private readonly materializer: Materializer
+  private retentionDue = false
+  private closed = false
+
+  private constructor(private readonly options: RecordStoreOptions<T, S>) {
+    this.codec = new RecordCodec(options.schema, options.migrations)
+    this.now = options.now ?? (() => new Date())
+    this.fileOf = recordFileIn(options.folder)
+    const session = path.join(options.folder, 'journal', this.nextId(this.now().getTime()))
+    this.writer = new JournalWriter(session, this.segments, options.segmentBytes ?? 16 << 20, () =>
+      this.committed(),
+    )
+    this.materializer = new Materializer(
+      options.folder,
+      this.segments,
+      this.pending,
+      this.fileOf,
+      session,
+      (error) => this.problems.push({ file: options.folder, reason: messageOf(error) }),
+    )
+  }
+
+  /** Opens (creating it, private) the store's folder: sweeps temp files, loads, replays. */
+  static async open<T extends { id: string }, S>(
+    options: RecordStoreOptions<T, S>,
+  ): Promise<RecordStore<T, S>> {
+    const store = new RecordStore(options)
+    await store.load()
+    return store
+  }
+
+  get folder(): string {
+    return this.options.folder
+  }
+
+  get size(): number {
+    return this.index.size
+  }
+
+  /** A new id for a record created at `at` (monotonic within this store). */
+  newId(at: Date): string {
+    return this.nextId(at.getTime())
+  }
+
+  /** Stores (or replaces) a record; resolves once it is on disk. */
+  async put(record: T): Promise<void> {
+    this.assertOpen()
+    const id = this.checkedId(record.id)
+    const unreadable = this.unreadable.get(id)
+    if (unreadable) {
+      throw new Error(
+        `${unreadable.file} could not be read (${unreadable.reason}), so it is kept as it is and not overwritten. Move it aside to reuse the id.`,
+      )
+    }
+    const { record: valid, json } = this.codec.encode(record)
+    const summary = this.options.summarize(valid)
+    await this.writer.append(encodeOp({ kind: 'put', id, json }), (at) => {
+      this.pending.set(id, { ...at, deleted: false })
+      this.index.set(id, summary)
+    })
+  }
+
+  /** The record, or undefined when there is none with this id. */
+  async get(rawId: string): Promise<T | undefined> {
+    const id = this.checkedId(rawId)
+    const unreadable = this.unreadable.get(id)
+    if (unreadable) {
+      throw new Error(`${unreadable.file} could not be read: ${unreadable.reason}.`)
+    }
+    const op = this.pending.get(id)
+    if (op?.deleted) return undefined
+    if (op) {
+      const fromJournal = await this.readPending(id, op)
+      if (fromJournal) return fromJournal
+    }
+    const file = this.fileOf(id)
+    let bytes: Buffer
+    try {
+      bytes = await readFile(file)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw error
+    }
+    const decoded = this.codec.decode(bytes, file, id)
+    if (!decoded.ok) throw new Error(`${file} could not be read: ${decoded.reason}.`)
+    return decoded.record
+  }
+
+  summary(id: string): S | undefined {
+    return this.index.get(id)
+  }
+
+  /** Newest first, from the index (no file is read). */
+  list(query: ListQuery<S> = {}): ListPage<S> {
+    if (query.before !== undefined) this.checkedId(query.before)
+    return this.index.list(query)
+  }
+
+  /** Removes a record; resolves once the removal is on disk. False when there was none. */
+  async delete(rawId: string): Promise<boolean> {
+    this.assertOpen()
+    const id = this.checkedId(rawId)
+    const existed = this.index.has(id)
+    await this.appendDelete(id)
+    return existed
+  }
+
+  /** Files that were not loaded, and store errors, for the UI to show. */
+  warnings(): StoreWarning[] {
+    return [...this.unreadable.values(), ...this.problems]
+  }
+
+  /** Batch sizes of recent journal commits (how many puts shared each fsync). */
+  commitBatchSizes(): readonly number[] {
+    return this.writer.batchSizes
+  }
+
+  /** Resolves once every record put so far is durable as its own file. */
+  async flush(): Promise<void> {
+    await this.writer.settle()
+    await this.materializer.drain()
+  }
+
+  /** Stops writing; what is not yet a file stays in the journal and is replayed at next open. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.writer.close()
+    await this.materializer.stop()
+    if (!this.segments.some((s) => s.session === this.writer.session)) {
+      await retireSession(this.writer.session).catch(() => undefined)
+    }
+    liveSessions.delete(this.writer.session)
+  }
+
+  private async load(): Promise<void> {
+    const { folder } = this.options
+    ensurePrivateFolderSync(folder)
+    await sweepTempFiles(folder)
+    const loaded: Array<[string, S]> = []
+    const warnings = await loadRecordFiles(folder, this.codec, ({ id, record }) => {
+      loaded.push([id, this.options.summarize(record)])
+    })
+    for (const warning of warnings) this.unreadable.set(idOfFile(warning.file), warning)
+    this.index.setMany(loaded)
+    liveSessions.add(this.writer.session)
+    const report = await recoverJournal(path.join(folder, 'journal'), (frame, segment) => {
+      const { op } = frame
+      const position: FramePosition = { segment, offset: frame.offset, length: frame.length }
+      if (op.kind === 'delete') {
+        this.pending.set(op.id, { ...position, deleted: true })
+        this.index.delete(op.id)
+        return
+      }
+      const decoded = this.codec.decode(op.content, `${segment.path} (${op.id})`, op.id)
+      if (!decoded.ok) {
+        this.problems.push({ file: `${segment.path} (${op.id})`, reason: decoded.reason })
+        return
+      }
+      this.unreadable.delete(op.id)
+      this.pending.set(op.id, { ...position, deleted: false })
+      this.index.set(op.id, this.options.summarize(decoded.record))
+    })
+    this.problems.push(...report.unreadable)
+    this.segments.push(...report.segments)
+    this.applyRetention()
+    this.materializer.kick()
+  }
+
+  private committed(): void {
+    this.materializer.noteCommit()
+    if (this.retentionDue || !this.options.retention) return
+    this.retentionDue = true
+    queueMicrotask(() => {
+      this.retentionDue = false
+      this.applyRetention()
+    })
+  }
+
+  private applyRetention(): void {
+    const { maxCount, maxAgeMs } = this.options.retention ?? {}
+    const dropped: string[] = []
+    if (maxAgeMs !== undefined) {
+      const oldest = Math.max(0, this.now().getTime() - maxAgeMs)
+      dropped.push(...this.index.dropBefore(`${encodeTime(oldest, 10)}${'0'.repeat(16)}`))
+    }
+    if (maxCount !== undefined && this.index.size > maxCount) {
+      dropped.push(...this.index.dropOldest(this.index.size - maxCount))
+    }
+    for (const id of dropped) {
+      this.appendDelete(id).catch((error: unknown) =>
+        this.problems.push({ file: this.fileOf(id), reason: messageOf(error) }),
+      )
+    }
+  }
+
+  private appendDelete(id: string): Promise<void> {
+    return this.writer.append(encodeOp({ kind: 'delete', id }), (at) => {
+      this.pending.set(id, { ...at, deleted: true })
+      this.index.delete(id)
+    })
+  }
+
+  /** A record not yet materialised, read back from its journal frame. */
+  private async readPending(id: string, op: PendingOp): Promise<T | undefined> {
+    let bytes: Buffer
+    try {
+      bytes = await readSlice(op.segment.path, op.offset, op.length)
+    } catch (error) {
+      // Applied and removed meanwhile: the record is in its file now.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw error
+    }
+    const frame = decodeFrames(bytes, op.offset).frames[0]
+    if (frame?.op.kind !== 'put') return undefined
+    const decoded = this.codec.decode(frame.op.content, op.segment.path, id)
+    return decoded.ok ? decoded.record : undefined
+  }
+
+  private checkedId(id: unknown): string {
+    if (typeof id !== 'string' || !ULID_PATTERN.test(id)) {
+      throw new InvalidRecordIdError(articled(this.options.noun), id)
+    }
+    return id
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`The ${this.options.noun} store is closed.`)
+  }
+}
+
+function idOfFile(file: string): string {
+  return path.basename(file, '.json')
+}
+
+function articled(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
