@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises'
 import got, { type Got } from 'got'
 import type { AppEvent, AppInfo, AppStatus, ProfileRef } from '../../shared/contract'
 import { APP_NAME } from './app-paths'
@@ -14,7 +13,9 @@ import { UserLibrary } from './users/user-library'
 import { ExchangeStore } from './captures/exchange-store'
 import { PresetStore } from './presets/preset-store'
 import { TestTicketLog } from './zendesk/test-ticket-log'
+import { reconcileTestTicketLog } from './zendesk/test-ticket-reconcile'
 import { TicketsService } from './zendesk/tickets-service'
+import { prepareDataFolder } from './storage/data-folder'
 import { confStoreFactory, type JsonStoreFactory } from './storage/json-store'
 import { ProfileVault, type SandboxSource } from './vault/profile-vault'
 import type { SecretCipher } from './vault/secret-cipher'
@@ -44,6 +45,8 @@ export interface EngineOptions {
    * one-shot CLI commands and most tests; options are passed through to the simulators.
    */
   sandbox?: boolean | SandboxOptions
+  /** Where one-line startup notices go (a data folder made private…); stderr by default. */
+  notice?: (message: string) => void
 }
 
 /** The one object every front door holds: it composes the services and owns their lifecycle. */
@@ -61,6 +64,9 @@ export class Engine {
   readonly exchanges: ExchangeStore
   readonly tickets: TicketsService
   readonly presets: PresetStore
+  /** What start-up repaired or found (shown once by the door that started the engine). */
+  readonly startupNotices: string[] = []
+  private readonly ticketLog: TestTicketLog
   private sandboxSource: SandboxSource | undefined
   private sandboxHandle: Sandbox | undefined
   private readonly now: () => Date
@@ -89,13 +95,15 @@ export class Engine {
       now: this.now,
     })
     this.users = new UserLibrary({ store: stores(USER_LIBRARY_FILE), now: this.now })
-    this.exchanges = new ExchangeStore(options.dataFolder)
+    this.exchanges = new ExchangeStore(options.dataFolder, { now: this.now })
+    this.onClose(() => this.exchanges.close())
+    this.ticketLog = new TestTicketLog(stores('test-tickets'))
     this.tickets = new TicketsService({
       vault: this.vault,
       authorizer: this.zendeskAuth,
       http: this.http,
       exchanges: this.exchanges,
-      log: new TestTicketLog(stores('test-tickets')),
+      log: this.ticketLog,
       liquid: this.liquid,
       resolveUser: (id) => this.users.find(id)?.user,
       now: this.now,
@@ -106,10 +114,32 @@ export class Engine {
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
-    await mkdir(options.dataFolder, { recursive: true })
+    const notices = prepareDataFolder(options.dataFolder)
     const engine = new Engine(options)
+    await engine.recoverRecords(notices)
     if (options.sandbox) await engine.startSandbox(options.sandbox === true ? {} : options.sandbox)
     return engine
+  }
+
+  /** Waits for the exchanges to load and repairs what a crash left; notes what it did. */
+  private async recoverRecords(notices: string[]): Promise<void> {
+    await this.exchanges.ready()
+    const interrupted = this.exchanges.interruptedAtOpen
+    if (interrupted > 0) {
+      notices.push(
+        `${interrupted} send(s) were cut off by a crash: marked "no answer recorded (interrupted)".`,
+      )
+    }
+    const restored = await reconcileTestTicketLog(this.ticketLog, this.exchanges)
+    if (restored > 0)
+      notices.push(`Added ${restored} ticket(s) Zendesk created to the test-ticket log.`)
+    const unreadable = (await this.exchanges.warnings()).length
+    if (unreadable > 0)
+      notices.push(`${unreadable} exchange file(s) could not be read and were kept as they are.`)
+    const notice =
+      this.options.notice ?? ((message) => process.stderr.write(`Bridgebench: ${message}\n`))
+    for (const message of notices) notice(message)
+    this.startupNotices.push(...notices)
   }
 
   /** The running simulators, when this engine has a Sandbox. */

@@ -93,6 +93,19 @@ export class SecretStore {
     })
   }
 
+  /** Drops the stored secrets of every profile not in `profileIds`; false when none were. */
+  keepOnly(profileIds: ReadonlySet<string>): boolean {
+    const orphans = Object.keys(this.document.get().secrets).filter((id) => !profileIds.has(id))
+    if (orphans.length === 0) return false
+    this.document.update((draft) => ({
+      ...draft,
+      secrets: Object.fromEntries(
+        Object.entries(draft.secrets).filter(([id]) => profileIds.has(id)),
+      ),
+    }))
+    return true
+  }
+
   knownValues(): Iterable<string> {
     return this.seen
   }

@@ -20,7 +20,20 @@ export class TestTicketLog {
   }
 
   add(ticket: TestTicket): void {
-    this.document.update((draft) => ({ ...draft, tickets: [...draft.tickets, ticket] }))
+    this.addMany([ticket])
+  }
+
+  /** Adds several in one write (tickets already in the log are left as they are). */
+  addMany(tickets: TestTicket[]): void {
+    const fresh = tickets.filter((t) => !this.has(t.profileId, t.ticketId))
+    if (fresh.length === 0) return
+    this.document.update((draft) => ({ ...draft, tickets: [...draft.tickets, ...fresh] }))
+  }
+
+  has(profileId: string, ticketId: number): boolean {
+    return this.document
+      .get()
+      .tickets.some((t) => t.profileId === profileId && t.ticketId === ticketId)
   }
 
   /** Newest first; deleted ones only when asked. */
