@@ -7,8 +7,8 @@ import { ensurePrivateFolderSync, tightenPermissionsSync } from './private-folde
  * 755/644); temp files a crash left at its top level removed. Returns notices to show once.
  */
 export function prepareDataFolder(folder: string): string[] {
-  ensurePrivateFolderSync(folder)
   const changed = tightenPermissionsSync(folder)
+  ensurePrivateFolderSync(folder)
   sweepTempFilesSync(folder)
   return changed.length > 0
     ? [

@@ -62,6 +62,8 @@ export class RecordStore<T extends { id: string }, S> {
   private readonly pending = new Map<string, PendingOp>()
   private readonly segments: Segment[] = []
   private readonly unreadable = new Map<string, StoreWarning>()
+  /** Dropped by retention, their removal not yet committed: already gone for readers. */
+  private readonly dropping = new Set<string>()
   private readonly problems: StoreWarning[] = []
   private readonly codec: RecordCodec<T>
   private readonly now: () => Date
@@ -138,7 +140,7 @@ export class RecordStore<T extends { id: string }, S> {
       throw new Error(`${unreadable.file} could not be read: ${unreadable.reason}.`)
     }
     const op = this.pending.get(id)
-    if (op?.deleted) return undefined
+    if (op?.deleted || this.dropping.has(id)) return undefined
     if (op) {
       const fromJournal = await this.readPending(id, op)
       if (fromJournal) return fromJournal
@@ -258,9 +260,12 @@ export class RecordStore<T extends { id: string }, S> {
       dropped.push(...this.index.dropOldest(this.index.size - maxCount))
     }
     for (const id of dropped) {
-      this.appendDelete(id).catch((error: unknown) =>
-        this.problems.push({ file: this.fileOf(id), reason: messageOf(error) }),
-      )
+      this.dropping.add(id)
+      this.appendDelete(id)
+        .catch((error: unknown) =>
+          this.problems.push({ file: this.fileOf(id), reason: messageOf(error) }),
+        )
+        .finally(() => this.dropping.delete(id))
     }
   }
 
