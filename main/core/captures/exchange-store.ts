@@ -123,6 +123,11 @@ export class ExchangeStore {
     return (await this.opening).warnings()
   }
 
+  /** Resolves once every exchange saved so far is durable as its own file. */
+  async flush(): Promise<void> {
+    await (await this.opening).flush()
+  }
+
   async close(): Promise<void> {
     const store = await this.opening.catch(() => undefined)
     await store?.close()
