@@ -3,6 +3,7 @@ import path from 'node:path'
 import { PRIVATE_FILE_MODE, fsyncFolder, tempPathFor } from './durable-files'
 import { decodeFrames, type DecodedFrame } from './journal-frame'
 import { retireSession, type Segment } from './journal-writer'
+import type { FileStamp } from './record-snapshot'
 import { prettyRecordFile } from './record-codec'
 
 /** The latest committed operation on a record that is not yet durable as its own file. */
@@ -52,6 +53,8 @@ export class Materializer {
     /** The writing session's folder: it is removed by the store at close, not here. */
     private readonly ownSession: string,
     private readonly onError: (error: unknown) => void,
+    /** A record's file was written (with its stamp) or removed (undefined). */
+    private readonly onFile: (id: string, stamp: FileStamp | undefined) => void,
     private readonly pacing: MaterializerPacing = { idleMs: 50, maxBacklogBytes: 64 << 20 },
     private readonly concurrency = 2,
   ) {}
@@ -127,11 +130,25 @@ export class Materializer {
         continue
       }
       if (!segment.sealed) return
-      await rm(segment.path, { force: true })
-      this.segments.shift()
-      const sessionDone = this.segments[0]?.session !== segment.session
-      if (sessionDone && segment.session !== this.ownSession) await retireSession(segment.session)
+      await this.removeFirst()
     }
+  }
+
+  /** Removes the leading segments already sealed and fully applied (at close, after stop). */
+  async removeApplied(): Promise<void> {
+    for (;;) {
+      const first = this.segments[0]
+      if (!first?.sealed || first.applied < first.end) return
+      await this.removeFirst()
+    }
+  }
+
+  private async removeFirst(): Promise<void> {
+    const segment = this.segments.shift()
+    if (!segment) return
+    await rm(segment.path, { force: true })
+    const sessionDone = this.segments[0]?.session !== segment.session
+    if (sessionDone && segment.session !== this.ownSession) await retireSession(segment.session)
   }
 
   private async applyChunk(segment: Segment): Promise<void> {
@@ -143,19 +160,17 @@ export class Materializer {
       return op !== undefined && op.segment === segment && op.offset === frame.offset
     })
     const puts = due.filter((f) => f.op.kind === 'put')
-    const temps = new Map<string, string>()
+    const temps = new Map<string, { temp: string; stamp: FileStamp }>()
     await eachLimited(puts, this.concurrency, async (frame) => {
       if (frame.op.kind !== 'put') return
-      temps.set(
-        frame.op.id,
-        await writeTemp(this.fileOf(frame.op.id), prettyRecordFile(frame.op.content)),
-      )
+      const file = this.fileOf(frame.op.id)
+      temps.set(frame.op.id, await writeTemp(file, prettyRecordFile(frame.op.content)))
     })
     for (const frame of due) {
-      const file = this.fileOf(frame.op.id)
-      const temp = temps.get(frame.op.id)
-      if (temp) await rename(temp, file)
-      else await rm(file, { force: true })
+      const written = temps.get(frame.op.id)
+      if (written) await rename(written.temp, this.fileOf(frame.op.id))
+      else await rm(this.fileOf(frame.op.id), { force: true })
+      this.onFile(frame.op.id, written?.stamp)
     }
     if (due.length > 0) await fsyncFolder(this.folder)
     segment.applied = end
@@ -195,16 +210,21 @@ export async function readSlice(file: string, offset: number, length: number): P
   }
 }
 
-async function writeTemp(file: string, content: string): Promise<string> {
+/** A private temp file with the content, on disk; its stamp (a rename keeps it). */
+async function writeTemp(
+  file: string,
+  content: string,
+): Promise<{ temp: string; stamp: FileStamp }> {
   const temp = tempPathFor(file)
   const handle = await open(temp, 'w', PRIVATE_FILE_MODE)
   try {
     await handle.writeFile(content)
     await handle.datasync()
+    const { size, mtimeMs, ino } = await handle.stat()
+    return { temp, stamp: { size, mtimeMs, ino } }
   } finally {
     await handle.close()
   }
-  return temp
 }
 
 async function eachLimited<T>(

@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { ULID_PATTERN } from '../../../shared/contract/ids'
 import type { RecordCodec } from './record-codec'
+import { sameStamp, type FileStamp, type SnapshotEntry } from './record-snapshot'
 
 const RECORD_FILE = new RegExp(`^(${ULID_PATTERN.source.slice(1, -1)})\\.json$`)
 
@@ -11,44 +12,69 @@ export interface StoreWarning {
   reason: string
 }
 
-export interface LoadedRecord<T> {
-  id: string
-  record: T
+export interface LoadedFiles<S> {
+  summaries: Array<[string, S]>
+  stamps: Map<string, FileStamp>
+  /** By record id. */
+  unreadable: Map<string, StoreWarning>
+  /** How many files had to be read (not found unchanged in the snapshot). */
+  read: number
 }
 
 /**
- * Reads every record file (`<ULID>.json`) of a folder, a few at a time. Other names (the
- * journal, a README) are not records and are left alone; a file that is not a valid record of
- * a version this release reads is reported, not loaded.
+ * Loads the index from every record file (`<ULID>.json`) of a folder, a few at a time: a file
+ * that the snapshot knows with the same size, mtime and inode gives its summary from there;
+ * any other is read, migrated and checked. Other names (the journal, the snapshot, a README)
+ * are not records and are left alone; a file that is not a valid record of a version this
+ * release reads is reported, not loaded.
  */
-export async function loadRecordFiles<T extends { id: string }>(
+export async function loadRecordFiles<T extends { id: string }, S>(
   folder: string,
   codec: RecordCodec<T>,
-  onRecord: (loaded: LoadedRecord<T>) => void,
+  summarize: (record: T) => S,
+  snapshot: Map<string, SnapshotEntry<S>> | undefined,
   concurrency = 32,
-): Promise<StoreWarning[]> {
+): Promise<LoadedFiles<S>> {
   const ids = (await readdir(folder))
     .map((name) => RECORD_FILE.exec(name)?.[1])
     .filter((id): id is string => id !== undefined)
-  const warnings: StoreWarning[] = []
+  const loaded: LoadedFiles<S> = {
+    summaries: [],
+    stamps: new Map(),
+    unreadable: new Map(),
+    read: 0,
+  }
+  const loadOne = async (id: string) => {
+    const file = path.join(folder, `${id}.json`)
+    const stats = await stat(file)
+    const stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino }
+    const known = snapshot?.get(id)
+    if (known && sameStamp(known.stamp, stamp)) {
+      loaded.summaries.push([id, known.summary])
+      loaded.stamps.set(id, stamp)
+      return
+    }
+    loaded.read += 1
+    const decoded = codec.decode(await readFile(file), file, id)
+    if (!decoded.ok) {
+      loaded.unreadable.set(id, { file, reason: decoded.reason })
+      return
+    }
+    loaded.summaries.push([id, summarize(decoded.record)])
+    loaded.stamps.set(id, stamp)
+  }
   let next = 0
   const worker = async () => {
     while (next < ids.length) {
       const id = ids[next++] as string
-      const file = path.join(folder, `${id}.json`)
-      let bytes: Buffer
       try {
-        bytes = await readFile(file)
+        await loadOne(id)
       } catch (error) {
         // Removed while listing (another process's retention): not a problem.
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
-        throw error
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
       }
-      const decoded = codec.decode(bytes, file, id)
-      if (decoded.ok) onRecord({ id, record: decoded.record })
-      else warnings.push({ file, reason: decoded.reason })
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker))
-  return warnings
+  return loaded
 }

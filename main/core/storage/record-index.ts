@@ -1,3 +1,5 @@
+import { encodeTime } from 'ulid'
+
 /**
  * The in-memory index of a record store: each record's summary, by id, with the ids kept in
  * order. ULIDs sort by creation time, so id order is age order and "newest first" is a walk
@@ -17,6 +19,12 @@ export interface ListPage<S> {
   items: Array<{ id: string; summary: S }>
   /** Pass as `before` for the next page; null when this page reached the oldest record. */
   nextCursor: string | null
+}
+
+/** How many records a store keeps: the oldest beyond either bound are removed. */
+export interface Retention {
+  maxCount?: number
+  maxAgeMs?: number
 }
 
 export class RecordIndex<S> {
@@ -69,6 +77,20 @@ export class RecordIndex<S> {
   /** Ids that sort before `bound` (older than it), removed from the index (retention by age). */
   dropBefore(bound: string): string[] {
     return this.dropOldest(this.insertionPoint(bound))
+  }
+
+  /** Removes what retention no longer keeps at `now`; returns the ids dropped. */
+  dropExpired({ maxCount, maxAgeMs }: Retention, now: Date): string[] {
+    const dropped: string[] = []
+    if (maxAgeMs !== undefined) {
+      // The smallest ULID of the oldest kept millisecond: ids sort by their time first.
+      const oldest = Math.max(0, now.getTime() - maxAgeMs)
+      dropped.push(...this.dropBefore(`${encodeTime(oldest, 10)}${'0'.repeat(16)}`))
+    }
+    if (maxCount !== undefined && this.size > maxCount) {
+      dropped.push(...this.dropOldest(this.size - maxCount))
+    }
+    return dropped
   }
 
   list(query: ListQuery<S> = {}): ListPage<S> {

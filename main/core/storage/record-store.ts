@@ -1,24 +1,25 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { encodeTime, monotonicFactory } from 'ulid'
+import { monotonicFactory } from 'ulid'
 import type { z } from 'zod'
 import { ULID_PATTERN } from '../../../shared/contract/ids'
 import { sweepTempFiles } from './durable-files'
-import { decodeFrames, encodeOp } from './journal-frame'
+import { decodeFrames, encodeOp, type DecodedFrame } from './journal-frame'
 import { liveSessions, recoverJournal } from './journal-recovery'
-import { JournalWriter, retireSession, type FramePosition, type Segment } from './journal-writer'
+import { JournalWriter, retireSession, type Segment } from './journal-writer'
 import { Materializer, readSlice, recordFileIn, type PendingOp } from './materializer'
 import { ensurePrivateFolderSync } from './private-folder'
 import { RecordCodec } from './record-codec'
 import { loadRecordFiles, type StoreWarning } from './record-files'
-import { RecordIndex, type ListPage, type ListQuery } from './record-index'
+import { RecordIndex, type ListPage, type ListQuery, type Retention } from './record-index'
+import { readSnapshot, writeSnapshot, type FileStamp } from './record-snapshot'
 import type { Migration } from './settings-migrations'
 
-export type { ListPage, ListQuery } from './record-index'
+export type { ListPage, ListQuery, Retention } from './record-index'
 export type { StoreWarning } from './record-files'
 
 export interface RecordStoreOptions<T extends { id: string }, S> {
-  /** The store's own folder: `<ULID>.json` files and the `journal/` folder. */
+  /** The store's own folder: `<ULID>.json` files, the `journal/` folder, `index.json`. */
   folder: string
   /** What one record is called in messages ("exchange", "capture"). */
   noun: string
@@ -27,8 +28,9 @@ export interface RecordStoreOptions<T extends { id: string }, S> {
   migrations: Migration[]
   /** What the index keeps of each record, for `list` (keep it small). */
   summarize: (record: T) => S
-  /** Oldest records beyond these are removed, at open and after puts. */
-  retention?: { maxCount?: number; maxAgeMs?: number }
+  /** Bump when `summarize` changes, so summaries saved by an older release are not reused. */
+  summaryVersion?: number
+  retention?: Retention
   now?: () => Date
   /** A journal segment is sealed (and removed once applied) after this many bytes. */
   segmentBytes?: number
@@ -37,8 +39,9 @@ export interface RecordStoreOptions<T extends { id: string }, S> {
 export class InvalidRecordIdError extends Error {
   constructor(noun: string, id: unknown) {
     const shown = typeof id === 'string' ? JSON.stringify(id.slice(0, 40)) : typeof id
+    const article = /^[aeiou]/i.test(noun) ? 'an' : 'a'
     super(
-      `${shown} is not ${noun} id: ids are 26-character ULIDs (such as 01JDQ8W9T6V3N2M1K0H9G8F7E6).`,
+      `${shown} is not ${article} ${noun} id: ids are 26-character ULIDs (such as 01JDQ8W9T6V3N2M1K0H9G8F7E6).`,
     )
     this.name = 'InvalidRecordIdError'
   }
@@ -53,14 +56,17 @@ export class InvalidRecordIdError extends Error {
  * (see Materializer) and the segment is removed; at open, a journal left by a crash is replayed
  * (a cut-off last batch, never acknowledged, is dropped by its checksum).
  *
- * The index of summaries is built once at open and kept current, so `list` never reads a file.
- * A file that is corrupt or from a newer release is skipped with a warning and never
- * overwritten. Ids are checked against the ULID pattern before any path is built.
+ * The index of summaries is built once at open (from a snapshot checked against every file's
+ * stamp, or by reading the files) and kept current, so `list` never reads a file. A file that
+ * is corrupt or from a newer release is skipped with a warning and never overwritten. Ids are
+ * checked against the ULID pattern before any path is built. `put` of an existing id replaces
+ * the record (its owner's updates).
  */
 export class RecordStore<T extends { id: string }, S> {
   private readonly index = new RecordIndex<S>()
   private readonly pending = new Map<string, PendingOp>()
   private readonly segments: Segment[] = []
+  private stamps = new Map<string, FileStamp>()
   private readonly unreadable = new Map<string, StoreWarning>()
   /** Dropped by retention, their removal not yet committed: already gone for readers. */
   private readonly dropping = new Set<string>()
@@ -73,6 +79,8 @@ export class RecordStore<T extends { id: string }, S> {
   private readonly materializer: Materializer
   private retentionDue = false
   private closed = false
+  /** At open: record files found, and how many had to be read (not known from the snapshot). */
+  readonly opened = { files: 0, read: 0 }
 
   private constructor(private readonly options: RecordStoreOptions<T, S>) {
     this.codec = new RecordCodec(options.schema, options.migrations)
@@ -89,6 +97,7 @@ export class RecordStore<T extends { id: string }, S> {
       this.fileOf,
       session,
       (error) => this.problems.push({ file: options.folder, reason: messageOf(error) }),
+      (id, stamp) => (stamp ? this.stamps.set(id, stamp) : this.stamps.delete(id)),
     )
   }
 
@@ -116,7 +125,7 @@ export class RecordStore<T extends { id: string }, S> {
 
   /** Stores (or replaces) a record; resolves once it is on disk. */
   async put(record: T): Promise<void> {
-    this.assertOpen()
+    if (this.closed) throw new Error(`The ${this.options.noun} store is closed.`)
     const id = this.checkedId(record.id)
     const unreadable = this.unreadable.get(id)
     if (unreadable) {
@@ -136,15 +145,11 @@ export class RecordStore<T extends { id: string }, S> {
   async get(rawId: string): Promise<T | undefined> {
     const id = this.checkedId(rawId)
     const unreadable = this.unreadable.get(id)
-    if (unreadable) {
-      throw new Error(`${unreadable.file} could not be read: ${unreadable.reason}.`)
-    }
+    if (unreadable) throw new Error(`${unreadable.file} could not be read: ${unreadable.reason}.`)
     const op = this.pending.get(id)
     if (op?.deleted || this.dropping.has(id)) return undefined
-    if (op) {
-      const fromJournal = await this.readPending(id, op)
-      if (fromJournal) return fromJournal
-    }
+    const fromJournal = op ? await this.readPending(id, op) : undefined
+    if (fromJournal) return fromJournal
     const file = this.fileOf(id)
     let bytes: Buffer
     try {
@@ -170,7 +175,7 @@ export class RecordStore<T extends { id: string }, S> {
 
   /** Removes a record; resolves once the removal is on disk. False when there was none. */
   async delete(rawId: string): Promise<boolean> {
-    this.assertOpen()
+    if (this.closed) throw new Error(`The ${this.options.noun} store is closed.`)
     const id = this.checkedId(rawId)
     const existed = this.index.has(id)
     await this.appendDelete(id)
@@ -193,50 +198,62 @@ export class RecordStore<T extends { id: string }, S> {
     await this.materializer.drain()
   }
 
-  /** Stops writing; what is not yet a file stays in the journal and is replayed at next open. */
+  /**
+   * Stops writing and saves the index snapshot. What is not yet a file stays in the journal
+   * and is replayed at next open.
+   */
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
     await this.writer.close()
     await this.materializer.stop()
+    await this.materializer.removeApplied()
     if (!this.segments.some((s) => s.session === this.writer.session)) {
       await retireSession(this.writer.session).catch(() => undefined)
     }
     liveSessions.delete(this.writer.session)
+    await writeSnapshot(this.options.folder, this.snapshotKey(), this.snapshotEntries()).catch(
+      () => undefined,
+    )
   }
 
   private async load(): Promise<void> {
-    const { folder } = this.options
+    const { folder, summarize } = this.options
     ensurePrivateFolderSync(folder)
     await sweepTempFiles(folder)
-    const loaded: Array<[string, S]> = []
-    const warnings = await loadRecordFiles(folder, this.codec, ({ id, record }) => {
-      loaded.push([id, this.options.summarize(record)])
-    })
-    for (const warning of warnings) this.unreadable.set(idOfFile(warning.file), warning)
-    this.index.setMany(loaded)
+    const snapshot = await readSnapshot<S>(folder, this.snapshotKey())
+    const loaded = await loadRecordFiles(folder, this.codec, summarize, snapshot)
+    this.index.setMany(loaded.summaries)
+    this.stamps = loaded.stamps
+    this.opened.files = loaded.summaries.length + loaded.unreadable.size
+    this.opened.read = loaded.read
+    for (const [id, warning] of loaded.unreadable) this.unreadable.set(id, warning)
     liveSessions.add(this.writer.session)
-    const report = await recoverJournal(path.join(folder, 'journal'), (frame, segment) => {
-      const { op } = frame
-      const position: FramePosition = { segment, offset: frame.offset, length: frame.length }
-      if (op.kind === 'delete') {
-        this.pending.set(op.id, { ...position, deleted: true })
-        this.index.delete(op.id)
-        return
-      }
-      const decoded = this.codec.decode(op.content, `${segment.path} (${op.id})`, op.id)
-      if (!decoded.ok) {
-        this.problems.push({ file: `${segment.path} (${op.id})`, reason: decoded.reason })
-        return
-      }
-      this.unreadable.delete(op.id)
-      this.pending.set(op.id, { ...position, deleted: false })
-      this.index.set(op.id, this.options.summarize(decoded.record))
-    })
+    const report = await recoverJournal(path.join(folder, 'journal'), (frame, segment) =>
+      this.replay(frame, segment),
+    )
     this.problems.push(...report.unreadable)
     this.segments.push(...report.segments)
     this.applyRetention()
     this.materializer.kick()
+  }
+
+  /** One operation from a crashed session's journal, newer than any file. */
+  private replay({ op, offset, length }: DecodedFrame, segment: Segment): void {
+    if (op.kind === 'delete') {
+      this.pending.set(op.id, { segment, offset, length, deleted: true })
+      this.index.delete(op.id)
+      return
+    }
+    const where = `${segment.path} (${op.id})`
+    const decoded = this.codec.decode(op.content, where, op.id)
+    if (!decoded.ok) {
+      this.problems.push({ file: where, reason: decoded.reason })
+      return
+    }
+    this.unreadable.delete(op.id)
+    this.pending.set(op.id, { segment, offset, length, deleted: false })
+    this.index.set(op.id, this.options.summarize(decoded.record))
   }
 
   private committed(): void {
@@ -250,16 +267,8 @@ export class RecordStore<T extends { id: string }, S> {
   }
 
   private applyRetention(): void {
-    const { maxCount, maxAgeMs } = this.options.retention ?? {}
-    const dropped: string[] = []
-    if (maxAgeMs !== undefined) {
-      const oldest = Math.max(0, this.now().getTime() - maxAgeMs)
-      dropped.push(...this.index.dropBefore(`${encodeTime(oldest, 10)}${'0'.repeat(16)}`))
-    }
-    if (maxCount !== undefined && this.index.size > maxCount) {
-      dropped.push(...this.index.dropOldest(this.index.size - maxCount))
-    }
-    for (const id of dropped) {
+    if (!this.options.retention) return
+    for (const id of this.index.dropExpired(this.options.retention, this.now())) {
       this.dropping.add(id)
       this.appendDelete(id)
         .catch((error: unknown) =>
@@ -292,24 +301,24 @@ export class RecordStore<T extends { id: string }, S> {
     return decoded.ok ? decoded.record : undefined
   }
 
+  /** The summaries of records whose file is current (none waiting in the journal). */
+  private *snapshotEntries(): Generator<[string, S, FileStamp]> {
+    for (const { id, summary } of this.index.list({ limit: Infinity }).items) {
+      const stamp = this.stamps.get(id)
+      if (stamp && !this.pending.has(id)) yield [id, summary, stamp]
+    }
+  }
+
+  private snapshotKey(): string {
+    return `records ${this.codec.version}, summaries ${this.options.summaryVersion ?? 1}`
+  }
+
   private checkedId(id: unknown): string {
     if (typeof id !== 'string' || !ULID_PATTERN.test(id)) {
-      throw new InvalidRecordIdError(articled(this.options.noun), id)
+      throw new InvalidRecordIdError(this.options.noun, id)
     }
     return id
   }
-
-  private assertOpen(): void {
-    if (this.closed) throw new Error(`The ${this.options.noun} store is closed.`)
-  }
-}
-
-function idOfFile(file: string): string {
-  return path.basename(file, '.json')
-}
-
-function articled(noun: string): string {
-  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`
 }
 
 function messageOf(error: unknown): string {

@@ -242,4 +242,31 @@ describe('RecordStore', () => {
       expect(() => store.list({ before: id })).toThrow(InvalidRecordIdError)
     }
   })
+
+  it('opens from its index snapshot, reading only the files that changed since', async () => {
+    const folder = path.join(tempDir(), 'notes')
+    const first = await openStore(folder)
+    const records = Array.from({ length: 5 }, (_, i) => aNote(`n${i}`))
+    for (const r of records) await first.put(r)
+    await first.flush()
+    await first.close()
+    const edited = records[2] as Note
+    writeFileSync(
+      path.join(folder, `${edited.id}.json`),
+      JSON.stringify({ schemaVersion: 2, ...edited, title: 'edited by hand' }),
+    )
+    const reopened = await openStore(folder)
+    expect(reopened.opened).toEqual({ files: 5, read: 1 })
+    expect(reopened.summary(edited.id)?.title).toBe('edited by hand')
+  })
+
+  it('reads every file when the snapshot was made with another summary version', async () => {
+    const folder = path.join(tempDir(), 'notes')
+    const first = await openStore(folder)
+    await first.put(aNote('n0'))
+    await first.flush()
+    await first.close()
+    const reopened = await openStore(folder, { summaryVersion: 2 })
+    expect(reopened.opened).toEqual({ files: 1, read: 1 })
+  })
 })
