@@ -57,6 +57,13 @@ const layering = [
               from: './renderer',
               message: 'The engine must not depend on the renderer.',
             },
+            {
+              target: './main/core/storage',
+              from: './main/core',
+              except: ['./storage'],
+              message:
+                'storage/ is what every store stands on: it imports nothing from the rest of the engine.',
+            },
           ],
         },
       ],
