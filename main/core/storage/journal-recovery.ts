@@ -20,7 +20,8 @@ export interface RecoveryReport {
  * Finds the journal sessions of processes that are gone (a crash, a kill) and hands each intact
  * frame of their segments to `onFrame`, oldest session first. A session of a running process
  * (another Bridgebench on the same folder) is left to its owner. Returns the segments, sealed,
- * to be materialised and removed.
+ * to be materialised and removed. (Should the system reuse a dead owner's pid for another
+ * running process, its session waits until that process ends; nothing is lost meanwhile.)
  */
 export async function recoverJournal(
   journalFolder: string,

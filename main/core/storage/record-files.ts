@@ -1,6 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { ULID_PATTERN } from '../../../shared/contract/ids'
+import { decodeFrames } from './journal-frame'
+import { readSlice, type PendingOp } from './materializer'
 import type { RecordCodec } from './record-codec'
 import { sameStamp, type FileStamp, type SnapshotEntry } from './record-snapshot'
 
@@ -77,4 +79,44 @@ export async function loadRecordFiles<T extends { id: string }, S>(
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker))
   return loaded
+}
+
+/** A record from its file; undefined when there is no file. */
+export async function readRecordFile<T extends { id: string }>(
+  file: string,
+  codec: RecordCodec<T>,
+  id: string,
+): Promise<T | undefined> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+  const decoded = codec.decode(bytes, file, id)
+  if (!decoded.ok) throw new Error(`${file} could not be read: ${decoded.reason}.`)
+  return decoded.record
+}
+
+/**
+ * A record not yet materialised, read back from its journal frame; undefined when the segment
+ * was applied and removed meanwhile (the record is in its file now).
+ */
+export async function readJournalRecord<T extends { id: string }>(
+  op: PendingOp,
+  codec: RecordCodec<T>,
+  id: string,
+): Promise<T | undefined> {
+  let bytes: Buffer
+  try {
+    bytes = await readSlice(op.segment.path, op.offset, op.length)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+  const frame = decodeFrames(bytes, op.offset).frames[0]
+  if (frame?.op.kind !== 'put') return undefined
+  const decoded = codec.decode(frame.op.content, op.segment.path, id)
+  return decoded.ok ? decoded.record : undefined
 }

@@ -1,22 +1,27 @@
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { monotonicFactory } from 'ulid'
 import type { z } from 'zod'
-import { ULID_PATTERN } from '../../../shared/contract/ids'
 import { sweepTempFiles } from './durable-files'
-import { decodeFrames, encodeOp, type DecodedFrame } from './journal-frame'
+import { encodeOp, type DecodedFrame } from './journal-frame'
 import { liveSessions, recoverJournal } from './journal-recovery'
 import { JournalWriter, retireSession, type Segment } from './journal-writer'
-import { Materializer, readSlice, recordFileIn, type PendingOp } from './materializer'
+import { Materializer, recordFileIn, type PendingOp } from './materializer'
 import { ensurePrivateFolderSync } from './private-folder'
 import { RecordCodec } from './record-codec'
-import { loadRecordFiles, type StoreWarning } from './record-files'
+import { checkedRecordId } from './record-id'
+import {
+  loadRecordFiles,
+  readJournalRecord,
+  readRecordFile,
+  type StoreWarning,
+} from './record-files'
 import { RecordIndex, type ListPage, type ListQuery, type Retention } from './record-index'
 import { readSnapshot, writeSnapshot, type FileStamp } from './record-snapshot'
 import type { Migration } from './settings-migrations'
 
 export type { ListPage, ListQuery, Retention } from './record-index'
 export type { StoreWarning } from './record-files'
+export { InvalidRecordIdError } from './record-id'
 
 export interface RecordStoreOptions<T extends { id: string }, S> {
   /** The store's own folder: `<ULID>.json` files, the `journal/` folder, `index.json`. */
@@ -34,17 +39,6 @@ export interface RecordStoreOptions<T extends { id: string }, S> {
   now?: () => Date
   /** A journal segment is sealed (and removed once applied) after this many bytes. */
   segmentBytes?: number
-}
-
-export class InvalidRecordIdError extends Error {
-  constructor(noun: string, id: unknown) {
-    const shown = typeof id === 'string' ? JSON.stringify(id.slice(0, 40)) : typeof id
-    const article = /^[aeiou]/i.test(noun) ? 'an' : 'a'
-    super(
-      `${shown} is not ${article} ${noun} id: ids are 26-character ULIDs (such as 01JDQ8W9T6V3N2M1K0H9G8F7E6).`,
-    )
-    this.name = 'InvalidRecordIdError'
-  }
 }
 
 /**
@@ -96,7 +90,7 @@ export class RecordStore<T extends { id: string }, S> {
       this.pending,
       this.fileOf,
       session,
-      (error) => this.problems.push({ file: options.folder, reason: messageOf(error) }),
+      (error) => this.report(options.folder, error),
       (id, stamp) => (stamp ? this.stamps.set(id, stamp) : this.stamps.delete(id)),
     )
   }
@@ -148,19 +142,8 @@ export class RecordStore<T extends { id: string }, S> {
     if (unreadable) throw new Error(`${unreadable.file} could not be read: ${unreadable.reason}.`)
     const op = this.pending.get(id)
     if (op?.deleted || this.dropping.has(id)) return undefined
-    const fromJournal = op ? await this.readPending(id, op) : undefined
-    if (fromJournal) return fromJournal
-    const file = this.fileOf(id)
-    let bytes: Buffer
-    try {
-      bytes = await readFile(file)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-      throw error
-    }
-    const decoded = this.codec.decode(bytes, file, id)
-    if (!decoded.ok) throw new Error(`${file} could not be read: ${decoded.reason}.`)
-    return decoded.record
+    const fromJournal = op ? await readJournalRecord(op, this.codec, id) : undefined
+    return fromJournal ?? (await readRecordFile(this.fileOf(id), this.codec, id))
   }
 
   summary(id: string): S | undefined {
@@ -271,9 +254,7 @@ export class RecordStore<T extends { id: string }, S> {
     for (const id of this.index.dropExpired(this.options.retention, this.now())) {
       this.dropping.add(id)
       this.appendDelete(id)
-        .catch((error: unknown) =>
-          this.problems.push({ file: this.fileOf(id), reason: messageOf(error) }),
-        )
+        .catch((error: unknown) => this.report(this.fileOf(id), error))
         .finally(() => this.dropping.delete(id))
     }
   }
@@ -283,22 +264,6 @@ export class RecordStore<T extends { id: string }, S> {
       this.pending.set(id, { ...at, deleted: true })
       this.index.delete(id)
     })
-  }
-
-  /** A record not yet materialised, read back from its journal frame. */
-  private async readPending(id: string, op: PendingOp): Promise<T | undefined> {
-    let bytes: Buffer
-    try {
-      bytes = await readSlice(op.segment.path, op.offset, op.length)
-    } catch (error) {
-      // Applied and removed meanwhile: the record is in its file now.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-      throw error
-    }
-    const frame = decodeFrames(bytes, op.offset).frames[0]
-    if (frame?.op.kind !== 'put') return undefined
-    const decoded = this.codec.decode(frame.op.content, op.segment.path, id)
-    return decoded.ok ? decoded.record : undefined
   }
 
   /** The summaries of records whose file is current (none waiting in the journal). */
@@ -313,11 +278,16 @@ export class RecordStore<T extends { id: string }, S> {
     return `records ${this.codec.version}, summaries ${this.options.summaryVersion ?? 1}`
   }
 
+  /** A background failure (the materialiser retries at the next put): kept once, bounded. */
+  private report(file: string, error: unknown): void {
+    const reason = messageOf(error)
+    if (this.problems.some((p) => p.file === file && p.reason === reason)) return
+    if (this.problems.length >= 100) this.problems.shift()
+    this.problems.push({ file, reason })
+  }
+
   private checkedId(id: unknown): string {
-    if (typeof id !== 'string' || !ULID_PATTERN.test(id)) {
-      throw new InvalidRecordIdError(this.options.noun, id)
-    }
-    return id
+    return checkedRecordId(id, this.options.noun)
   }
 }
 
