@@ -42,6 +42,7 @@ export class Materializer {
   private running: Promise<void> | undefined
   private stopped = false
   private draining = 0
+  private failure: Error | undefined
   private busy = false
   private idleTimer: NodeJS.Timeout | undefined
 
@@ -52,6 +53,7 @@ export class Materializer {
     private readonly fileOf: (id: string) => string,
     /** The writing session's folder: it is removed by the store at close, not here. */
     private readonly ownSession: string,
+    /** A run failed (the error), or succeeded after one had (undefined). */
     private readonly onError: (error: unknown) => void,
     /** A record's file was written (with its stamp) or removed (undefined). */
     private readonly onFile: (id: string, stamp: FileStamp | undefined) => void,
@@ -79,13 +81,23 @@ export class Materializer {
   kick(): void {
     if (this.running || this.stopped || !this.hasWork()) return
     this.running = this.run()
-      .catch((error: unknown) => this.onError(error))
+      .then(() => {
+        if (this.failure) this.onError(undefined)
+        this.failure = undefined
+      })
+      .catch((error: unknown) => {
+        this.failure = error instanceof Error ? error : new Error(String(error))
+        this.onError(error)
+      })
       .finally(() => {
         this.running = undefined
       })
   }
 
-  /** Resolves when everything committed so far is durable as files (or an error stopped it). */
+  /**
+   * Resolves when everything committed so far is durable as files; rejects with the error that
+   * stopped the work (a full disk…), which stays in the journal and is retried later.
+   */
   async drain(): Promise<void> {
     this.draining += 1
     try {
@@ -93,6 +105,7 @@ export class Materializer {
         this.kick()
         if (!this.running) return
         await this.running
+        if (this.failure !== undefined) throw this.failure
         if (!this.hasWork()) return
       }
     } finally {

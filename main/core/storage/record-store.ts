@@ -64,7 +64,7 @@ export class RecordStore<T extends { id: string }, S> {
   private readonly unreadable = new Map<string, StoreWarning>()
   /** Dropped by retention, their removal not yet committed: already gone for readers. */
   private readonly dropping = new Set<string>()
-  private readonly problems: StoreWarning[] = []
+  private problems: StoreWarning[] = []
   private readonly codec: RecordCodec<T>
   private readonly now: () => Date
   private readonly nextId = monotonicFactory()
@@ -90,7 +90,7 @@ export class RecordStore<T extends { id: string }, S> {
       this.pending,
       this.fileOf,
       session,
-      (error) => this.report(options.folder, error),
+      (error) => this.materializing(error),
       (id, stamp) => (stamp ? this.stamps.set(id, stamp) : this.stamps.delete(id)),
     )
   }
@@ -278,7 +278,13 @@ export class RecordStore<T extends { id: string }, S> {
     return `records ${this.codec.version}, summaries ${this.options.summaryVersion ?? 1}`
   }
 
-  /** A background failure (the materialiser retries at the next put): kept once, bounded. */
+  /** The materialiser failed (it retries at the next put), or recovered (undefined). */
+  private materializing(error: unknown): void {
+    if (error !== undefined) this.report(this.options.folder, error)
+    else this.problems = this.problems.filter((p) => p.file !== this.options.folder)
+  }
+
+  /** A background failure: kept once, bounded. */
   private report(file: string, error: unknown): void {
     const reason = messageOf(error)
     if (this.problems.some((p) => p.file === file && p.reason === reason)) return

@@ -1,4 +1,13 @@
-import { appendFileSync, cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
 import { monotonicFactory, ulid } from 'ulid'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -268,5 +277,23 @@ describe('RecordStore', () => {
     await first.close()
     const reopened = await openStore(folder, { summaryVersion: 2 })
     expect(reopened.opened).toEqual({ files: 1, read: 1 })
+  })
+
+  it('keeps a record in the journal when its file cannot be written, and says why', async () => {
+    const folder = path.join(tempDir(), 'notes')
+    const store = await openStore(folder)
+    const record = aNote('blocked')
+    await store.put(record)
+    // A folder where the record's file should go: the rename into place fails.
+    mkdirSync(path.join(folder, `${record.id}.json`))
+    await expect(store.flush()).rejects.toThrow()
+    expect(store.warnings()).toEqual([{ file: folder, reason: expect.any(String) as unknown }])
+    expect(await store.get(record.id)).toEqual(record)
+    rmSync(path.join(folder, `${record.id}.json`), { recursive: true })
+    await store.flush()
+    expect(store.warnings()).toEqual([])
+    expect(JSON.parse(readFileSync(path.join(folder, `${record.id}.json`), 'utf8'))).toMatchObject(
+      record,
+    )
   })
 })
