@@ -13,7 +13,7 @@ import { UserLibrary } from './users/user-library'
 import { ExchangeStore } from './captures/exchange-store'
 import { PresetStore } from './presets/preset-store'
 import { TestTicketLog } from './zendesk/test-ticket-log'
-import { reconcileTestTicketLog } from './zendesk/test-ticket-reconcile'
+import { recoverSends } from './zendesk/recover-sends'
 import { TicketsService } from './zendesk/tickets-service'
 import { prepareDataFolder } from './storage/data-folder'
 import { confStoreFactory, type JsonStoreFactory } from './storage/json-store'
@@ -116,30 +116,12 @@ export class Engine {
   static async create(options: EngineOptions): Promise<Engine> {
     const notices = prepareDataFolder(options.dataFolder)
     const engine = new Engine(options)
-    await engine.recoverRecords(notices)
+    notices.push(...(await recoverSends(engine.exchanges, engine.ticketLog)))
+    const notice = options.notice ?? ((line) => process.stderr.write(`Bridgebench: ${line}\n`))
+    for (const line of notices) notice(line)
+    engine.startupNotices.push(...notices)
     if (options.sandbox) await engine.startSandbox(options.sandbox === true ? {} : options.sandbox)
     return engine
-  }
-
-  /** Waits for the exchanges to load and repairs what a crash left; notes what it did. */
-  private async recoverRecords(notices: string[]): Promise<void> {
-    await this.exchanges.ready()
-    const interrupted = this.exchanges.interruptedAtOpen
-    if (interrupted > 0) {
-      notices.push(
-        `${interrupted} send(s) were cut off by a crash: marked "no answer recorded (interrupted)".`,
-      )
-    }
-    const restored = await reconcileTestTicketLog(this.ticketLog, this.exchanges)
-    if (restored > 0)
-      notices.push(`Added ${restored} ticket(s) Zendesk created to the test-ticket log.`)
-    const unreadable = (await this.exchanges.warnings()).length
-    if (unreadable > 0)
-      notices.push(`${unreadable} exchange file(s) could not be read and were kept as they are.`)
-    const notice =
-      this.options.notice ?? ((message) => process.stderr.write(`Bridgebench: ${message}\n`))
-    for (const message of notices) notice(message)
-    this.startupNotices.push(...notices)
   }
 
   /** The running simulators, when this engine has a Sandbox. */
