@@ -83,6 +83,13 @@ const layering = [
               message:
                 'Plumbing (net, storage) serves the domain folders and imports none of them.',
             },
+            {
+              target: './main/core/storage',
+              from: './main/core',
+              except: ['./storage'],
+              message:
+                'storage/ is what every store stands on: it imports nothing from the rest of the engine.',
+            },
           ],
         },
       ],

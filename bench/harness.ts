@@ -33,6 +33,8 @@ export interface Comparison {
   baseline: Measure
   subject: Measure
   target: number | null
+  /** An absolute requirement on the subject's median (in its unit), besides or instead of a ratio. */
+  floor?: { value: number; what: string }
   note?: string
   /** At least this many rounds, for measurements short enough to afford more. */
   minRounds?: number
@@ -93,6 +95,15 @@ export async function compare(comparison: Comparison, requested: number): Promis
   const sorted = [...ratios].sort((a, b) => a - b)
   const ratio = quantile(sorted, 0.5)
   const target = comparison.target
+  const floor = comparison.floor
+  const note = [
+    comparison.note,
+    floor
+      ? `${floor.what}: median ${median(subjects).toFixed(0)} ${comparison.unit}, needs ≥ ${floor.value}`
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join('; ')
   return {
     name: comparison.name,
     unit: comparison.unit,
@@ -107,9 +118,19 @@ export async function compare(comparison: Comparison, requested: number): Promis
     },
     rounds,
     target,
-    pass: target === null ? null : ratio >= target,
-    ...(comparison.note ? { note: comparison.note } : {}),
+    pass: verdict(ratio, target, median(subjects), comparison.floor),
+    ...(note ? { note } : {}),
   }
+}
+
+function verdict(
+  ratio: number,
+  target: number | null,
+  value: number,
+  floor: Comparison['floor'],
+): boolean | null {
+  if (target === null && !floor) return null
+  return (target === null || ratio >= target) && (!floor || value >= floor.value)
 }
 
 /** Operations per second of `run`, repeated `ops` times (awaiting it when it is async). */

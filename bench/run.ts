@@ -4,9 +4,10 @@ import { parseArgs } from 'node:util'
 import { apiRoundTrip } from './benchmarks/api-roundtrip'
 import { brazeTrack } from './benchmarks/braze-track'
 import { liquidDialect } from './benchmarks/liquid'
+import { recordStore } from './benchmarks/record-store'
 import { compare, type BenchResult, type Benchmark } from './harness'
 
-const BENCHMARKS: Benchmark[] = [apiRoundTrip, liquidDialect, brazeTrack]
+const BENCHMARKS: Benchmark[] = [apiRoundTrip, liquidDialect, brazeTrack, recordStore]
 
 const { values } = parseArgs({
   options: {

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises'
 import type { AppEvent, AppInfo, AppStatus, ProfileRef } from '../../shared/contract'
 import { redactKnownSecrets } from '../../shared/security/masking'
 import { APP_NAME } from './app-paths'
@@ -18,8 +17,10 @@ import { createHttpClient, type HttpClient } from './net/http-request'
 import type { Sleep } from './net/retrying-send'
 import { PresetStore } from './presets/preset-store'
 import { TestTicketLog } from './zendesk/test-ticket-log'
+import { recoverSends } from './zendesk/recover-sends'
 import { TicketsService } from './zendesk/tickets-service'
-import { confStoreFactory, type JsonStoreFactory } from './vault/json-store'
+import { prepareDataFolder } from './storage/data-folder'
+import { confStoreFactory, type JsonStoreFactory } from './storage/json-store'
 import { ProfileVault, SANDBOX_ID, type SandboxSource } from './vault/profile-vault'
 import type { SecretCipher } from './vault/secret-cipher'
 import { ZendeskAuthorizer } from './zendesk/zendesk-authorizer'
@@ -74,6 +75,9 @@ export class Engine {
   readonly tickets: TicketsService
   readonly presets: PresetStore
   private readonly sandboxService: ManagedService<Sandbox> | undefined
+  /** What start-up repaired or found (shown once by the door that started the engine). */
+  readonly startupNotices: string[] = []
+  private readonly ticketLog: TestTicketLog
   private readonly now: () => Date
   private closed = false
   private readonly closers: Array<() => Promise<void>> = []
@@ -111,13 +115,15 @@ export class Engine {
       now: this.now,
     })
     this.users = new UserLibrary({ store: stores(USER_LIBRARY_FILE), now: this.now })
-    this.exchanges = new ExchangeStore(options.dataFolder)
+    this.exchanges = new ExchangeStore(options.dataFolder, { now: this.now })
+    this.onClose(() => this.exchanges.close())
+    this.ticketLog = new TestTicketLog(stores('test-tickets'))
     this.tickets = new TicketsService({
       vault: this.vault,
       authorizer: this.zendeskAuth,
       http: this.http,
       exchanges: this.exchanges,
-      log: new TestTicketLog(stores('test-tickets')),
+      log: this.ticketLog,
       liquid: this.liquid,
       resolveRender: (request) => resolveRender(request, this.users),
       now: this.now,
@@ -129,8 +135,12 @@ export class Engine {
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
-    await mkdir(options.dataFolder, { recursive: true })
-    return new Engine(options)
+    const notices = prepareDataFolder(options.dataFolder)
+    const engine = new Engine(options)
+    notices.push(...(await recoverSends(engine.exchanges, engine.ticketLog)))
+    for (const line of notices) engine.log('warning', line)
+    engine.startupNotices.push(...notices)
+    return engine
   }
 
   /** The simulators if they are running now (they start on first use: see `useSandbox`). */

@@ -1,15 +1,19 @@
+import path from 'node:path'
 import ElectronStore from 'electron-store'
-import { jsonStoreFrom, type JsonStoreFactory } from '../core/vault/json-store'
+import { PRIVATE_FILE_MODE } from '../core/storage/durable-files'
+import { jsonStoreFrom, type JsonStoreFactory } from '../core/storage/json-store'
 
 /** The desktop keeps settings with electron-store (conf underneath), in the data folder. */
 export function electronStoreFactory(dataFolder: string): JsonStoreFactory {
   return (name) =>
     jsonStoreFrom(
-      new ElectronStore<Record<string, unknown>>({
-        cwd: dataFolder,
-        name,
-        configFileMode: 0o600,
-        clearInvalidConfig: false,
-      }),
+      path.join(dataFolder, `${name}.json`),
+      () =>
+        new ElectronStore<Record<string, unknown>>({
+          cwd: dataFolder,
+          name,
+          configFileMode: PRIVATE_FILE_MODE,
+          clearInvalidConfig: false,
+        }),
     )
 }

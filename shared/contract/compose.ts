@@ -1,5 +1,6 @@
 import { oc } from '@orpc/contract'
 import { z } from 'zod'
+import { userId } from './ids'
 import { problem } from './problems'
 import { brazeUserProfile, sampleUserEntry, userSource } from './users'
 
@@ -127,7 +128,7 @@ export const renderRequestOptions = {
 export const composeRenderInput = z.object({
   ...renderRequestOptions,
   /** A sample user's id (see users.list), or… */
-  userId: z.string().optional(),
+  userId: userId.optional(),
   /** …a user given inline. */
   user: brazeUserProfile.optional(),
 })

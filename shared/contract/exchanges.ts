@@ -1,5 +1,6 @@
 import { oc } from '@orpc/contract'
 import { z } from 'zod'
+import { recordId } from './ids'
 import { networkFailure, rawRequest, rawResponse, timingPhases } from './raw-http'
 
 /**
@@ -75,12 +76,12 @@ export const exchange = z.object({
 export type Exchange = z.infer<typeof exchange>
 
 export const exchangesContract = {
-  get: oc.input(z.object({ id: z.string() })).output(exchange),
+  get: oc.input(z.object({ id: recordId })).output(exchange),
   /**
    * The request as a cURL command, masked. With secrets only where they never pass through the
    * page: the desktop app copies it to the clipboard itself (`copied: true`).
    */
   curl: oc
-    .input(z.object({ id: z.string(), withSecrets: z.boolean().default(false) }))
+    .input(z.object({ id: recordId, withSecrets: z.boolean().default(false) }))
     .output(z.object({ command: z.string(), copied: z.boolean() })),
 }

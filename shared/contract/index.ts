@@ -31,6 +31,7 @@ export type ApiClient = ContractRouterClient<typeof contract>
 export * from './app'
 export * from './compose'
 export * from './exchanges'
+export * from './ids'
 export * from './presets'
 export * from './problems'
 export * from './raw-http'

@@ -1,5 +1,6 @@
 import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
+import { presetId, profileId, templateId, userId } from './ids'
 import { sendTicketEvent } from './tickets'
 
 /** A named (template × user × profile) to fire in one click: tray, Compose, or CLI. */
@@ -14,12 +15,18 @@ export const preset = z.object({
 })
 export type Preset = z.infer<typeof preset>
 
-export const presetInput = preset.omit({ id: true }).extend({ id: z.string().optional() })
+/** What a caller may save: the stored shape with every reference checked as an id of its kind. */
+export const presetInput = preset.extend({
+  id: presetId.optional(),
+  templateId,
+  userId,
+  profileId: profileId.nullable(),
+})
 export type PresetInput = z.infer<typeof presetInput>
 
 export const presetsContract = {
   list: oc.output(z.array(preset)),
   save: oc.input(presetInput).output(preset),
-  remove: oc.input(z.object({ id: z.string() })).output(z.object({ removed: z.boolean() })),
-  fire: oc.input(z.object({ id: z.string() })).output(eventIterator(sendTicketEvent)),
+  remove: oc.input(z.object({ id: presetId })).output(z.object({ removed: z.boolean() })),
+  fire: oc.input(z.object({ id: presetId })).output(eventIterator(sendTicketEvent)),
 }

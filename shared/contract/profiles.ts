@@ -1,5 +1,6 @@
 import { oc } from '@orpc/contract'
 import { z } from 'zod'
+import { oauthFlowId, profileId } from './ids'
 
 /** Where a secret lives in a profile. The value itself never leaves the main process. */
 export const secretSlot = z.enum([
@@ -91,25 +92,25 @@ export const profileList = z.object({
 
 export const profileExport = z.object({ fileName: z.string(), content: z.string() })
 
-const byId = z.object({ id: z.string() })
+const byId = z.object({ id: profileId })
 
 export const profilesContract = {
   list: oc.output(profileList),
   create: oc.input(profileInput).output(profileView),
   update: oc
-    .input(z.object({ id: z.string(), changes: profileInput.partial() }))
+    .input(z.object({ id: profileId, changes: profileInput.partial() }))
     .output(profileView),
   remove: oc.input(byId).output(z.object({ removed: z.boolean() })),
   activate: oc.input(byId).output(profileList),
   setSecret: oc
-    .input(z.object({ id: z.string(), slot: secretSlot, value: z.string().min(1) }))
+    .input(z.object({ id: profileId, slot: secretSlot, value: z.string().min(1) }))
     .output(profileView),
-  removeSecret: oc.input(z.object({ id: z.string(), slot: secretSlot })).output(profileView),
+  removeSecret: oc.input(z.object({ id: profileId, slot: secretSlot })).output(profileView),
   test: oc.input(byId).output(connectionReport),
   export: oc
     .input(
       z.object({
-        ids: z.array(z.string()).optional(),
+        ids: z.array(profileId).optional(),
         includeSecrets: z.boolean().default(false),
         passphrase: z.string().optional(),
       }),
@@ -119,6 +120,6 @@ export const profilesContract = {
     .input(z.object({ content: z.string().min(1), passphrase: z.string().optional() }))
     .output(z.object({ imported: z.array(profileView), skippedSecrets: z.number() })),
   oauthStart: oc.input(byId).output(z.object({ flowId: z.string(), authorizeUrl: z.string() })),
-  oauthFinish: oc.input(z.object({ flowId: z.string() })).output(profileView),
+  oauthFinish: oc.input(z.object({ flowId: oauthFlowId })).output(profileView),
   oauthClientCredentials: oc.input(byId).output(profileView),
 }

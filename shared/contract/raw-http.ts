@@ -72,9 +72,21 @@ export const timingPhases = z.object({
 })
 export type TimingPhases = z.infer<typeof timingPhases>
 
-/** Why a request got no HTTP answer, in words a person can act on. */
+/**
+ * Why a request got no HTTP answer, in words a person can act on. `interrupted`: Bridgebench
+ * stopped (a crash, a kill) while the request was in flight, so no answer was recorded.
+ */
 export const networkFailure = z.object({
-  reason: z.enum(['dns', 'tls', 'timeout', 'refused', 'reset', 'network', 'cancelled']),
+  reason: z.enum([
+    'dns',
+    'tls',
+    'timeout',
+    'refused',
+    'reset',
+    'network',
+    'cancelled',
+    'interrupted',
+  ]),
   message: z.string(),
 })
 export type NetworkFailureRecord = z.infer<typeof networkFailure>

@@ -3,10 +3,11 @@ export * from './simulator-settings'
 export * from './simulator-snapshots'
 import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
+import { ticketId } from './ids'
 import { simulatorSettingsPatch } from './simulator-settings'
 import { sandboxSnapshot, simulatorEvent, zendeskTicketView } from './simulator-snapshots'
 
-const ticketRef = z.object({ ticketId: z.number().int().positive() })
+const ticketRef = z.object({ ticketId })
 
 /** The Simulators screen: look at the simulated Zendesk and Braze, and poke them. */
 export const simulatorsContract = {

@@ -1,5 +1,6 @@
 import { oc } from '@orpc/contract'
 import { z } from 'zod'
+import { templateId } from './ids'
 import { headerTemplates, lintTargetId } from './compose'
 
 export const templateView = z.object({
@@ -18,7 +19,7 @@ export type TemplateView = z.infer<typeof templateView>
 
 export const templateInput = z.object({
   /** Absent to save a new template ("Save as"); a saved template's id to overwrite it. */
-  id: z.string().optional(),
+  id: templateId.optional(),
   name: z.string().trim().min(1, 'Give the template a name.').max(120),
   body: z.string().max(200_000, 'The template is longer than 200,000 characters.'),
   headers: headerTemplates.default({}),
@@ -26,7 +27,7 @@ export const templateInput = z.object({
 })
 export type TemplateInput = z.input<typeof templateInput>
 
-const byId = z.object({ id: z.string().min(1) })
+const byId = z.object({ id: templateId })
 const removed = z.object({ removed: z.boolean() })
 
 /** Named templates (body + headers + target); the seed from Braze's docs comes first. */

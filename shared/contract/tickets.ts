@@ -2,6 +2,7 @@ import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
 import { renderRequestOptions } from './compose'
 import { exchange, retryReason } from './exchanges'
+import { profileId, ticketId, userId } from './ids'
 import { problem } from './problems'
 import { brazeUserProfile } from './users'
 
@@ -44,9 +45,9 @@ export type SendTicketResult = z.infer<typeof sendTicketResult>
  */
 export const sendTicketInput = z.object({
   ...renderRequestOptions,
-  profileId: z.string().optional(),
+  profileId: profileId.optional(),
   /** A user from the user library (or a built-in id), or the user itself. */
-  userId: z.string().optional(),
+  userId: userId.optional(),
   user: brazeUserProfile.optional(),
   addTestTag: z.boolean().default(false),
   templateName: z.string().optional(),
@@ -84,9 +85,9 @@ export type CleanupEvent = z.infer<typeof cleanupEvent>
 
 export const ticketsContract = {
   send: oc.input(sendTicketInput).output(eventIterator(sendTicketEvent)),
-  history: oc.input(z.object({ profileId: z.string().optional() })).output(z.array(testTicket)),
+  history: oc.input(z.object({ profileId: profileId.optional() })).output(z.array(testTicket)),
   /** destroy_many in chunks of 100; without ids, every open test ticket of the profile. */
   cleanup: oc
-    .input(z.object({ profileId: z.string(), ticketIds: z.array(z.number().int()).optional() }))
+    .input(z.object({ profileId, ticketIds: z.array(ticketId).optional() }))
     .output(eventIterator(cleanupEvent)),
 }

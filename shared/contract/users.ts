@@ -1,5 +1,6 @@
 import { oc } from '@orpc/contract'
 import { z } from 'zod'
+import { userId } from './ids'
 import { problem } from './problems'
 
 /** Sample users: the Braze profiles a template is rendered for. */
@@ -54,7 +55,7 @@ export const userImportResult = z.object({
 })
 export type UserImportResult = z.infer<typeof userImportResult>
 
-const byId = z.object({ id: z.string().min(1) })
+const byId = z.object({ id: userId })
 const removed = z.object({ removed: z.boolean() })
 
 /** Sample users: built-in, imported, edited by hand, random, or loaded from Braze. */
@@ -65,7 +66,7 @@ export const usersContract = {
     .output(userImportResult),
   /** Saves a hand-edited user; with the id of a saved user, replaces it. */
   saveCustom: oc
-    .input(z.object({ id: z.string().optional(), user: brazeUserProfile }))
+    .input(z.object({ id: userId.optional(), user: brazeUserProfile }))
     .output(sampleUserEntry),
   remove: oc.input(byId).output(removed),
   /** Makes one plausible random user and saves it, so it can be picked again. */

@@ -1,5 +1,5 @@
 import type { ProfileInput } from '../../shared/contract/profiles'
-import { confStoreFactory } from '../../main/core/vault/json-store'
+import { confStoreFactory } from '../../main/core/storage/json-store'
 import { PassphraseCipher } from '../../main/core/vault/passphrase-cipher'
 import { ProfileVault, type SandboxSource } from '../../main/core/vault/profile-vault'
 import type { CipherInfo, SecretCipher } from '../../main/core/vault/secret-cipher'

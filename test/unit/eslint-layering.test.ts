@@ -92,6 +92,16 @@ describe('layering rules (DESIGN.md) as lint errors', () => {
     expect(await ruleIds('main/core/net/probe.ts', code)).toEqual([])
   })
 
+  it('keeps storage/ free of the rest of the engine', async () => {
+    const upward =
+      "import { ProfileVault } from '../vault/profile-vault'\nexport const x = ProfileVault\n"
+    expect(await ruleIds('main/core/storage/probe.ts', upward)).toContain(
+      'import-x/no-restricted-paths',
+    )
+    const inside = "import { fsyncFolder } from './durable-files'\nexport const x = fsyncFolder\n"
+    expect(await ruleIds('main/core/storage/probe.ts', inside)).toEqual([])
+  })
+
   it('lets the desktop door import electron', async () => {
     expect(await ruleIds('main/desktop/probe.ts', "import 'electron'\n")).toEqual([])
   })

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import type { SendTicketEvent, SendTicketResult } from '../../../shared/contract/tickets'
 import { retryWaitText } from '../../../shared/http/retry-wait'
+import type { ApiClient } from '../../../shared/contract'
 import { withApi } from '../with-api'
 import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
 import { resolveProfileId } from '../resolve-profile'
@@ -46,7 +47,7 @@ export function registerTicket(program: Command, io: CliIo): void {
       await withApi(io, options, async (api) => {
         const profileId = options.profile ? await resolveProfileId(api, options.profile) : undefined
         const events = options.preset
-          ? await api.presets.fire({ id: options.preset })
+          ? await api.presets.fire({ id: await resolvePresetId(api, options.preset) })
           : await api.tickets.send({
               profileId,
               template: template ?? '',
@@ -156,6 +157,18 @@ function printOutcome(io: CliIo, outcome: Outcome): void {
     const where = p.line ? ` (line ${p.line}${p.column ? `:${p.column}` : ''})` : ''
     printLine(io.stdout, `  ${p.severity}${where}: ${p.message}\n    fix: ${p.fix}`)
   }
+}
+
+/** A preset by id or by name (case-insensitive); unknown is bad usage, naming the known ones. */
+async function resolvePresetId(api: ApiClient, ref: string): Promise<string> {
+  const presets = await api.presets.list()
+  const found =
+    presets.find((p) => p.id === ref) ??
+    presets.find((p) => p.name.toLowerCase() === ref.toLowerCase())
+  if (found) return found.id
+  const known =
+    presets.map((p) => `"${p.name}"`).join(', ') || 'none yet (save one on the Compose screen)'
+  throw new CliFailure(`No preset "${ref}". Known presets: ${known}.`, EXIT.usage)
 }
 
 function parseTicketId(value: string): number {

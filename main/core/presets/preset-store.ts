@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { preset, type Preset, type PresetInput } from '../../../shared/contract/presets'
-import type { JsonStore } from '../vault/json-store'
-import type { Migration } from '../vault/settings-migrations'
-import { VersionedDocument } from '../vault/versioned-document'
+import type { JsonStore } from '../storage/json-store'
+import type { Migration } from '../storage/settings-migrations'
+import { VersionedDocument } from '../storage/versioned-document'
 
 const file = z.object({ schemaVersion: z.literal(1), presets: z.array(preset) })
 type PresetFile = z.infer<typeof file>

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { headerTemplates } from '../../../shared/contract/compose'
 import { lintTargetId } from '../../../shared/contract/compose'
-import type { Migration } from '../vault/settings-migrations'
+import type { Migration } from '../storage/settings-migrations'
 
 export const storedTemplate = z.object({
   id: z.string(),

@@ -4,8 +4,8 @@ import {
   type TemplateInput,
   type TemplateView,
 } from '../../../shared/contract/templates'
-import type { JsonStore } from '../vault/json-store'
-import { VersionedDocument } from '../vault/versioned-document'
+import type { JsonStore } from '../storage/json-store'
+import { VersionedDocument } from '../storage/versioned-document'
 import { builtInTemplates } from './built-in-templates'
 import {
   TEMPLATE_MIGRATIONS,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { brazeUserProfile } from '../../../shared/contract/users'
-import type { Migration } from '../vault/settings-migrations'
+import type { Migration } from '../storage/settings-migrations'
 
 /** Where a saved user came from; built-ins are never stored. */
 export const savedUserSource = z.enum(['imported', 'custom', 'braze', 'random'])

@@ -5,8 +5,8 @@ import type {
   UserImportResult,
 } from '../../../shared/contract/users'
 import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/users'
-import type { JsonStore } from '../vault/json-store'
-import { VersionedDocument } from '../vault/versioned-document'
+import type { JsonStore } from '../storage/json-store'
+import { VersionedDocument } from '../storage/versioned-document'
 import { builtInUsers } from './built-in-users'
 import { importUsers } from './import-users'
 import { randomUsers } from './random-users'

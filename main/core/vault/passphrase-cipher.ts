@@ -1,21 +1,26 @@
 import { timingSafeEqual } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { z } from 'zod'
+import { writeFileDurablySync } from '../storage/durable-files'
+import { readJsonObjectSync } from '../storage/json-store'
+import { ensurePrivateFolderSync } from '../storage/private-folder'
 import { DEFAULT_SCRYPT_COST, deriveKey, newSalt, open, seal, type ScryptCost } from './aes-gcm'
 import { SecretStorageLockedError, type CipherInfo, type SecretCipher } from './secret-cipher'
 
 const KEY_FILE = 'vault-key.json'
 const CHECK_TEXT = 'bridgebench-passphrase-check'
 
-interface KeyFile {
-  version: 1
-  kdf: 'scrypt'
-  N: number
-  r: number
-  p: number
-  salt: string
-  check: string
-}
+const keyFileSchema = z.object({
+  version: z.literal(1),
+  kdf: z.literal('scrypt'),
+  N: z.number(),
+  r: z.number(),
+  p: z.number(),
+  salt: z.string(),
+  check: z.string(),
+})
+type KeyFile = z.infer<typeof keyFileSchema>
 
 export class WrongPassphraseError extends Error {
   constructor() {
@@ -135,17 +140,17 @@ export class PassphraseCipher implements SecretCipher {
 
   private readKeyFile(): KeyFile | undefined {
     if (!this.isInitialised()) return undefined
-    const parsed = JSON.parse(readFileSync(this.keyFilePath, 'utf8')) as KeyFile
-    if (parsed.version !== 1 || parsed.kdf !== 'scrypt') {
-      throw new Error(`Unsupported key file format in ${this.keyFilePath}.`)
+    const parsed = keyFileSchema.safeParse(readJsonObjectSync(this.keyFilePath))
+    if (!parsed.success) {
+      throw new Error(
+        `Unsupported key file format in ${this.keyFilePath}. Bridgebench left it untouched; it holds what opens your stored secrets.`,
+      )
     }
-    return parsed
+    return parsed.data
   }
 
   private writeKeyFile(keyFile: KeyFile): void {
-    mkdirSync(this.dataFolder, { recursive: true })
-    const temp = `${this.keyFilePath}.${process.pid}.tmp`
-    writeFileSync(temp, JSON.stringify(keyFile, null, 2), { mode: 0o600 })
-    renameSync(temp, this.keyFilePath)
+    ensurePrivateFolderSync(this.dataFolder)
+    writeFileDurablySync(this.keyFilePath, JSON.stringify(keyFile, null, 2))
   }
 }

@@ -7,7 +7,7 @@ import {
   type SecretSlot,
 } from '../../../shared/contract/profiles'
 import { normalizeBrazeEndpoint } from './braze-endpoint'
-import type { JsonStoreFactory } from './json-store'
+import type { JsonStoreFactory } from '../storage/json-store'
 import type { SecretCipher } from './secret-cipher'
 import { SecretStore } from './secret-store'
 import {
@@ -16,7 +16,7 @@ import {
   type StoredProfile,
   type StoredSettings,
 } from './stored-settings'
-import { VersionedDocument } from './versioned-document'
+import { VersionedDocument } from '../storage/versioned-document'
 import { normalizeZendeskTarget } from './zendesk-target'
 
 export const SANDBOX_ID = 'sandbox'
@@ -74,6 +74,8 @@ export class ProfileVault {
       () => (this.settings.get().weakStorageChoice === 'session-only' ? 'session-only' : 'persist'),
       () => this.assertSecretsWritable(),
     )
+    // A removal an older release cut short left the ciphertext of a profile that is gone.
+    this.secrets.keepOnly(new Set(this.settings.get().profiles.map((p) => p.id)))
   }
 
   get settingsPath(): string {
@@ -156,12 +158,14 @@ export class ProfileVault {
   remove(id: string): boolean {
     if (id === SANDBOX_ID) throw new BuiltInProfileError('removed')
     this.stored(id)
+    // Secrets first: a crash in between leaves a profile without secrets (visible, fixable),
+    // never ciphertext that no profile owns.
+    this.secrets.removeProfile(id)
     this.settings.update((draft) => ({
       ...draft,
       profiles: draft.profiles.filter((p) => p.id !== id),
       activeProfileId: draft.activeProfileId === id ? SANDBOX_ID : draft.activeProfileId,
     }))
-    this.secrets.removeProfile(id)
     return true
   }
 

@@ -1,9 +1,9 @@
 import type { SecretSlot, SecretState } from '../../../shared/contract/profiles'
 import { secretHint } from '../../../shared/security/masking'
-import type { JsonStore } from './json-store'
+import type { JsonStore } from '../storage/json-store'
 import { SecretStorageLockedError, type SecretCipher } from './secret-cipher'
 import { SECRETS_MIGRATIONS, storedSecrets, type StoredSecrets } from './stored-settings'
-import { VersionedDocument } from './versioned-document'
+import { VersionedDocument } from '../storage/versioned-document'
 
 export type StorageMode = 'persist' | 'session-only'
 
@@ -91,6 +91,19 @@ export class SecretStore {
       draft.secrets = rest
       return draft
     })
+  }
+
+  /** Drops the stored secrets of every profile not in `profileIds`; false when none were. */
+  keepOnly(profileIds: ReadonlySet<string>): boolean {
+    const orphans = Object.keys(this.document.get().secrets).filter((id) => !profileIds.has(id))
+    if (orphans.length === 0) return false
+    this.document.update((draft) => ({
+      ...draft,
+      secrets: Object.fromEntries(
+        Object.entries(draft.secrets).filter(([id]) => profileIds.has(id)),
+      ),
+    }))
+    return true
   }
 
   knownValues(): Iterable<string> {

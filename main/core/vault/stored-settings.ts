@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { secretSlot, zendeskAuthSettings } from '../../../shared/contract/profiles'
-import type { Migration } from './settings-migrations'
+import type { Migration } from '../storage/settings-migrations'
 
 export const storedProfile = z.object({
   id: z.string(),

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { testTicket, type TestTicket } from '../../../shared/contract/tickets'
-import type { JsonStore } from '../vault/json-store'
-import type { Migration } from '../vault/settings-migrations'
-import { VersionedDocument } from '../vault/versioned-document'
+import type { JsonStore } from '../storage/json-store'
+import type { Migration } from '../storage/settings-migrations'
+import { VersionedDocument } from '../storage/versioned-document'
 
 const log = z.object({ schemaVersion: z.literal(1), tickets: z.array(testTicket) })
 type Log = z.infer<typeof log>
@@ -20,7 +20,20 @@ export class TestTicketLog {
   }
 
   add(ticket: TestTicket): void {
-    this.document.update((draft) => ({ ...draft, tickets: [...draft.tickets, ticket] }))
+    this.addMany([ticket])
+  }
+
+  /** Adds several in one write (tickets already in the log are left as they are). */
+  addMany(tickets: TestTicket[]): void {
+    const fresh = tickets.filter((t) => !this.has(t.profileId, t.ticketId))
+    if (fresh.length === 0) return
+    this.document.update((draft) => ({ ...draft, tickets: [...draft.tickets, ...fresh] }))
+  }
+
+  has(profileId: string, ticketId: number): boolean {
+    return this.document
+      .get()
+      .tickets.some((t) => t.profileId === profileId && t.ticketId === ticketId)
   }
 
   /** Newest first; deleted ones only when asked. */

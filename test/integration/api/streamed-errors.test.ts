@@ -89,11 +89,11 @@ describe.each(transports)('errors inside streamed operations, over $name', (tran
   it('tickets.send names an unknown profile', async () => {
     const api = await start()
     const events = await api.tickets.send({
-      profileId: 'nobody',
+      profileId: 'p-00000000',
       template: TEMPLATE,
       userId: someUserId(),
     })
-    await expect(drain(events)).rejects.toThrow('No profile with id "nobody"')
+    await expect(drain(events)).rejects.toThrow('No profile with id "p-00000000"')
     expect(logged).toEqual([])
   })
 
@@ -106,14 +106,14 @@ describe.each(transports)('errors inside streamed operations, over $name', (tran
 
   it('tickets.cleanup names an unknown profile', async () => {
     const api = await start()
-    const events = await api.tickets.cleanup({ profileId: 'nobody' })
-    await expect(drain(events)).rejects.toThrow('No profile with id "nobody"')
+    const events = await api.tickets.cleanup({ profileId: 'p-00000000' })
+    await expect(drain(events)).rejects.toThrow('No profile with id "p-00000000"')
   })
 
   it('presets.fire names an unknown preset', async () => {
     const api = await start()
-    const events = await api.presets.fire({ id: 'no-such-preset' })
-    await expect(drain(events)).rejects.toThrow('No preset "no-such-preset"')
+    const events = await api.presets.fire({ id: 'preset-00000000' })
+    await expect(drain(events)).rejects.toThrow('No preset "preset-00000000"')
   })
 
   it('logs an unexpected error once, without secrets, and tells the caller where to look', async () => {

@@ -10,7 +10,7 @@ import {
 } from '../../../main/core/simulators/zendesk/zendesk-simulator'
 import { resolveRender } from '../../../main/core/templates/render-request'
 import { UserLibrary } from '../../../main/core/users/user-library'
-import { confStoreFactory } from '../../../main/core/vault/json-store'
+import { confStoreFactory } from '../../../main/core/storage/json-store'
 import { TestTicketLog } from '../../../main/core/zendesk/test-ticket-log'
 import { TicketsService } from '../../../main/core/zendesk/tickets-service'
 import { ZendeskAuthorizer } from '../../../main/core/zendesk/zendesk-authorizer'

@@ -44,7 +44,9 @@ describe('the Zendesk webhooks client, against the simulated Zendesk', () => {
     const ticket = sandbox.zendesk.tickets()[0]!
     sandbox.solveTicket(ticket.id)
     await vi.waitFor(async () =>
-      expect((await listInvocations(http, target(), sandbox.webhookId))[0]?.status).toBe('succeeded'),
+      expect((await listInvocations(http, target(), sandbox.webhookId))[0]?.status).toBe(
+        'succeeded',
+      ),
     )
     const [invocation] = await listInvocations(http, target(), sandbox.webhookId)
     const attempts = await listAttempts(http, target(), sandbox.webhookId, invocation!.id)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PresetNotFoundError, PresetStore } from '../../../../../main/core/presets/preset-store'
-import { confStoreFactory } from '../../../../../main/core/vault/json-store'
+import { confStoreFactory } from '../../../../../main/core/storage/json-store'
 import { useTempDir } from '../../../../helpers/temp-dir'
 
 const input = {

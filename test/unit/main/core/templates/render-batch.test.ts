@@ -3,7 +3,7 @@ import { createBrazeLiquid } from '../../../../../main/core/liquid/braze-liquid'
 import { renderBatch } from '../../../../../main/core/templates/render-batch'
 import { renderPreview } from '../../../../../main/core/templates/render-preview'
 import { UserLibrary } from '../../../../../main/core/users/user-library'
-import { confStoreFactory } from '../../../../../main/core/vault/json-store'
+import { confStoreFactory } from '../../../../../main/core/storage/json-store'
 import { FIXED_NOW, seedTemplate } from '../../../../helpers/liquid-fixtures'
 import { useTempDir } from '../../../../helpers/temp-dir'
 

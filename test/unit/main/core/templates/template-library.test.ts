@@ -6,8 +6,8 @@ import {
   SEED_TEMPLATE_NAME,
 } from '../../../../../main/core/templates/built-in-templates'
 import { TemplateLibrary } from '../../../../../main/core/templates/template-library'
-import { confStoreFactory } from '../../../../../main/core/vault/json-store'
-import { SettingsTooNewError } from '../../../../../main/core/vault/settings-migrations'
+import { confStoreFactory } from '../../../../../main/core/storage/json-store'
+import { SettingsTooNewError } from '../../../../../main/core/storage/settings-migrations'
 import { seedTemplate } from '../../../../helpers/liquid-fixtures'
 import { useTempDir } from '../../../../helpers/temp-dir'
 

@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { UserLibrary } from '../../../../../main/core/users/user-library'
-import { confStoreFactory } from '../../../../../main/core/vault/json-store'
-import { SettingsTooNewError } from '../../../../../main/core/vault/settings-migrations'
+import { confStoreFactory } from '../../../../../main/core/storage/json-store'
+import { SettingsTooNewError } from '../../../../../main/core/storage/settings-migrations'
 import { useTempDir } from '../../../../helpers/temp-dir'
 
 const tempDir = useTempDir('bridgebench-users-')

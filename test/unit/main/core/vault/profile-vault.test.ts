@@ -1,14 +1,22 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { confStoreFactory, type JsonStore } from '../../../../../main/core/storage/json-store'
 import { PassphraseCipher } from '../../../../../main/core/vault/passphrase-cipher'
 import {
   BuiltInProfileError,
   ProfileNotFoundError,
+  ProfileVault,
 } from '../../../../../main/core/vault/profile-vault'
 import { TEST_SCRYPT_COST } from '../../../../helpers/engine'
 import { useTempDir } from '../../../../helpers/temp-dir'
-import { SECRETS, acmeInput, createVault, weakCipher } from '../../../../helpers/vault'
+import {
+  SECRETS,
+  acmeInput,
+  createVault,
+  unlockedCipher,
+  weakCipher,
+} from '../../../../helpers/vault'
 
 describe('ProfileVault', () => {
   const tempDir = useTempDir()
@@ -135,5 +143,38 @@ describe('ProfileVault', () => {
     writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 99 }))
     expect(() => createVault(dir)).toThrow(/newer Bridgebench/)
     expect(readFileSync(path.join(dir, 'settings.json'), 'utf8')).toBe('{"schemaVersion":99}')
+  })
+
+  it('removes a profile’s secrets before the profile, so a crash leaves no orphan ciphertext', () => {
+    const dir = tempDir()
+    const writes: string[] = []
+    const files = confStoreFactory(dir)
+    const recording = (name: string): JsonStore => {
+      const store = files(name)
+      return { ...store, write: (data) => (writes.push(name), store.write(data)) }
+    }
+    const vault = new ProfileVault({
+      stores: recording,
+      cipher: unlockedCipher(dir),
+      sandbox: () => undefined,
+    })
+    const profile = vault.create(acmeInput())
+    writes.length = 0
+    vault.remove(profile.id)
+    expect(writes).toEqual(['secrets', 'settings'])
+  })
+
+  it('drops at start the ciphertext of profiles that no longer exist', () => {
+    const dir = tempDir()
+    const kept = createVault(dir).create(acmeInput())
+    const secretsFile = path.join(dir, 'secrets.json')
+    const stored = JSON.parse(readFileSync(secretsFile, 'utf8')) as {
+      secrets: Record<string, unknown>
+    }
+    stored.secrets['p-0rphan00'] = stored.secrets[kept.id]
+    writeFileSync(secretsFile, JSON.stringify(stored))
+    createVault(dir)
+    const after = JSON.parse(readFileSync(secretsFile, 'utf8')) as { secrets: object }
+    expect(Object.keys(after.secrets)).toEqual([kept.id])
   })
 })

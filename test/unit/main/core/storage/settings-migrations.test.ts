@@ -3,7 +3,7 @@ import {
   SettingsTooNewError,
   migrate,
   type Migration,
-} from '../../../../../main/core/vault/settings-migrations'
+} from '../../../../../main/core/storage/settings-migrations'
 import { SETTINGS_MIGRATIONS } from '../../../../../main/core/vault/stored-settings'
 
 const steps: Migration[] = [

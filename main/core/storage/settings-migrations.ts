@@ -1,7 +1,9 @@
+import { CorruptDataError } from './corrupt-data'
+
 /**
- * Settings carry a schema version and are migrated on load, one step at a time, so a file from
- * any older release opens in a newer one. A file from a newer release is refused rather than
- * silently downgraded.
+ * Stored data carries a schema version and is migrated on load, one step at a time, so a file
+ * from any older release opens in a newer one. A file from a newer release is refused rather
+ * than silently downgraded.
  */
 export interface Migration {
   /** The version this migration produces. */
@@ -11,13 +13,27 @@ export interface Migration {
 }
 
 export class SettingsTooNewError extends Error {
-  constructor(file: string, found: number, supported: number) {
+  constructor(
+    readonly file: string,
+    readonly found: number,
+    readonly supported: number,
+  ) {
     super(
-      `${file} was written by a newer Bridgebench (settings version ${found}; this one reads up to ${supported}). ` +
+      `${file} was written by a newer Bridgebench (data version ${found}; this one reads up to ${supported}). ` +
         'Update Bridgebench, or point BRIDGEBENCH_HOME at another folder.',
     )
     this.name = 'SettingsTooNewError'
   }
+}
+
+/** The version a document says it has: 0 when it has none (written before versions existed). */
+export function schemaVersionOf(data: Record<string, unknown>, file: string): number {
+  const found = data.schemaVersion
+  if (found === undefined) return 0
+  if (typeof found !== 'number' || !Number.isInteger(found) || found < 0) {
+    throw new CorruptDataError(file, 'its schemaVersion is not a whole number')
+  }
+  return found
 }
 
 export function migrate(
@@ -26,7 +42,7 @@ export function migrate(
   file: string,
 ): { data: Record<string, unknown>; applied: string[] } {
   const latest = Math.max(0, ...migrations.map((m) => m.to))
-  const found = typeof data.schemaVersion === 'number' ? data.schemaVersion : 0
+  const found = schemaVersionOf(data, file)
   if (found > latest) throw new SettingsTooNewError(file, found, latest)
   let current = data
   const applied: string[] = []
