@@ -17,6 +17,10 @@ const DOMAIN = [
   'captures',
   'vault',
   'connection',
+  'receiver',
+  'tunnel',
+  'instance',
+  'presets',
 ].map((folder) => `./main/core/${folder}`)
 
 /**
@@ -76,6 +80,12 @@ const layering = [
               from: './main/core/simulators',
               message:
                 'Braze and Zendesk knowledge is what the simulators call, never the other way round.',
+            },
+            {
+              target: ['./main/core/receiver', './main/core/tunnel', './main/core/captures'],
+              from: './main/core/simulators',
+              message:
+                'The receiver, tunnels and captures face real traffic: they never depend on the simulators.',
             },
             {
               target: PLUMBING,

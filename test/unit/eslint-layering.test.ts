@@ -78,6 +78,9 @@ describe('layering rules (DESIGN.md) as lint errors', () => {
         ['captures', 'captures/exchange-store', 'ExchangeStore'],
         ['vault', 'vault/aes-gcm', 'seal'],
         ['connection', 'connection/connection-tester', 'testConnection'],
+        ['receiver', 'receiver/parse-status', 'parseStatus'],
+        ['tunnel', 'tunnel/backoff', 'backoffDelay'],
+        ['instance', 'instance/instance-file', 'claimDataFolder'],
       ].map(([domain, module, name]) => [plumbing, domain, module, name]),
     ),
   )('keeps %s plumbing free of the %s domain', async (plumbing, _domain, module, name) => {
@@ -101,6 +104,17 @@ describe('layering rules (DESIGN.md) as lint errors', () => {
     const inside = "import { fsyncFolder } from './durable-files'\nexport const x = fsyncFolder\n"
     expect(await ruleIds('main/core/storage/probe.ts', inside)).toEqual([])
   })
+
+  it.each(['receiver', 'tunnel', 'captures'])(
+    'keeps the %s folder free of the simulators',
+    async (folder) => {
+      const code =
+        "import { startSandbox } from '../simulators/sandbox'\nexport const x = startSandbox\n"
+      expect(await ruleIds(`main/core/${folder}/probe.ts`, code)).toContain(
+        'import-x/no-restricted-paths',
+      )
+    },
+  )
 
   it('lets the desktop door import electron', async () => {
     expect(await ruleIds('main/desktop/probe.ts', "import 'electron'\n")).toEqual([])
