@@ -1,14 +1,17 @@
 import { appRouter } from './app'
 import { api } from './base'
+import { capturesRouter } from './captures'
 import { composeRouter } from './compose'
 import { exchangesRouter } from './exchanges'
 import { presetsRouter } from './presets'
 import { profilesRouter } from './profiles'
+import { receiverRouter } from './receiver'
 import { simulatorsRouter } from './simulators'
 import { templatesRouter } from './templates'
 import { ticketsRouter } from './tickets'
 import { usersRouter } from './users'
 import { vaultRouter } from './vault'
+import { webhooksRouter } from './webhooks'
 
 /** The whole API: the same router is served over MessagePort (desktop) and HTTP (browser mode). */
 export const router = api.router({
@@ -22,6 +25,9 @@ export const router = api.router({
   tickets: ticketsRouter,
   exchanges: exchangesRouter,
   presets: presetsRouter,
+  receiver: receiverRouter,
+  captures: capturesRouter,
+  webhooks: webhooksRouter,
 })
 
 export type Router = typeof router

@@ -1,4 +1,4 @@
-import type { AppEvent, AppInfo, AppStatus, ProfileRef } from '../../shared/contract'
+import type { AppEvent, AppInfo, AppStatus, ProfileRef, SecretSlot } from '../../shared/contract'
 import { redactKnownSecrets } from '../../shared/security/masking'
 import { APP_NAME } from './app-paths'
 import { EventHub } from './events/event-hub'
@@ -12,7 +12,12 @@ import { resolveRender } from './templates/render-request'
 import { TemplateLibrary } from './templates/template-library'
 import { USER_LIBRARY_FILE } from './users/stored-users'
 import { UserLibrary } from './users/user-library'
+import { CaptureStore } from './captures/capture-store'
 import { ExchangeStore } from './captures/exchange-store'
+import { Inbox } from './receiver/inbox'
+import { RECEIVER_SETTINGS_FILE } from './receiver/receiver-settings'
+import { syncSandboxDelivery } from './sandbox-delivery'
+import { WebhookLinks } from './receiver/webhook-links'
 import { createHttpClient, type HttpClient } from './net/http-request'
 import type { Sleep } from './net/retrying-send'
 import { PresetStore } from './presets/preset-store'
@@ -57,6 +62,8 @@ export interface EngineOptions {
    * closed): standard error by default. Lines never carry a secret the vault knows.
    */
   log?: (line: string) => void
+  /** The environment a signing-secret variable is read from; process.env by default. */
+  env?: NodeJS.ProcessEnv
 }
 
 /** The one object every front door holds: it composes the services and owns their lifecycle. */
@@ -74,6 +81,9 @@ export class Engine {
   readonly exchanges: ExchangeStore
   readonly tickets: TicketsService
   readonly presets: PresetStore
+  /** Zendesk → Bridgebench: the receiver, its tunnel and their settings. */
+  readonly inbox: Inbox
+  readonly webhookLinks: WebhookLinks
   private readonly sandboxService: ManagedService<Sandbox> | undefined
   /** What start-up repaired or found (shown once by the door that started the engine). */
   readonly startupNotices: string[] = []
@@ -82,7 +92,10 @@ export class Engine {
   private closed = false
   private readonly closers: Array<() => Promise<void>> = []
 
-  private constructor(private readonly options: EngineOptions) {
+  private constructor(
+    private readonly options: EngineOptions,
+    readonly captures: CaptureStore,
+  ) {
     this.dataFolder = options.dataFolder
     this.now = options.now ?? (() => new Date())
     this.services = new ServiceBoard(() => this.publishStatus())
@@ -100,7 +113,11 @@ export class Engine {
         id: 'simulators',
         label: 'Simulators',
         idleDetail: 'start when the Sandbox is first used',
-        start: () => startSandbox({ now: this.now, ...sandboxOptions }),
+        start: async () => {
+          const sandbox = await startSandbox({ now: this.now, ...sandboxOptions })
+          syncSandboxDelivery(sandbox, this.inbox)
+          return sandbox
+        },
         describe: (sandbox) =>
           `Zendesk ${new URL(sandbox.urls.zendesk).host} · Braze ${new URL(sandbox.urls.braze).host}`,
       })
@@ -132,14 +149,49 @@ export class Engine {
       copyToClipboard: options.copyToClipboard,
     })
     this.presets = new PresetStore(stores('presets'))
+    this.onClose(() => captures.close())
+    this.inbox = new Inbox({
+      captures,
+      settingsFile: stores(RECEIVER_SETTINGS_FILE),
+      board: this.services,
+      signingSecret: (profileId) => this.signingSecret(profileId),
+      tunnelToken: () => this.optionalSecret(this.vault.activeProfileId(), 'tunnelAuthToken'),
+      encrypt: () => {
+        const cipher = options.secretCipher
+        return cipher.info().locked ? undefined : (plain) => cipher.encrypt(plain)
+      },
+      env: options.env ?? process.env,
+      now: this.now,
+      log: (line) => this.log('warning', line),
+    })
+    this.onClose(() => this.inbox.close())
+    this.inbox.onStateChange(() => syncSandboxDelivery(this.sandbox, this.inbox))
+    this.inbox.onSettingsChange(() => syncSandboxDelivery(this.sandbox, this.inbox))
+    this.webhookLinks = new WebhookLinks({
+      http: this.http,
+      target: async (profileId) => {
+        const id = await this.useProfile(profileId)
+        return {
+          profileId: id,
+          baseUrl: this.vault.get(id).zendesk.baseUrl,
+          authorization: await this.zendeskAuth.authorization(id),
+        }
+      },
+      settings: this.inbox.settings,
+      routeUrl: (route) => this.inbox.routeUrl(route),
+      captures,
+      now: this.now,
+    })
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
     const notices = prepareDataFolder(options.dataFolder)
-    const engine = new Engine(options)
+    const captures = await CaptureStore.open(options.dataFolder, { now: options.now })
+    const engine = new Engine(options, captures)
     notices.push(...(await recoverSends(engine.exchanges, engine.ticketLog)))
     for (const line of notices) engine.log('warning', line)
     engine.startupNotices.push(...notices)
+    await engine.inbox.resume()
     return engine
   }
 
@@ -165,6 +217,22 @@ export class Engine {
     this.vault.get(profileId)
     if (profileId === SANDBOX_ID) await this.useSandbox()
     return profileId
+  }
+
+  /** A profile's webhook signing secret (null: the active profile's); undefined when unset. */
+  private signingSecret(profileId: string | null): string | undefined {
+    const id = profileId ?? this.vault.activeProfileId()
+    if (id === SANDBOX_ID) return this.sandbox?.signingSecret()
+    return this.optionalSecret(id, 'zendeskSigningSecret')
+  }
+
+  /** A secret when it can be read now: a locked vault or a missing profile gives none. */
+  private optionalSecret(profileId: string, slot: SecretSlot): string | undefined {
+    try {
+      return this.vault.secret(profileId, slot)
+    } catch {
+      return undefined
+    }
   }
 
   info(): AppInfo {

@@ -1,4 +1,6 @@
+import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
+import { recordId } from './ids'
 import { preciseTime, rawRequest } from './raw-http'
 
 /**
@@ -115,6 +117,14 @@ export const capture = z.object({
   next: zendeskNextStep,
   /** Flags across captures: a second arrival of the same attempt, or one that overtook a later one. */
   flags: z.array(z.enum(['duplicate', 'out-of-order', 'oversize', 'timed-out'])),
+  /**
+   * Credential headers (Authorization, API keys) are stored masked in `request.headers`; their
+   * values are kept here only as ciphertext of the secret store, by header line index, so a
+   * forward can pass them on. Empty when secret storage was locked at capture time.
+   */
+  sealedHeaders: z
+    .array(z.object({ index: z.number().int().min(0), cipherText: z.string() }))
+    .default([]),
 })
 export type Capture = z.infer<typeof capture>
 
@@ -151,3 +161,89 @@ export const receiverRoute = z.object({
   profileId: z.string().nullable().default(null),
 })
 export type ReceiverRoute = z.infer<typeof receiverRoute>
+
+/** Filters for the inbox list; all optional and combined. */
+export const captureQuery = z.object({
+  route: z.string().max(64).optional(),
+  method: z.string().max(16).optional(),
+  verdict: signatureVerdict.optional(),
+  parseOk: z.boolean().optional(),
+  invocationId: z.string().max(64).optional(),
+  since: z.iso.datetime().optional(),
+  until: z.iso.datetime().optional(),
+  /** Words that must all appear in the route, path or the body's first 2 KB. */
+  search: z.string().max(200).optional(),
+  /** Cursor: the `nextCursor` of the previous page. */
+  before: recordId.optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+})
+export type CaptureQuery = z.input<typeof captureQuery>
+
+export const capturePage = z.object({
+  items: z.array(captureSummary),
+  nextCursor: z.string().nullable(),
+  /** Captures stored in all (before filters). */
+  total: z.number().int(),
+})
+export type CapturePage = z.infer<typeof capturePage>
+
+export const captureEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('captured'), summary: captureSummary }),
+  z.object({ type: z.literal('deleted'), ids: z.array(z.string()) }),
+])
+export type CaptureEvent = z.infer<typeof captureEvent>
+
+/** Zendesk's circuit breaker as the receiver's answers would drive it. */
+export const breakerEstimate = z.object({
+  webhookId: z.string(),
+  requests: z.number().int(),
+  errors: z.number().int(),
+  errorRate: z.number().nullable(),
+  tripped: z.boolean(),
+  message: z.string(),
+})
+
+export const captureDetail = z.object({
+  capture,
+  /** The other captures of the same invocation, oldest first. */
+  invocationAttempts: z.array(captureSummary),
+  breaker: breakerEstimate.nullable(),
+})
+export type CaptureDetail = z.infer<typeof captureDetail>
+
+/** A named capture set: a folder of captures a QA team can commit and replay. */
+export const captureSetRef = z.object({
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'Set names are letters, digits, ., _ and -.'),
+})
+
+export const captureSetInfo = z.object({
+  name: z.string(),
+  folder: z.string(),
+  count: z.number().int(),
+})
+export type CaptureSetInfo = z.infer<typeof captureSetInfo>
+
+export const capturesContract = {
+  list: oc.input(captureQuery).output(capturePage),
+  /** The capture with credentials masked, its invocation's attempts, and the breaker estimate. */
+  get: oc.input(z.object({ id: recordId })).output(captureDetail),
+  remove: oc
+    .input(z.object({ ids: z.array(recordId).min(1).max(10_000) }))
+    .output(z.object({ removed: z.number().int() })),
+  /** Live: each new capture's summary as it is stored. */
+  events: oc.output(eventIterator(captureEvent)),
+  /** The captured request as a cURL command aimed at the receiver (credentials masked). */
+  curl: oc.input(z.object({ id: recordId })).output(z.object({ command: z.string() })),
+  sets: oc.output(z.array(captureSetInfo)),
+  /** Writes captures (by id, or those matching a query) into a named set, secrets masked. */
+  saveSet: oc
+    .input(
+      captureSetRef.extend({
+        ids: z.array(recordId).max(10_000).optional(),
+        query: captureQuery.optional(),
+      }),
+    )
+    .output(captureSetInfo),
+}

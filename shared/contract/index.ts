@@ -1,14 +1,17 @@
 import type { ContractRouterClient } from '@orpc/contract'
 import { appContract } from './app'
+import { capturesContract } from './captures'
 import { composeContract } from './compose'
 import { exchangesContract } from './exchanges'
 import { presetsContract } from './presets'
 import { profilesContract } from './profiles'
+import { receiverContract } from './receiver'
 import { simulatorsContract } from './simulators'
 import { templatesContract } from './templates'
 import { ticketsContract } from './tickets'
 import { usersContract } from './users'
 import { vaultContract } from './vault'
+import { webhooksContract } from './webhooks'
 
 /**
  * Every operation a front door can call, one file per namespace. The renderer has no other way
@@ -25,10 +28,14 @@ export const contract = {
   tickets: ticketsContract,
   exchanges: exchangesContract,
   presets: presetsContract,
+  receiver: receiverContract,
+  captures: capturesContract,
+  webhooks: webhooksContract,
 }
 
 export type ApiClient = ContractRouterClient<typeof contract>
 export * from './app'
+export * from './captures'
 export * from './compose'
 export * from './exchanges'
 export * from './ids'
@@ -36,8 +43,11 @@ export * from './presets'
 export * from './problems'
 export * from './raw-http'
 export * from './profiles'
+export * from './receiver'
 export * from './simulators'
 export * from './templates'
+export * from './tunnel'
 export * from './tickets'
 export * from './users'
 export * from './vault'
+export * from './webhooks'

@@ -35,12 +35,30 @@ export class ServiceStartError extends Error {
 export class ManagedService<T extends Closable> {
   private running: T | undefined
   private starting: Promise<T> | undefined
+  private last: ServiceStatus | undefined
+  private readonly listeners = new Set<(status: ServiceStatus) => void>()
 
   constructor(
     private readonly board: ServiceBoard,
     private readonly spec: ServiceSpec<T>,
   ) {
     this.publish('stopped', spec.idleDetail)
+  }
+
+  /** What the status board shows for it now. */
+  get status(): ServiceStatus {
+    return this.last ?? { id: this.spec.id, label: this.spec.label, state: 'stopped' }
+  }
+
+  /** Called with each change of state; returns a function that stops listening. */
+  onChange(listener: (status: ServiceStatus) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Shows a new line for a running service (its URL changed, say). */
+  describeAgain(): void {
+    if (this.running) this.publish('running', this.spec.describe?.(this.running))
   }
 
   /** The running service, if it is running now. */
@@ -85,11 +103,13 @@ export class ManagedService<T extends Closable> {
   }
 
   private publish(state: ServiceStatus['state'], detail?: string): void {
-    this.board.set({
+    this.last = {
       id: this.spec.id,
       label: this.spec.label,
       state,
       ...(detail === undefined ? {} : { detail }),
-    })
+    }
+    this.board.set(this.last)
+    for (const listener of this.listeners) listener(this.last)
   }
 }

@@ -10,6 +10,7 @@ import { headerValue, preciseIso, toRawBody } from '../net/raw-record'
 import type { AnswerPlan, ArrivedRequest } from './receiver-server'
 import type { InvocationWatch } from './invocation-watch'
 import { parseStatus } from './parse-status'
+import { sealCredentialHeaders } from './sealed-headers'
 import { checkSignature, type SigningSecrets } from './signature-check'
 import { zendeskNextStep } from './zendesk-next-step'
 
@@ -32,6 +33,8 @@ export interface CapturePipelineDeps {
   store: (capture: Capture) => Promise<void>
   /** Told after each capture is stored (the live inbox). */
   captured?: (capture: Capture) => void
+  /** Encrypts a credential header's value with the secret store; undefined while it is locked. */
+  encrypt?: () => ((plain: string) => string) | undefined
 }
 
 const DEFAULT_ROUTE_ANSWER = { status: 200, retryAfterSeconds: null, delayMs: 0, close: false }
@@ -69,6 +72,7 @@ export function createCapturePipeline(deps: CapturePipelineDeps) {
     }
     if (arrived.oversize) flags.push('oversize')
     if (arrived.cutOff) flags.push('timed-out')
+    const sealed = sealCredentialHeaders(arrived.headers, deps.encrypt?.())
     const capture: Capture = {
       id: deps.newId(receivedAt),
       route: routeName,
@@ -76,7 +80,7 @@ export function createCapturePipeline(deps: CapturePipelineDeps) {
       request: {
         method: arrived.method,
         url: arrived.target,
-        headers: arrived.headers,
+        headers: sealed.headers,
         body: {
           ...toRawBody(arrived.body),
           size: arrived.size,
@@ -102,6 +106,7 @@ export function createCapturePipeline(deps: CapturePipelineDeps) {
       answer,
       next: zendeskNextStep(answer, invocation.attempt),
       flags,
+      sealedHeaders: sealed.sealedHeaders,
     }
     await deps.store(capture)
     deps.captured?.(capture)

@@ -16,7 +16,7 @@ export interface ArrivedRequest {
   headers: RawHeaders
   /** The body, or its first 64 KB when it was over the limit or cut off. */
   body: Buffer
-  /** Bytes that arrived (all of them, also when only the first were kept). */
+  /** The body's size in bytes: all that arrived, or the declared length of an oversize body. */
   size: number
   oversize: boolean
   /** The client stopped sending (or stalled past the deadline) before the body was complete. */
@@ -40,7 +40,8 @@ export interface ReceiverServerOptions {
   host?: string
   /** 0 picks a free port. */
   port: number
-  bodyLimitBytes?: number
+  /** Read for each request, so a changed setting applies at once. */
+  bodyLimitBytes?: number | (() => number)
   /** The whole request (headers and body) must arrive within this; slower clients are cut off. */
   requestTimeoutMs?: number
   /**
@@ -72,7 +73,10 @@ const SELF_TEST = /^\/hooks\/_selftest\/([A-Za-z0-9_-]{1,128})$/
  */
 export async function startReceiverServer(options: ReceiverServerOptions): Promise<ReceiverServer> {
   const host = options.host ?? '127.0.0.1'
-  const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES
+  const limitOf = () => {
+    const limit = options.bodyLimitBytes
+    return (typeof limit === 'function' ? limit() : limit) ?? DEFAULT_BODY_LIMIT_BYTES
+  }
   const open = new Set<Socket>()
   const pending = new Set<Promise<void>>()
   const closing = new AbortController()
@@ -121,6 +125,7 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
       res.end(JSON.stringify({ error: 'Only /hooks/{route}/… is served here.' }))
       return
     }
+    const limit = limitOf()
     const declared = Number(req.headers['content-length'])
     const { body, size, oversize, cutOff } = await readBody(
       req,
@@ -132,7 +137,8 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
       target,
       headers: pairHeaders(req.rawHeaders),
       body,
-      size,
+      // An oversize body is not read to its end: its declared length says how big it was.
+      size: oversize && Number.isFinite(declared) ? Math.max(size, declared) : size,
       oversize,
       cutOff,
       remoteAddress: req.socket.remoteAddress ?? '',

@@ -204,6 +204,83 @@ describe('no stored secret ever appears in an API response', () => {
       return api.presets.remove({ id: preset?.id ?? '' })
     },
     'tickets.cleanup': async (api) => drain(await api.tickets.cleanup({ profileId: 'sandbox' })),
+    // The Sandbox's webhook carries the simulated Braze key as a Bearer token: captured, masked.
+    'receiver.updateSettings': (api) =>
+      api.receiver.updateSettings({ sandboxThroughReceiver: true }),
+    'receiver.start': (api) => api.receiver.start(),
+    'receiver.status': (api) => api.receiver.status(),
+    'receiver.events': async (api) => {
+      const stop = new AbortController()
+      const events = await api.receiver.events(undefined, { signal: stop.signal })
+      const first = await events.next()
+      stop.abort()
+      return first.value
+    },
+    'receiver.settings': (api) => api.receiver.settings(),
+    'receiver.saveRoute': (api) =>
+      api.receiver.saveRoute({
+        name: 'leak',
+        answer: { status: 200, retryAfterSeconds: null, delayMs: 0, close: false },
+        strictSignature: false,
+        profileId: null,
+      }),
+    'receiver.removeRoute': (api) => api.receiver.removeRoute({ name: 'leak' }),
+    'captures.events': async (api) => {
+      const stop = new AbortController()
+      const events = await api.captures.events(undefined, { signal: stop.signal })
+      const next = events.next()
+      const { zendesk } = await api.simulators.snapshot()
+      const open = zendesk.tickets.find((t) => t.status !== 'solved')
+      await api.simulators.solveTicket({ ticketId: open?.id ?? 1 })
+      const first = await next
+      stop.abort()
+      return first.value
+    },
+    'captures.list': (api) => api.captures.list({}),
+    'captures.get': async (api) => {
+      const { items } = await api.captures.list({ route: 'sandbox' })
+      return api.captures.get({ id: items[0]?.id ?? '' })
+    },
+    'captures.curl': async (api) => {
+      const { items } = await api.captures.list({ route: 'sandbox' })
+      return api.captures.curl({ id: items[0]?.id ?? '' })
+    },
+    'captures.saveSet': (api) => api.captures.saveSet({ name: 'leak-set', query: {} }),
+    'captures.sets': (api) => api.captures.sets(),
+    'receiver.startTunnel': async (api) => {
+      const { receiver } = await api.receiver.status()
+      await api.receiver.updateSettings({
+        tunnel: {
+          choice: { provider: 'custom', publicUrl: receiver.url ?? '' },
+          selfTestIntervalSeconds: 0,
+        },
+      })
+      return api.receiver.startTunnel()
+    },
+    'receiver.selfTest': (api) => api.receiver.selfTest(),
+    'webhooks.list': (api) => api.webhooks.list({ profileId: 'sandbox' }),
+    'webhooks.link': async (api) => {
+      const [webhook] = await api.webhooks.list({ profileId: 'sandbox' })
+      return api.webhooks.link({
+        profileId: 'sandbox',
+        webhookId: webhook?.id ?? '',
+        route: 'braze',
+      })
+    },
+    'webhooks.invocations': async (api) => {
+      const [webhook] = await api.webhooks.list({ profileId: 'sandbox' })
+      return api.webhooks.invocations({ profileId: 'sandbox', webhookId: webhook?.id ?? '' })
+    },
+    'webhooks.unlink': async (api) => {
+      const [webhook] = await api.webhooks.list({ profileId: 'sandbox' })
+      return api.webhooks.unlink({ profileId: 'sandbox', webhookId: webhook?.id ?? '' })
+    },
+    'receiver.stopTunnel': (api) => api.receiver.stopTunnel(),
+    'captures.remove': async (api) => {
+      const { items } = await api.captures.list({ route: 'sandbox' })
+      return api.captures.remove({ ids: items.map((i) => i.id) })
+    },
+    'receiver.stop': (api) => api.receiver.stop(),
   }
 
   it('covers every operation in the contract', () => {
@@ -244,7 +321,8 @@ describe('no stored secret ever appears in an API response', () => {
       })
     for (const file of files(home)) {
       const text = readFileSync(file, 'utf8')
-      for (const secret of allSecrets) expect(text, file).not.toContain(secret)
+      for (const secret of [...allSecrets, ...simulatorSecrets()])
+        expect(text, file).not.toContain(secret)
     }
   })
 })
