@@ -45,4 +45,9 @@ export const receiverRouter = {
   }),
 
   selfTest: api.receiver.selfTest.handler(({ context: { engine } }) => engine.inbox.selfTest()),
+
+  useSessionSecret: api.receiver.useSessionSecret.handler(({ context: { engine }, input }) => {
+    engine.inbox.useSessionSecret(input.secret)
+    return { ok: true as const }
+  }),
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { CliFailure, EXIT, printLine, type CliIo } from './cli-io'
+import { registerListen } from './commands/listen'
 import { registerProfile } from './commands/profile'
 import { registerRender } from './commands/render'
 import { registerServe } from './commands/serve'
@@ -22,6 +23,7 @@ export function createProgram(io: CliIo): Command {
   registerSimulate(program, io)
   registerProfile(program, io)
   registerTicket(program, io)
+  registerListen(program, io)
   return program
 }
 

@@ -81,4 +81,11 @@ export const receiverContract = {
   startTunnel: oc.output(receiverStatus),
   stopTunnel: oc.output(receiverStatus),
   selfTest: oc.output(selfTestReport),
+  /**
+   * A signing secret to verify with for this session only (never stored): `bridgebench listen
+   * --secret-env VAR` hands over the variable's value; null forgets it.
+   */
+  useSessionSecret: oc
+    .input(z.object({ secret: z.string().min(1).max(1024).nullable() }))
+    .output(z.object({ ok: z.literal(true) })),
 }

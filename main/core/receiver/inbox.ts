@@ -52,6 +52,7 @@ export class Inbox {
   private tunnelStatus: TunnelStatus = STOPPED_TUNNEL
   private readonly capturedListeners = new Set<(capture: Capture) => void>()
   private readonly settingsListeners = new Set<() => void>()
+  private sessionSecret: string | undefined
 
   constructor(private readonly deps: InboxDeps) {
     this.settings = new ReceiverSettingsStore(deps.settingsFile, deps.now)
@@ -204,9 +205,15 @@ export class Inbox {
     await this.receiver.stop()
   }
 
+  /** A secret handed over for this session only (`listen --secret-env`); null forgets it. */
+  useSessionSecret(secret: string | null): void {
+    this.sessionSecret = secret ?? undefined
+  }
+
   private secretsFor(profileId: string | null): SigningSecrets {
     const settings = this.settings.get()
-    const fromEnv = settings.secretEnv ? this.deps.env[settings.secretEnv] : undefined
+    const fromEnv =
+      this.sessionSecret ?? (settings.secretEnv ? this.deps.env[settings.secretEnv] : undefined)
     return {
       profile: this.deps.signingSecret(profileId),
       ...(fromEnv ? { environment: fromEnv } : {}),
