@@ -4,10 +4,17 @@ import { parseArgs } from 'node:util'
 import { apiRoundTrip } from './benchmarks/api-roundtrip'
 import { brazeTrack } from './benchmarks/braze-track'
 import { liquidDialect } from './benchmarks/liquid'
+import { receiverCapture } from './benchmarks/receiver-capture'
 import { recordStore } from './benchmarks/record-store'
 import { compare, type BenchResult, type Benchmark } from './harness'
 
-const BENCHMARKS: Benchmark[] = [apiRoundTrip, liquidDialect, brazeTrack, recordStore]
+const BENCHMARKS: Benchmark[] = [
+  apiRoundTrip,
+  liquidDialect,
+  brazeTrack,
+  recordStore,
+  receiverCapture,
+]
 
 const { values } = parseArgs({
   options: {

@@ -19,7 +19,9 @@ export const capturesRouter = {
   }),
 
   get: api.captures.get.handler(({ context: { engine }, input }) =>
-    captureDetail(engine.captures, input.id, new Date()),
+    captureDetail(engine.captures, input.id, new Date(), (capture) =>
+      engine.inbox.explainSignature(capture),
+    ),
   ),
 
   remove: api.captures.remove.handler(async ({ context: { engine }, input }) => {

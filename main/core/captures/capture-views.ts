@@ -15,9 +15,11 @@ export async function captureDetail(
   captures: CaptureStore,
   id: string,
   now: Date,
+  explain: (capture: Capture) => Capture['signature'] = (capture) => capture.signature,
 ): Promise<CaptureDetail> {
-  const capture = await captures.get(id)
-  if (!capture) throw new Error(`No capture ${id}: it may have been deleted or expired.`)
+  const stored = await captures.get(id)
+  if (!stored) throw new Error(`No capture ${id}: it may have been deleted or expired.`)
+  const capture = { ...stored, signature: explain(stored) }
   const { invocationId, webhookId } = capture.invocation
   const attempts = invocationId
     ? captures

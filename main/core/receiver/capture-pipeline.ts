@@ -62,6 +62,7 @@ export function createCapturePipeline(deps: CapturePipelineDeps) {
       secrets: deps.secretsFor(route),
       receivedAt,
       toleranceSeconds: settings.toleranceSeconds,
+      explain: false,
     })
     const transport = deps.transportFor(arrived.headers)
     const answer = decideAnswer(route, arrived, signature.verdict)

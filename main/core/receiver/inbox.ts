@@ -16,7 +16,8 @@ import { TunnelService } from '../tunnel/tunnel-service'
 import { startReceiver, type RunningReceiver } from './receiver-service'
 import { ReceiverSettingsStore, type ReceiverSettings } from './receiver-settings'
 import { SelfTestArrivals } from './self-test-arrivals'
-import type { SigningSecrets } from './signature-check'
+import { checkSignature, type SigningSecrets } from './signature-check'
+import { rawBodyBytes } from '../net/raw-record'
 
 export interface InboxDeps {
   captures: CaptureStore
@@ -203,6 +204,29 @@ export class Inbox {
     clearTimeout(this.pendingPublish)
     await this.tunnel.stop()
     await this.receiver.stop()
+  }
+
+  /**
+   * The likely cause of an invalid signature, worked out when a capture is looked at (capturing
+   * skips it, so forged floods stay cheap). Null when the verdict needs no explaining.
+   */
+  explainSignature(capture: Capture): Capture['signature'] {
+    const signature = capture.signature
+    if (
+      signature.verdict !== 'invalid' ||
+      signature.cause !== null ||
+      capture.request.body.truncated
+    )
+      return signature
+    const route = this.settings.get().routes.find((r) => r.name === capture.route)
+    const report = checkSignature({
+      headers: capture.request.headers,
+      body: rawBodyBytes(capture.request.body),
+      secrets: this.secretsFor(route?.profileId ?? null),
+      receivedAt: new Date(capture.receivedAt),
+      toleranceSeconds: this.settings.get().toleranceSeconds,
+    })
+    return { ...signature, cause: report.cause }
   }
 
   /** A secret handed over for this session only (`listen --secret-env`); null forgets it. */

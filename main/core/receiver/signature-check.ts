@@ -25,6 +25,11 @@ export interface SignatureCheckInput {
   receivedAt: Date
   /** Warn when the timestamp is older (or newer) than this; null: no window (Zendesk has none). */
   toleranceSeconds?: number | null
+  /**
+   * Try the known mistakes to name why an invalid signature fails (a dozen HMACs). Off while
+   * capturing, so a flood of forged requests costs one HMAC each; the Inbox asks when shown.
+   */
+  explain?: boolean
 }
 
 /**
@@ -83,7 +88,8 @@ export function checkSignature(input: SignatureCheckInput): SignatureReport {
     ...base,
     verdict: 'invalid',
     secret: null,
-    cause: likelyCause(signature, timestamp, input.body, candidates),
+    cause:
+      input.explain === false ? null : likelyCause(signature, timestamp, input.body, candidates),
   }
 }
 
