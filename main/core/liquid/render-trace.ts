@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import {
   LiquidError,
   RenderError,
@@ -7,7 +8,9 @@ import {
   type Liquid,
   type Template,
 } from 'liquidjs'
+import { PIECE_MEMORY_ITEMS, RenderLimitExceeded } from './render-limits'
 import { formatForOutput } from './ruby-output'
+import { runtimeOf } from './runtime'
 
 /**
  * Which template piece wrote which part of the output, so a problem found in the rendered
@@ -73,8 +76,10 @@ export function segmentAt(segments: readonly Segment[], offset: number): Segment
 }
 
 /**
- * Replaces liquidjs's template loop with one that records segments for a TracingEmitter and
- * prints values as Braze does everywhere (captures included).
+ * Replaces liquidjs's template loop with one that records segments for a TracingEmitter, prints
+ * values as Braze does everywhere (captures included) and keeps the render within its limits:
+ * time and output are checked before every piece, including each turn of an empty loop body
+ * (this replaces liquidjs's own time check, which lived in the loop it replaces).
  */
 export function installTracing(liquid: Liquid): void {
   liquid.renderer.renderTemplates = function* renderTemplates(
@@ -84,18 +89,32 @@ export function installTracing(liquid: Liquid): void {
   ): Generator<unknown, string, unknown> {
     const out = emitter ?? new PlainEmitter()
     const tracer = out instanceof TracingEmitter ? out : undefined
+    checkBudget(ctx, out)
     for (const template of templates) {
       const start = out.buffer.length
       const firstChild = tracer?.segments.length ?? 0
       try {
+        checkBudget(ctx, out)
         const html: unknown = yield template.render(ctx, out)
         if (html) out.write(html)
       } catch (error) {
         throw LiquidError.is(error) ? error : new RenderError(error as Error, template)
       }
-      tracer?.record(start, template, firstChild)
+      if (tracer) {
+        const before = tracer.segments.length
+        tracer.record(start, template, firstChild)
+        // Each recorded piece is kept until the render ends: it counts against memory.
+        if (tracer.segments.length > before) ctx.memoryLimit.use(PIECE_MEMORY_ITEMS)
+      }
       if (ctx.breakCalled || ctx.continueCalled) break
     }
     return out.buffer
   }
+}
+
+function checkBudget(ctx: Context, out: PlainEmitter): void {
+  const budget = runtimeOf(ctx)?.budget
+  if (!budget) return
+  if (performance.now() > budget.deadline) throw new RenderLimitExceeded('time')
+  if (out.buffer.length > budget.limits.outputChars) throw new RenderLimitExceeded('output')
 }

@@ -6,6 +6,7 @@ import { startWebServer, type WebServer } from '../../../main/web/server'
 import { createTestEngine } from '../../helpers/engine'
 import { seedTemplate } from '../../helpers/liquid-fixtures'
 import { useTempDir } from '../../helpers/temp-dir'
+import { importUsersThroughApi } from '../../helpers/user-import'
 import { browserApiClient, fakeRendererDir } from '../../helpers/web-door'
 
 /** The Compose screen's operations through the browser door, on an engine with the Sandbox. */
@@ -157,7 +158,7 @@ describe('compose, templates and users over the typed API', () => {
 
   describe('users', () => {
     it('imports a CSV, keeping the readable rows, and lists them after the built-ins', async () => {
-      const result = await api.users.import({
+      const result = await importUsersThroughApi(api, {
         format: 'csv',
         text: 'external_id,first_name,address.city\nc-1,Cleo,Rome\nc-2\n',
       })
