@@ -93,6 +93,7 @@ export class TicketsService {
           onAttempt: (attempt) => emit({ type: 'attempt', attempt }),
           onWait: (seconds, attempt, reason) => emit({ type: 'waiting', seconds, attempt, reason }),
           signal,
+          ...(input.timeoutSeconds ? { timeoutMs: input.timeoutSeconds * 1000 } : {}),
         }),
     )
     if (result.ok && result.ticketId && result.agentUrl) {
