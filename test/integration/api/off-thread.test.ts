@@ -64,10 +64,11 @@ describe('long work runs off the thread that serves the API', () => {
     expect(performance.now() - started).toBeLessThan(2_000 + 1_000)
     expect(result.output).toBe('')
     expect(result.problems).toEqual([
+      // Time or memory, whichever this machine reaches first (a fast one records more pieces).
       expect.objectContaining({
         severity: 'error',
         code: 'render-limit',
-        message: 'The render stopped after 2000 ms, its time limit.',
+        message: expect.stringMatching(/^The render stopped after (2000 ms|building)/) as string,
         line: 1,
       }),
     ])
