@@ -5,9 +5,16 @@ import { apiRoundTrip } from './benchmarks/api-roundtrip'
 import { brazeTrack } from './benchmarks/braze-track'
 import { liquidDialect } from './benchmarks/liquid'
 import { recordStore } from './benchmarks/record-store'
+import { servingThread } from './benchmarks/serving-thread'
 import { compare, type BenchResult, type Benchmark } from './harness'
 
-const BENCHMARKS: Benchmark[] = [apiRoundTrip, liquidDialect, brazeTrack, recordStore]
+const BENCHMARKS: Benchmark[] = [
+  apiRoundTrip,
+  liquidDialect,
+  brazeTrack,
+  recordStore,
+  servingThread,
+]
 
 const { values } = parseArgs({
   options: {

@@ -1,4 +1,4 @@
-import type { UserImportEvent, UserImportResult } from '../../shared/contract/users'
+import type { UserImportEvent, UserImportSummary } from '../../shared/contract/users'
 import { streamWhile } from '../core/events/progress-stream'
 import { importUsersFile } from '../core/users/import-users-file'
 import { loadUserFromBraze } from '../core/users/load-from-braze'
@@ -11,7 +11,7 @@ export const usersRouter = {
       readUsers: engine.renderer.readUsers.bind(engine.renderer),
       library: engine.users,
     }
-    const result = yield* streamWhile<UserImportEvent, UserImportResult>((emit) =>
+    const result = yield* streamWhile<UserImportEvent, UserImportSummary>((emit) =>
       importUsersFile(
         deps,
         input.format,

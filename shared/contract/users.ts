@@ -48,12 +48,17 @@ export type SampleUserEntry = z.infer<typeof sampleUserEntry>
 export const userImportFormat = z.enum(['json', 'csv'])
 export type UserImportFormat = z.infer<typeof userImportFormat>
 
-export const userImportResult = z.object({
-  imported: z.array(sampleUserEntry),
-  /** Positions are in the imported file; rows with errors are left out, the rest kept. */
+/**
+ * How an import ended: how many users were saved, the first of them (to pick it), and what was
+ * wrong with the file (positions are in it; rows with errors are left out, the rest kept).
+ * Not every saved user: a file of thousands would be megabytes no screen shows.
+ */
+export const userImportSummary = z.object({
+  count: z.number().int(),
+  first: sampleUserEntry.nullable(),
   problems: z.array(problem),
 })
-export type UserImportResult = z.infer<typeof userImportResult>
+export type UserImportSummary = z.infer<typeof userImportSummary>
 
 /**
  * A streamed import: progress while a worker reads the file (`reading`, rows of a CSV) and while
@@ -66,7 +71,7 @@ export const userImportEvent = z.discriminatedUnion('type', [
     done: z.number().int(),
     total: z.number().int(),
   }),
-  userImportResult.extend({ type: z.literal('result') }),
+  userImportSummary.extend({ type: z.literal('result') }),
 ])
 export type UserImportEvent = z.infer<typeof userImportEvent>
 

@@ -1,4 +1,4 @@
-import type { UserImportFormat, UserImportResult } from '../../../shared/contract/users'
+import type { UserImportFormat, UserImportSummary } from '../../../shared/contract/users'
 import type { ReadUsers } from './import-users'
 import type { UserLibrary } from './user-library'
 
@@ -32,7 +32,7 @@ export async function importUsersFile(
   text: string,
   onProgress: (progress: ImportProgress) => void,
   signal?: AbortSignal,
-): Promise<UserImportResult> {
+): Promise<UserImportSummary> {
   const read = await deps.readUsers(format, text, {
     signal,
     onProgress: ({ done, total }) => onProgress({ stage: 'reading', done, total }),

@@ -1,8 +1,9 @@
 import { randomInt, randomUUID } from 'node:crypto'
+import type { Problem } from '../../../shared/contract/problems'
 import type {
   SampleUserEntry,
   UserImportFormat,
-  UserImportResult,
+  UserImportSummary,
 } from '../../../shared/contract/users'
 import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/users'
 import type { JsonStore } from '../storage/json-store'
@@ -43,6 +44,12 @@ export class BuiltInUserError extends Error {
 }
 
 export type UserSet = 'built-in' | 'saved' | 'all'
+
+/** Every user an import saved, and the file's problems (positions are in the file). */
+export interface UserImportResult {
+  imported: SampleUserEntry[]
+  problems: Problem[]
+}
 
 export interface UserLibraryOptions {
   /** users.json (see JsonStoreFactory). */
@@ -131,20 +138,29 @@ export class UserLibrary {
 
   /** Saves every user the file holds that can be read; problems point into the file. */
   import(format: UserImportFormat, text: string): UserImportResult {
-    return this.saveImported(importUsers(format, text))
+    const read = importUsers(format, text)
+    return { imported: this.saveRead(read.users).map(entry), problems: read.problems }
   }
 
   /**
-   * Saves users already read from a file (importUsers, e.g. in a worker), replacing users of
-   * earlier imports with the same key; rows of the same file never replace each other.
+   * Saves users already read from a file (importUsers, e.g. in a worker) and says how many,
+   * without copying thousands of entries for an answer.
    */
-  saveImported({ users, problems }: UserImport): UserImportResult {
+  saveImported({ users, problems }: UserImport): UserImportSummary {
+    const saved = this.saveRead(users)
+    return { count: saved.length, first: saved[0] ? entry(saved[0]) : null, problems }
+  }
+
+  /**
+   * Replaces users of earlier imports with the same key; rows of the same file never replace
+   * each other.
+   */
+  private saveRead(users: BrazeUserProfile[]): StoredUser[] {
     const before = new Set(this.document.get().users.map((u) => u.id))
-    const stored = this.upsert(
+    return this.upsert(
       users.map((user) => ({ user, source: 'imported' as const })),
       (existing) => before.has(existing.id),
     )
-    return { imported: stored.map(entry), problems }
   }
 
   /** A hand-edited user; with the id of a saved user, replaces that user. */

@@ -1,10 +1,11 @@
+import { performance } from 'node:perf_hooks'
 import type { BatchRow } from '../../../shared/contract/compose'
 import type { SampleUserEntry, UserImportFormat } from '../../../shared/contract/users'
 import type { RenderInput } from '../liquid/braze-liquid'
 import { cutOffProblem, DEFAULT_RENDER_LIMITS, type RenderLimits } from '../liquid/render-limits'
 import {
   BATCH_TIME_MS,
-  rowsOrThrow,
+  BatchTimeLimitError,
   type LocatedRender,
   type RenderCall,
   type RowsCall,
@@ -12,6 +13,7 @@ import {
 } from '../templates/template-renderer'
 import { MAX_IMPORT_ROWS, type ReadUsers } from '../users/import-users'
 import type { JobProgress, JobResults, WorkerJob } from './jobs'
+import { packFloats, unpackFloats } from './transfer'
 import { WorkerJobStopped, type RunOptions, type WorkerPool } from './worker-pool'
 
 /**
@@ -19,6 +21,8 @@ import { WorkerJobStopped, type RunOptions, type WorkerPool } from './worker-poo
  * by terminating its worker this long after the render's time limit.
  */
 export const CUT_OFF_GRACE_MS = 1_000
+/** Users per job of a batch (see renderRows). */
+const BATCH_CHUNK = 1_000
 /** Reading a users file: the most it may take, in ms. */
 const READ_USERS_MS = 120_000
 
@@ -68,40 +72,57 @@ export class OffThread implements TemplateRenderer {
     }
   }
 
+  /**
+   * The batch goes to the worker in chunks: handing thousands of users over (and their rows
+   * back) in one message would hold this thread for as long as the copy takes.
+   */
   async renderRows(
     input: Omit<RenderInput, 'user'>,
     entries: readonly SampleUserEntry[],
     call: RowsCall = {},
   ): Promise<BatchRow[]> {
     const limits = input.limits ?? this.limits
-    const job: WorkerJob = {
-      kind: 'render-rows',
-      input: { ...input, now: input.now ?? this.options.now(), limits },
-      entries,
-      timeMs: this.batchTimeMs,
+    const options = { ...input, now: input.now ?? this.options.now(), limits }
+    const started = performance.now()
+    const rows: BatchRow[] = []
+    while (rows.length < entries.length) {
+      const timeMs = this.batchTimeMs - (performance.now() - started)
+      if (timeMs <= 0) throw new BatchTimeLimitError(rows.length, entries.length, this.batchTimeMs)
+      const chunk = entries.slice(rows.length, rows.length + BATCH_CHUNK)
+      let done = 0
+      try {
+        const batch = await this.run<'render-rows'>(
+          { kind: 'render-rows', input: options, entries: chunk, timeMs },
+          {
+            timeoutMs: timeMs + limits.timeMs + CUT_OFF_GRACE_MS,
+            // A worker reports every 100 ms; silence means one render is stuck past its limit.
+            silenceMs: limits.timeMs + CUT_OFF_GRACE_MS,
+            signal: call.signal,
+            onProgress: (progress) => (done = progress.done),
+          },
+        )
+        rows.push(...batch.rows)
+        if (batch.stopped) {
+          throw new BatchTimeLimitError(rows.length, entries.length, this.batchTimeMs)
+        }
+      } catch (error) {
+        if (!isCutOff(error)) throw error
+        throw this.batchCutOff(error, limits, rows.length + done + 1, entries.length)
+      }
     }
-    let done = 0
-    try {
-      const batch = await this.run<'render-rows'>(job, {
-        timeoutMs: this.batchTimeMs + limits.timeMs + CUT_OFF_GRACE_MS,
-        // A worker reports every 100 ms; silence means one render is stuck past its limit.
-        silenceMs: limits.timeMs + CUT_OFF_GRACE_MS,
-        signal: call.signal,
-        onProgress: (progress) => (done = progress.done),
-      })
-      return rowsOrThrow(batch)
-    } catch (error) {
-      if (!isCutOff(error)) throw error
-      const what = this.cutOffReason(error, limits)
-      const why =
-        what.kind === 'heap'
-          ? `used more than ${what.mb} MB of memory`
-          : `ran past its ${limits.timeMs} ms time limit`
-      throw new Error(
-        `The batch stopped: the render for user ${(done + 1).toLocaleString('en-US')} of ${entries.length.toLocaleString('en-US')} ${why} and was cut off. Preview that user to see where the template runs away.`,
-        { cause: error },
-      )
-    }
+    return rows
+  }
+
+  private batchCutOff(error: WorkerJobStopped, limits: RenderLimits, user: number, of: number) {
+    const what = this.cutOffReason(error, limits)
+    const why =
+      what.kind === 'heap'
+        ? `used more than ${what.mb} MB of memory`
+        : `ran past its ${limits.timeMs} ms time limit`
+    return new Error(
+      `The batch stopped: the render for user ${user.toLocaleString('en-US')} of ${of.toLocaleString('en-US')} ${why} and was cut off. Preview that user to see where the template runs away.`,
+      { cause: error },
+    )
   }
 
   /**
@@ -129,15 +150,16 @@ export class OffThread implements TemplateRenderer {
     }
   }
 
-  private run<K extends WorkerJob['kind']>(
+  private async run<K extends WorkerJob['kind']>(
     job: WorkerJob & { kind: K },
     options: Omit<RunOptions, 'onProgress'> & { onProgress?: (progress: JobProgress) => void },
   ): Promise<JobResults[K]> {
     const { onProgress, ...rest } = options
-    return this.options.pool.run<JobResults[K]>(job, {
+    const result = await this.options.pool.run<JobResults[K]>(packFloats(job), {
       ...rest,
       onProgress: onProgress ? (progress) => onProgress(progress as JobProgress) : undefined,
     })
+    return unpackFloats(result)
   }
 
   private cutOffReason(

@@ -90,7 +90,7 @@ describe('long work runs off the thread that serves the API', () => {
     const { answers } = await answersDuring(api, reading)
     const result = await reading
     expect(answers).toBeGreaterThanOrEqual(10)
-    expect(result.imported).toEqual([])
+    expect(result).toMatchObject({ count: 0, first: null })
     expect(result.problems.map((p) => p.message)).toEqual([
       'This file holds 300,000 users; one import takes at most 10,000, so nothing was imported.',
     ])
@@ -98,7 +98,7 @@ describe('long work runs off the thread that serves the API', () => {
 
   it('reports how far an import got: rows read, then the users saved', async () => {
     const result = await importUsersThroughApi(api, { format: 'csv', text: csv(5_000) })
-    expect(result.imported).toHaveLength(5_000)
+    expect(result.count).toBe(5_000)
     expect(result.progress.map((p) => [p.stage, p.done, p.total])).toEqual([
       ['reading', 2_000, 5_000],
       ['reading', 4_000, 5_000],

@@ -45,9 +45,8 @@ export function UserImport() {
           continue
         }
         await useLibrary.getState().reloadUsers(api)
-        const first = event.imported[0]
-        if (first) useCompose.getState().selectUser(first.id, first.label)
-        setOutcome({ file: file.name, count: event.imported.length, problems: event.problems })
+        if (event.first) useCompose.getState().selectUser(event.first.id, event.first.label)
+        setOutcome({ file: file.name, count: event.count, problems: event.problems })
       }
     } catch (failure) {
       setError(errorText(failure))

@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { rubyFloat } from '../../../../../main/core/liquid/numbers/ruby-float'
 import { DEFAULT_RENDER_LIMITS } from '../../../../../main/core/liquid/render-limits'
 import { OffThread, CUT_OFF_GRACE_MS } from '../../../../../main/core/workers/off-thread'
+import { workerEntry } from '../../../../../main/core/workers/worker-entry'
 import { WorkerPool } from '../../../../../main/core/workers/worker-pool'
 import { STAND_IN_WORKER } from '../../../../helpers/stand-in-worker'
 
@@ -54,4 +56,33 @@ describe('renders a worker has to cut off', () => {
       'The batch stopped: the render for user 2 of 2 ran past its 200 ms time limit and was cut off. Preview that user to see where the template runs away.',
     )
   })
+})
+
+describe('renders in the real worker', () => {
+  const pool = new WorkerPool({ entry: workerEntry(), size: 1 })
+  const renderer = new OffThread({ pool, now: () => new Date('2026-11-20T12:00:00Z') })
+  afterAll(() => pool.close())
+
+  it('keep a whole Float from the user a Float (2.0, not 2)', async () => {
+    const { result } = await renderer.render({
+      template: '{{custom_attribute.${score}}}',
+      user: { external_id: 'u-1', custom_attributes: { score: rubyFloat(2) } },
+    })
+    expect(result.output).toBe('2.0')
+  }, 60_000)
+
+  it('render a batch bigger than one hand-over in order, one row per user', async () => {
+    const entries = Array.from({ length: 2_500 }, (_, i) => ({
+      id: `u-${i}`,
+      label: `u-${i}`,
+      source: 'imported' as const,
+      user: { external_id: `u-${i}`, first_name: i % 2 ? 'Ada' : '' },
+    }))
+    const rows = await renderer.renderRows(
+      { template: '{% if ${first_name} == blank %}{% abort_message("no name") %}{% endif %}Hi' },
+      entries,
+    )
+    expect(rows.map((r) => r.userId)).toEqual(entries.map((e) => e.id))
+    expect(rows.filter((r) => r.aborted === 'no name')).toHaveLength(1_250)
+  }, 60_000)
 })
