@@ -160,7 +160,7 @@ export class BrazeLiquid {
   /** One deadline for the body and the headers of a render, starting now. */
   private budget(input: Omit<RenderInput, 'user'>): RenderBudget {
     const limits = input.limits ?? this.limits
-    return { limits, deadline: performance.now() + limits.timeMs }
+    return { limits, deadline: performance.now() + limits.timeMs, pieces: 0 }
   }
 
   /**

@@ -31,10 +31,11 @@ export const PIECE_MEMORY_ITEMS = 32
 
 export type LimitKind = 'time' | 'output' | 'memory'
 
-/** A render's limits and when its time is up (a `performance.now()` value). */
+/** A render's limits, when its time is up (a `performance.now()` value), and pieces so far. */
 export interface RenderBudget {
   limits: RenderLimits
   deadline: number
+  pieces: number
 }
 
 /** Thrown from inside a render when a limit is passed; the render turns it into a problem. */
