@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -8,6 +8,7 @@ import { inThreadRenderer } from '../../main/core/templates/template-renderer'
 import { ACCESS_TOKEN_HEADER, API_PATH } from '../../shared/web-access'
 import { startWebServer } from '../../main/web/server'
 import { createTestEngine } from '../../test/helpers/engine'
+import { seedTemplate } from '../../test/helpers/liquid-fixtures'
 import { browserApiClient } from '../../test/helpers/web-door'
 import type { Benchmark, Comparison } from '../harness'
 
@@ -17,17 +18,7 @@ import type { Benchmark, Comparison } from '../harness'
  * measure is 1000 ÷ the p99 round trip in ms, so higher is better and 20 means p99 = 50 ms.
  */
 
-const SEED = readFileSync(
-  path.join(
-    import.meta.dirname,
-    '..',
-    '..',
-    'resources',
-    'templates',
-    'seed-zendesk-ticket.liquid',
-  ),
-  'utf8',
-)
+const SEED = seedTemplate()
 const USERS = 10_000
 const FILE_ROWS = 300_000
 
