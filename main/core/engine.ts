@@ -110,7 +110,10 @@ export class Engine {
       store: stores(TEMPLATE_LIBRARY_FILE),
       now: this.now,
     })
-    this.users = new UserLibrary({ store: stores(USER_LIBRARY_FILE), now: this.now })
+    this.users = new UserLibrary({
+      store: stores(USER_LIBRARY_FILE, { keepFloats: true }),
+      now: this.now,
+    })
     this.exchanges = new ExchangeStore(options.dataFolder)
     this.tickets = new TicketsService({
       vault: this.vault,
