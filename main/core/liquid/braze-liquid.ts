@@ -134,15 +134,12 @@ export class BrazeLiquid {
   ): RenderResult {
     const now = input.now ?? this.clock()
     const settings = { input, user, now, fetch: null }
-    const render = (compiled: CompiledTemplate) =>
-      renderCompiled(this.compiler, compiled, settings) as RenderedPiece
-    return this.assemble(
-      input,
-      user,
-      now,
-      render(body),
-      headers.map(([name, compiled]): [string, RenderedPiece] => [name, render(compiled)]),
-    )
+    // No live calls, so renderCompiled answers synchronously.
+    const piece = renderCompiled(this.compiler, body, settings) as RenderedPiece
+    const headerPieces: Array<[string, RenderedPiece]> = []
+    for (const [name, compiled] of headers)
+      headerPieces.push([name, renderCompiled(this.compiler, compiled, settings) as RenderedPiece])
+    return this.assemble(input, user, now, piece, headerPieces)
   }
 
   /**
