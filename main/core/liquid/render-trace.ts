@@ -7,6 +7,7 @@ import {
   type Liquid,
   type Template,
 } from 'liquidjs'
+import { writeDirectly } from './direct-output'
 import { formatForOutput } from './ruby-output'
 
 /**
@@ -74,7 +75,8 @@ export function segmentAt(segments: readonly Segment[], offset: number): Segment
 
 /**
  * Replaces liquidjs's template loop with one that records segments for a TracingEmitter and
- * prints values as Braze does everywhere (captures included).
+ * prints values as Braze does everywhere (captures included); text and plain outputs are
+ * written without liquidjs's generators (direct-output.ts).
  */
 export function installTracing(liquid: Liquid): void {
   liquid.renderer.renderTemplates = function* renderTemplates(
@@ -88,8 +90,10 @@ export function installTracing(liquid: Liquid): void {
       const start = out.buffer.length
       const firstChild = tracer?.segments.length ?? 0
       try {
-        const html: unknown = yield template.render(ctx, out)
-        if (html) out.write(html)
+        if (!writeDirectly(template, ctx, out)) {
+          const html: unknown = yield template.render(ctx, out)
+          if (html) out.write(html)
+        }
       } catch (error) {
         throw LiquidError.is(error) ? error : new RenderError(error as Error, template)
       }
