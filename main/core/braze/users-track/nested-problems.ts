@@ -27,9 +27,10 @@ const FIX: Record<NestedFault['code'], string> = {
 
 /**
  * The nested custom attributes of the attributes objects Braze processes (braze.md §5.1,
- * https://www.braze.com/docs/api/objects_filters/user_attributes_object/): when any is invalid, Braze keeps none of the request's
- * nested updates and still answers success, so each invalid value is an error and every other
- * nested update a warning; a `$time` with a year outside 0–3000 is left out.
+ * https://www.braze.com/docs/api/objects_filters/user_attributes_object/): when any is invalid,
+ * Braze keeps none of the request's nested updates and still answers success, so each invalid
+ * value is an error and every other nested update a warning; a `$time` with a year outside
+ * 0–3000 is left out.
  */
 export function checkNestedAttributes(
   objects: ReadonlyArray<{ index: number; object: Record<string, unknown> }>,
@@ -77,7 +78,8 @@ export function checkNestedAttributes(
       problems.push({
         path: jsonPath([...at, ...time]),
         code: 'nested-time-out-of-range',
-        message: `Braze does not store a nested time whose year is outside 0–3000, so this one is left out.`,
+        message:
+          'Braze does not store a nested time whose year is outside 0–3000, so this one is left out.',
         fix: 'Send a year from 0 to 3000, or leave the time out.',
         severity: 'warning',
         effect: 'value',
