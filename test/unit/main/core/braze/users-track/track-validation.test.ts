@@ -5,6 +5,13 @@ import { checkTrackBody } from '../../../../../../main/core/braze/users-track/tr
 const limits = { maxObjects: 75, scope: 'per-array' as const }
 const check = (body: unknown) => checkTrackBody(body, limits)
 const event = { external_id: 'u-1', name: 'opened', time: '2026-01-01T10:00:00Z' }
+const purchase = {
+  external_id: 'u-1',
+  product_id: 'p',
+  currency: 'USD',
+  price: 9.99,
+  time: '2026-01-01',
+}
 const where = (body: unknown) =>
   check(body).problems.map((p) => [p.path, p.code, p.severity, p.effect])
 
@@ -161,13 +168,6 @@ describe('/users/track validation (reference/braze.md §5.1, §5.2, §5.4)', () 
   })
 
   it('skips events whose structured properties pass 100 KB and purchases whose pass 50 KB', () => {
-    const purchase = {
-      external_id: 'u-1',
-      product_id: 'p',
-      currency: 'USD',
-      price: 1,
-      time: '2026-01-01',
-    }
     const chunk = 'x'.repeat(250)
     const many = (n: number) =>
       Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, chunk]))
@@ -237,13 +237,6 @@ describe('/users/track validation (reference/braze.md §5.1, §5.2, §5.4)', () 
   })
 
   it('checks purchases: product_id, currency, price and quantity up to 100', () => {
-    const purchase = {
-      external_id: 'u-1',
-      product_id: 'p',
-      currency: 'USD',
-      price: 9.99,
-      time: '2026-01-01',
-    }
     const { plan, problems } = check({
       purchases: [
         { ...purchase, currency: 'dollars' },
