@@ -4,23 +4,27 @@ import autocannon from 'autocannon'
 
 /**
  * One line of `npm run bench`: a subject measured against a baseline in the same process, in
- * interleaved rounds after a warm-up, each side's rate taken per CPU-second the process spent.
- * On a busy machine the wall clock also counts the time other processes held the CPU, which
- * changes from one second to the next; the CPU time this process spent does not, so the ratio
- * holds under load. The verdict is on the median ratio of the rounds.
+ * interleaved rounds after a warm-up, each side's rate taken per CPU-second the process spent
+ * (the wall clock also counts the time other processes held the CPU). Load only ever slows a
+ * round down, and not both sides of a pair alike: with the machine's CPU share at 0.15, one
+ * pair's ratio ranged from 0.09 to 0.37. So the verdict is on each side's best round, the
+ * rate it reaches when the machine lets it, as timeit takes the fastest run; the median of the
+ * per-round ratios and their spread are reported beside it.
  */
 export interface BenchResult {
   name: string
   /** Operations per CPU-second, e.g. "renders/CPU-s". */
   unit: string
-  /** Median of the subject's and the baseline's rates over the rounds. */
+  /** The subject's and the baseline's best rates over the rounds. */
   value: number
   baseline: number
-  /** Median of the per-round ratios subject / baseline (higher is better everywhere here). */
+  /** value / baseline: the verdict (higher is better everywhere here). */
   ratio: number
+  /** Median of the per-round ratios subject / baseline. */
+  medianRatio: number
   /** Lowest and highest per-round ratio, and the interquartile range. */
   spread: { min: number; max: number; q1: number; q3: number }
-  /** The same median ratio on wall-clock rates, for comparison with older runs. */
+  /** The median per-round ratio on wall-clock rates, for comparison with older runs. */
   wallRatio: number
   /**
    * CPU-seconds per wall-second this process got during the rounds (median): about 1 for a
@@ -30,7 +34,9 @@ export interface BenchResult {
   rounds: number
   /** Rounds run first and not counted, so that both sides are compiled by the JIT. */
   warmup: number
-  /** The minimum acceptable median ratio; null for a comparison shown for information. */
+  /** Each round's rates per CPU-second, in order. */
+  samples: { subject: number[]; baseline: number[] }
+  /** The minimum acceptable ratio; null for a comparison shown for information. */
   target: number | null
   pass: boolean | null
   note?: string
@@ -112,8 +118,7 @@ const ratioOf = (subject: number, base: number) => (base === 0 ? 0 : subject / b
 
 /**
  * Runs a comparison: `warmup` uncounted rounds, then `rounds` rounds alternating which side goes
- * first (ABBA…), so a busy moment falls on both sides of a pair; reports the median ratio of
- * the CPU-time rates with its spread.
+ * first (ABBA…), so slow drifts fall on both sides; the verdict is on the best CPU-time rates.
  */
 export async function compare(
   comparison: Comparison,
@@ -137,21 +142,24 @@ export async function compare(
       baselines.push(await sample(comparison.baseline, clocks))
     }
   }
-  const ratios = subjects.map((s, i) =>
-    ratioOf(perCpuSecond(s), perCpuSecond(baselines[i] as Sample)),
-  )
+  const subjectRates = subjects.map(perCpuSecond)
+  const baselineRates = baselines.map(perCpuSecond)
+  const ratios = subjectRates.map((rate, i) => ratioOf(rate, baselineRates[i] ?? 0))
   const wallRatios = subjects.map((s, i) =>
     ratioOf(perWallSecond(s), perWallSecond(baselines[i] as Sample)),
   )
   const shares = [...subjects, ...baselines].map((s) => (s.wall > 0 ? s.cpu / s.wall : 0))
-  const ratio = median(ratios)
+  const value = Math.max(...subjectRates)
+  const baseline = Math.max(...baselineRates)
+  const ratio = ratioOf(value, baseline)
   const target = comparison.target
   return {
     name: comparison.name,
     unit: comparison.unit,
-    value: median(subjects.map(perCpuSecond)),
-    baseline: median(baselines.map(perCpuSecond)),
+    value,
+    baseline,
     ratio,
+    medianRatio: median(ratios),
     spread: {
       min: Math.min(...ratios),
       max: Math.max(...ratios),
@@ -162,6 +170,7 @@ export async function compare(
     cpuShare: median(shares),
     rounds,
     warmup,
+    samples: { subject: subjectRates, baseline: baselineRates },
     target,
     pass: target === null ? null : ratio >= target,
     ...(comparison.note ? { note: comparison.note } : {}),

@@ -1,6 +1,6 @@
 // `npm run bench [-- --json] [-- --only NAME] [-- --duration SECONDS] [-- --rounds N]`: every
-// benchmark, each a median ratio against a baseline measured in interleaved rounds, on the CPU
-// time this process spent (see harness.ts), with the machine's load average alongside.
+// benchmark, each side's best rate per CPU-second over interleaved rounds against a baseline's
+// (see harness.ts), with the machine's load average alongside.
 import os from 'node:os'
 import { parseArgs } from 'node:util'
 import { apiRoundTrip } from './benchmarks/api-roundtrip'
@@ -53,7 +53,7 @@ if (values.json) {
     const { min, max, q1, q3 } = r.spread
     console.log(`${verdict.padEnd(4)}  ${r.ratio.toFixed(3)}×${target}  ${r.name}`)
     console.log(
-      `      median of ${r.rounds} rounds after ${r.warmup} warm-up; range ${min.toFixed(3)}–${max.toFixed(3)}, IQR ${q1.toFixed(3)}–${q3.toFixed(3)}; wall-clock ratio ${r.wallRatio.toFixed(3)}, CPU share ${r.cpuShare.toFixed(2)}`,
+      `      best of ${r.rounds} rounds after ${r.warmup} warm-up; per-round ratio median ${r.medianRatio.toFixed(3)}, IQR ${q1.toFixed(3)}–${q3.toFixed(3)}, range ${min.toFixed(3)}–${max.toFixed(3)}; wall-clock median ${r.wallRatio.toFixed(3)}; CPU share ${r.cpuShare.toFixed(2)}`,
     )
     console.log(
       `      ${fmt(r.value)} ${r.unit} vs baseline ${fmt(r.baseline)} ${r.unit}${r.note ? ` — ${r.note}` : ''}`,

@@ -2,19 +2,22 @@ import { describe, expect, it } from 'vitest'
 import { compare, type Clocks, type Comparison } from '../../../bench/harness'
 
 /**
- * A machine where each operation costs a fixed CPU time and the process gets `share` of a core:
- * the wall clock stretches with the share, the CPU clock does not.
+ * A machine where each operation costs a fixed CPU time, times a slowdown (cold caches when
+ * other processes ran), and the process gets `share` of a core: the wall clock stretches with
+ * the share, the CPU clock only with the slowdown.
  */
-function busyMachine(shares: number[]) {
+function busyMachine(shares: number[], slowdowns: number[] = [1]) {
   let cpu = 0
   let wall = 0
   let turn = 0
   const clocks: Clocks = { cpuSeconds: () => cpu, wallSeconds: () => wall }
   const side = (secondsPerOp: number, ops: number, order: string[], name: string) => () => {
     order.push(name)
-    const share = shares[turn++ % shares.length] ?? 1
-    cpu += secondsPerOp * ops
-    wall += (secondsPerOp * ops) / share
+    const share = shares[turn % shares.length] ?? 1
+    const slowdown = slowdowns[turn % slowdowns.length] ?? 1
+    turn++
+    cpu += secondsPerOp * ops * slowdown
+    wall += (secondsPerOp * ops * slowdown) / share
     return ops
   }
   return { clocks, side }
@@ -35,12 +38,34 @@ describe('the bench harness', () => {
     }
     const result = await compare(comparison, 5, machine.clocks)
     expect(result.ratio).toBeCloseTo(0.25, 10)
+    expect(result.medianRatio).toBeCloseTo(0.25, 10)
     expect(result.spread.min).toBeCloseTo(0.25, 10)
     expect(result.spread.max).toBeCloseTo(0.25, 10)
     expect(result.pass).toBe(true)
     expect(result.wallRatio).not.toBeCloseTo(0.25, 2)
     expect(result.value).toBeCloseTo(250, 6)
     expect(result.baseline).toBeCloseTo(1000, 6)
+  })
+
+  it('judges on each side’s best round, which load can only slow down', async () => {
+    // Every other measurement runs 1.5 to 3 times slower, on either side.
+    const machine = busyMachine([0.2], [1, 3, 1.5, 1, 2.5, 1, 1, 3, 1, 2])
+    const result = await compare(
+      {
+        name: 'x',
+        unit: 'ops/CPU-s',
+        baseline: machine.side(0.001, 100, [], 'b'),
+        subject: machine.side(0.004, 100, [], 's'),
+        target: 0.25,
+        warmup: 0,
+      },
+      5,
+      machine.clocks,
+    )
+    expect(result.ratio).toBeCloseTo(0.25, 10)
+    expect(result.pass).toBe(true)
+    expect(result.spread.min).toBeLessThan(0.25)
+    expect(result.samples.subject).toHaveLength(5)
   })
 
   it('runs warm-up rounds first, uncounted, then alternates which side goes first', async () => {
