@@ -168,7 +168,7 @@ function unsafeValueProblem(unsafe: UnsafeValue, masked: MaskedOutput): Problem 
     'unescaped-value',
     locator.templatePosition(unsafe.segment.start),
     `${piece || 'This value'} prints ${shown} inside a JSON string; it contains ${what}.`,
-    `Escape it: ${escaped} (braze.md §8.11).`,
+    `Escape it: ${escaped} (https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/filters/).`,
   )
 }
 

@@ -84,7 +84,7 @@ describe('error messages', () => {
     expect(problem).toEqual({
       severity: 'error',
       code: 'unsupported-filter',
-      message: 'Braze does not support the filter "lstrip" (braze.md §2.1).',
+      message: 'Braze does not support the filter "lstrip" (https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/filters/).',
       line: 1,
       column: 20,
       fix: 'Use strip (Braze supports strip, but not lstrip).',
