@@ -5,8 +5,12 @@ import { maskRenderResult } from './mask-render-result'
 
 export const composeRouter = {
   render: api.compose.render.handler(({ context: { engine }, input }) => {
-    const { result, durationMs, renderedFor } = renderPreview(engine.liquid, engine.users, input)
-    return { ...maskRenderResult(result), durationMs, renderedFor }
+    const { result, durationMs, renderedFor, lintedAs } = renderPreview(
+      engine.liquid,
+      engine.users,
+      input,
+    )
+    return { ...maskRenderResult(result), durationMs, lintedAs, renderedFor }
   }),
 
   renderBatch: api.compose.renderBatch.handler(({ context: { engine }, input }) =>

@@ -54,11 +54,18 @@ export const renderResult = z.object({
 })
 export type RenderResult = z.infer<typeof renderResult>
 
-/** Targets whose rendered output can be linted. */
-export const lintTargetId = z.enum(['zendesk-ticket'])
+/**
+ * Targets whose rendered output can be linted: a Zendesk ticket create, or any JSON body. No
+ * target means Liquid only — unless the headers send the body as JSON (see lintedAs).
+ */
+export const lintTargetId = z.enum(['zendesk-ticket', 'json'])
 export type LintTargetId = z.infer<typeof lintTargetId>
 
 export const lintTarget = z.object({ id: lintTargetId, label: z.string() })
+
+/** What a render's lint checked, so no door claims more: a target, or the Liquid alone. */
+export const lintedAs = z.enum(['zendesk-ticket', 'json', 'liquid'])
+export type LintedAs = z.infer<typeof lintedAs>
 export type LintTarget = z.infer<typeof lintTarget>
 
 /** Message-time data that is not on the profile (braze.md §1.3–§1.6); all optional. */
@@ -136,6 +143,8 @@ export type ComposeRenderInput = z.input<typeof composeRenderInput>
 export const composeRenderOutput = renderResult.extend({
   /** How long the render and lint took in the engine. */
   durationMs: z.number(),
+  /** What the problems cover: "no problems" means no more than this. */
+  lintedAs,
   /** Whom it was rendered for; `id` is null for an inline user. */
   renderedFor: sampleUserEntry.extend({ id: z.string().nullable() }),
 })
@@ -184,6 +193,7 @@ export const composeBatchOutput = z.object({
   }),
   /** Set for a random set: pass it again to get the same users. */
   seed: z.number().int().nullable(),
+  lintedAs,
   durationMs: z.number(),
 })
 export type ComposeBatchOutput = z.infer<typeof composeBatchOutput>

@@ -11,7 +11,7 @@ import type { RenderResult } from '../../../shared/contract/compose'
 import type { BrazeLiquid } from '../liquid/braze-liquid'
 import type { UserLibrary } from '../users/user-library'
 import { elapsed } from './render-preview'
-import { renderOptions } from './render-request'
+import { lintedAs, lintTargetFor, renderOptions } from './render-request'
 
 export type BatchInput = z.output<typeof composeBatchInput>
 
@@ -37,8 +37,9 @@ export function renderBatch(
       : users.set(input.users === 'saved' ? 'saved' : input.users)
   const rows: BatchRow[] = []
   let index = 0
+  const target = lintTargetFor(input)
   for (const result of liquid.renderEach(
-    renderOptions(input),
+    { ...renderOptions(input), ...(target ? { target } : {}) },
     entries.map((e) => e.user),
   )) {
     rows.push(row(entries[index++] as SampleUserEntry, result))
@@ -51,7 +52,7 @@ export function renderBatch(
     totals.warning += r.counts.warning
     totals.info += r.counts.info
   }
-  return { rows, totals, seed, durationMs: elapsed(started) }
+  return { rows, totals, seed, lintedAs: lintedAs(target), durationMs: elapsed(started) }
 }
 
 function row(entry: SampleUserEntry, result: RenderResult): BatchRow {

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks'
 import type { z } from 'zod'
 import type { composeRenderInput } from '../../../shared/contract/compose'
-import type { RenderResult } from '../../../shared/contract/compose'
+import type { LintedAs, RenderResult } from '../../../shared/contract/compose'
 import type { BrazeLiquid } from '../liquid/braze-liquid'
 import type { UserLibrary } from '../users/user-library'
-import { resolveRender, type ResolvedRender } from './render-request'
+import { lintedAs, lintTargetFor, resolveRender, type ResolvedRender } from './render-request'
 
 export type PreviewInput = z.output<typeof composeRenderInput>
 
@@ -12,6 +12,7 @@ export interface Preview {
   /** As BrazeLiquid returned it: lint positions and templatePositionOf() work on it. */
   result: RenderResult
   durationMs: number
+  lintedAs: LintedAs
   renderedFor: ResolvedRender['renderedFor']
 }
 
@@ -22,9 +23,10 @@ export function renderPreview(
   input: PreviewInput,
 ): Preview {
   const { input: render, renderedFor } = resolveRender(input, users)
+  const target = lintTargetFor(input)
   const started = performance.now()
-  const result = liquid.renderSync(render)
-  return { result, durationMs: elapsed(started), renderedFor }
+  const result = liquid.renderSync(target ? { ...render, target } : render)
+  return { result, durationMs: elapsed(started), renderedFor, lintedAs: lintedAs(target) }
 }
 
 export function elapsed(started: number): number {

@@ -51,10 +51,9 @@ export class TicketsService {
   async *send(request: SendTicketInput, signal?: AbortSignal): AsyncGenerator<SendTicketEvent> {
     const input = sendTicketInput.parse(request)
     const profileId = await this.deps.useProfile(input.profileId)
-    // Resolved as the preview is, but without a lint target: only the template's own errors
-    // stop a send; what Zendesk thinks of the body is exactly what a test send is for.
-    const { target: _lintOnly, ...renderRequest } = input
-    const { input: render, renderedFor } = this.deps.resolveRender(renderRequest)
+    // Resolved as the preview is, without linting: only the template's own errors stop a
+    // send; what Zendesk thinks of the body is exactly what a test send is for.
+    const { input: render, renderedFor } = this.deps.resolveRender(input)
     const user = renderedFor.user
     const rendered = this.deps.liquid.renderSync(render)
     if (rendered.aborted) {

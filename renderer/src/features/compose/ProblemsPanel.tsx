@@ -1,4 +1,5 @@
 import type { Problem, ProblemSeverity } from '../../../../shared/contract'
+import { noProblemsText } from '../../../../shared/compose/lint-verdict'
 import { useCompose } from './compose-store'
 
 const TONE: Record<ProblemSeverity, string> = { error: 'error', warning: 'warning', info: 'info' }
@@ -49,8 +50,11 @@ export function ProblemsPanel({ onJump }: { onJump: (problem: Problem) => void }
             : 'Problems appear here as you type.'}
         </p>
       ) : problems.length === 0 ? (
-        <p className="tone-ok" data-testid="no-problems">
-          No problems found: Braze would send this body and Zendesk would accept its shape.
+        <p
+          className={result.lintedAs === 'zendesk-ticket' ? 'tone-ok' : 'muted'}
+          data-testid="no-problems"
+        >
+          {noProblemsText(result.lintedAs, 'choose Lint for “Zendesk: create ticket” above')}
         </p>
       ) : (
         <ul className="problem-list" data-testid="problem-list">
