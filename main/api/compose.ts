@@ -5,12 +5,16 @@ import { maskRenderResult } from './mask-render-result'
 
 export const composeRouter = {
   render: api.compose.render.handler(({ context: { engine }, input }) => {
-    const { result, durationMs, renderedFor, lintedAs } = renderPreview(
-      engine.liquid,
-      engine.users,
-      input,
-    )
-    return { ...maskRenderResult(result), durationMs, lintedAs, renderedFor }
+    const preview = renderPreview(engine.liquid, engine.users, input)
+    const { durationMs, lintedAs, renderedFor, tagChange } = preview
+    return {
+      ...maskRenderResult(preview.result),
+      output: preview.body,
+      durationMs,
+      lintedAs,
+      tagChange,
+      renderedFor,
+    }
   }),
 
   renderBatch: api.compose.renderBatch.handler(({ context: { engine }, input }) =>

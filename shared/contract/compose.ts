@@ -126,6 +126,11 @@ export const renderRequestOptions = {
   connectedContent: composeConnectedContent.optional(),
   standIns: standIns.optional(),
   target: lintTargetId.optional(),
+  /**
+   * Send test ticket's "Tag it bridgebench_test": the tag is inserted into the rendered body
+   * (nothing else changes), and the preview shows the body with it, exactly as it is sent.
+   */
+  addTestTag: z.boolean().optional(),
   /** ISO time used for `'now'`; the engine's clock when absent. */
   now: z.iso.datetime({ offset: true }).optional(),
 }
@@ -145,6 +150,8 @@ export const composeRenderOutput = renderResult.extend({
   durationMs: z.number(),
   /** What the problems cover: "no problems" means no more than this. */
   lintedAs,
+  /** With addTestTag: what the tag did to the body (output already carries it). */
+  tagChange: z.string().nullable(),
   /** Whom it was rendered for; `id` is null for an inline user. */
   renderedFor: sampleUserEntry.extend({ id: z.string().nullable() }),
 })

@@ -4,7 +4,13 @@ import type { composeRenderInput } from '../../../shared/contract/compose'
 import type { LintedAs, RenderResult } from '../../../shared/contract/compose'
 import type { BrazeLiquid } from '../liquid/braze-liquid'
 import type { UserLibrary } from '../users/user-library'
-import { lintedAs, lintTargetFor, resolveRender, type ResolvedRender } from './render-request'
+import {
+  bodyToSend,
+  lintedAs,
+  lintTargetFor,
+  resolveRender,
+  type ResolvedRender,
+} from './render-request'
 
 export type PreviewInput = z.output<typeof composeRenderInput>
 
@@ -13,6 +19,9 @@ export interface Preview {
   result: RenderResult
   durationMs: number
   lintedAs: LintedAs
+  /** The bytes a send would put on the wire for this request (see bodyToSend). */
+  body: string
+  tagChange: string | null
   renderedFor: ResolvedRender['renderedFor']
 }
 
@@ -26,7 +35,9 @@ export function renderPreview(
   const target = lintTargetFor(input)
   const started = performance.now()
   const result = liquid.renderSync(target ? { ...render, target } : render)
-  return { result, durationMs: elapsed(started), renderedFor, lintedAs: lintedAs(target) }
+  const durationMs = elapsed(started)
+  const sent = result.aborted ? { body: '', tagChange: null } : bodyToSend(result.output, input)
+  return { result, durationMs, renderedFor, lintedAs: lintedAs(target), ...sent }
 }
 
 export function elapsed(started: number): number {

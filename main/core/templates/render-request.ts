@@ -4,6 +4,7 @@ import type { SampleUserEntry } from '../../../shared/contract/users'
 import type { BrazeUserProfile } from '../../../shared/contract/users'
 import type { RenderInput } from '../liquid/braze-liquid'
 import { userLabel } from '../users/user-identity'
+import { addTestTag } from '../zendesk/test-tag'
 import type { UserLibrary } from '../users/user-library'
 
 /** Everything a render takes besides the user, as every door sends it (contract field names). */
@@ -54,6 +55,19 @@ export function renderOptions(request: RenderRequestOptions): Omit<RenderInput, 
     options.connectedContent = { responses: request.connectedContent.responses, live: false }
   }
   return options
+}
+
+/**
+ * The bytes that go out for a rendered body: as rendered, or with the test tag inserted when
+ * the request asks for it. Preview and send both take their body from here.
+ */
+export function bodyToSend(
+  output: string,
+  request: Pick<RenderRequestOptions, 'addTestTag'>,
+): { body: string; tagChange: string | null } {
+  if (!request.addTestTag) return { body: output, tagChange: null }
+  const tagged = addTestTag(output)
+  return { body: tagged.body, tagChange: tagged.change }
 }
 
 /**

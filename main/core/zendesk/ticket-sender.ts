@@ -13,14 +13,12 @@ import {
 } from '../net/retrying-send'
 import type { ProfileVault } from '../vault/profile-vault'
 import { interpretTicketAnswer, type FieldLocator, type TicketVerdict } from './ticket-answer'
-import { addTestTag } from './test-tag'
 import type { ZendeskAuthorizer } from './zendesk-authorizer'
 
 export interface SendTicketOptions {
   profileId: string
-  /** The rendered template, sent byte for byte (unless the test tag is on). */
+  /** Sent byte for byte: the rendered template, with the test tag when the user asked. */
   body: string
-  addTestTag?: boolean
   correlation?: Record<string, string>
   locate?: FieldLocator
   onAttempt?: (attempt: number) => void
@@ -34,7 +32,6 @@ export interface SendTicketResult extends TicketVerdict {
   attempts: number
   exchange: Exchange
   sentBody: string
-  tagChange?: string
   agentUrl?: string
   apiUrl: string
 }
@@ -63,8 +60,7 @@ export class TicketSender {
     const profile = this.deps.vault.get(options.profileId)
     const url = `${profile.zendesk.baseUrl}/api/v2/tickets.json`
     const host = new URL(url).host
-    const tagged = options.addTestTag ? addTestTag(options.body) : undefined
-    const body = tagged?.body ?? options.body
+    const body = options.body
     const idempotencyKey = `bridgebench-${randomUUID()}`
     const startedAt = this.deps.now()
     // One exchange for the whole send, saved before anything leaves: a crash or a silent server
@@ -119,7 +115,6 @@ export class TicketSender {
       attempts: record.attempts.length,
       exchange: record,
       sentBody: body,
-      tagChange: tagged?.change,
       apiUrl: url,
       agentUrl: verdict.ticketId
         ? `${profile.zendesk.baseUrl}/agent/tickets/${verdict.ticketId}`

@@ -8,7 +8,7 @@ import { toCurl } from '../../../shared/http/curl'
 import type { ExchangeStore } from '../captures/exchange-store'
 import { streamWhile } from '../events/progress-stream'
 import type { BrazeLiquid } from '../liquid/braze-liquid'
-import type { RenderRequestFor, ResolvedRender } from '../templates/render-request'
+import { bodyToSend, type RenderRequestFor, type ResolvedRender } from '../templates/render-request'
 import type { HttpClient } from '../net/http-request'
 import type { Sleep } from '../net/retrying-send'
 import { userLabel } from '../users/user-identity'
@@ -72,14 +72,14 @@ export class TicketsService {
       }
       return
     }
+    const { body, tagChange } = bodyToSend(rendered.output, input)
     // The sender reports attempts and waits from inside its loop; they reach the caller while
     // the send is still running.
     const result = yield* streamWhile<SendTicketEvent, Awaited<ReturnType<TicketSender['send']>>>(
       (emit) =>
         this.sender.send({
           profileId,
-          body: rendered.output,
-          addTestTag: input.addTestTag,
+          body,
           correlation: {
             ...(input.templateName ? { template: input.templateName } : {}),
             ...(input.userId ? { userId: input.userId } : {}),
@@ -107,7 +107,7 @@ export class TicketsService {
       })
     }
     const { sentBody: _body, ...rest } = result
-    yield { type: 'result', result: rest }
+    yield { type: 'result', result: { ...rest, ...(tagChange ? { tagChange } : {}) } }
   }
 
   history(profileId?: string): TestTicket[] {

@@ -69,4 +69,28 @@ describe('a test send renders exactly as the preview', () => {
     expect(zendesk.seen).toHaveLength(1)
     expect(zendesk.seen[0]?.body).toBe(preview.output)
   })
+
+  it('sends the previewed bytes with the test tag on: the tag added, nothing reformatted', async () => {
+    const profile = await api.profiles.create({
+      name: 'Loopback tagged',
+      zendesk: zendesk.url,
+      zendeskAuth: { mode: 'api-token', email: 'agent@example.com' },
+      brazeEndpoint: 'US-01',
+      secrets: { zendeskApiToken: 'token-0123456789abcdef' },
+    })
+    const template =
+      '{\n  "ticket": {\n    "subject":  "Hi {{${first_name}}}",\n    "tags": ["vip"]\n  }\n}'
+    const request = { template, userId: 'u-1001', addTestTag: true }
+    const untagged = await api.compose.render({ ...request, addTestTag: false })
+    const preview = await api.compose.render(request)
+    expect(preview.output).toBe(untagged.output.replace('["vip"]', '["vip","bridgebench_test"]'))
+    expect(preview.tagChange).toMatch(/Added "bridgebench_test" to ticket\.tags/)
+
+    const seen = zendesk.seen.length
+    const events: SendTicketEvent[] = []
+    for await (const event of await api.tickets.send({ ...request, profileId: profile.id }))
+      events.push(event)
+    expect(events.at(-1)).toMatchObject({ type: 'result', result: { ok: true } })
+    expect(zendesk.seen[seen]?.body).toBe(preview.output)
+  })
 })

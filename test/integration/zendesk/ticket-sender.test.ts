@@ -206,13 +206,4 @@ describe('TicketSender (against loopback fakes)', () => {
     expect(result).toMatchObject({ ok: false, reason: 'not-zendesk' })
     expect(result.message).toMatch(/text\/html, not a Zendesk JSON response/)
   })
-
-  it('adds the test tag only when asked, and says how the body changed', async () => {
-    const { send, profile, server } = await sender(() => created)
-    const result = await send.send({ profileId: profile.id, body: BODY, addTestTag: true })
-    expect(JSON.parse(server.seen[0]?.body ?? '{}')).toMatchObject({
-      ticket: { tags: ['bridgebench_test'] },
-    })
-    expect(result.tagChange).toMatch(/re-serialised/)
-  })
 })

@@ -54,6 +54,11 @@ export function PreviewPanel() {
         </div>
       ) : (
         <>
+          {result.tagChange && (
+            <p className="muted small" data-testid="tag-change">
+              {result.tagChange}
+            </p>
+          )}
           <pre className="code-block preview-output" data-testid="preview-output">
             {formatted ?? result.output}
             {result.output === '' && <span className="muted">(empty body)</span>}

@@ -38,6 +38,8 @@ export interface ComposeState {
   renderRequest: number
   /** Connected Content URL → pasted response text (JSON or plain text). */
   canned: Record<string, string>
+  /** "Tag it bridgebench_test": the preview shows the tagged body, exactly as it is sent. */
+  addTestTag: boolean
   batch: ComposeBatchOutput | null
 
   openTemplate: (template: TemplateView) => void
@@ -49,6 +51,7 @@ export interface ComposeState {
   setTarget: (target: LintTargetId | null) => void
   selectUser: (id: string | null, label: string | null) => void
   setCanned: (url: string, text: string) => void
+  setAddTestTag: (addTestTag: boolean) => void
   requestRender: () => void
   renderStarted: () => void
   renderFinished: (result: ComposeRenderOutput) => void
@@ -83,6 +86,7 @@ export const useCompose = create<ComposeState>()((set) => ({
   renderError: null,
   renderRequest: 0,
   canned: {},
+  addTestTag: false,
   batch: null,
 
   openTemplate: (template) =>
@@ -120,6 +124,7 @@ export const useCompose = create<ComposeState>()((set) => ({
   setTarget: (target) => set({ target, dirty: true }),
   selectUser: (userId, userLabel) => set({ userId, userLabel }),
   setCanned: (url, text) => set((state) => ({ canned: { ...state.canned, [url]: text } })),
+  setAddTestTag: (addTestTag) => set({ addTestTag }),
   requestRender: () => set((state) => ({ renderRequest: state.renderRequest + 1 })),
   renderStarted: () => set({ rendering: true }),
   renderFinished: (result) => set({ result, rendering: false, renderError: null }),

@@ -19,6 +19,7 @@ export function useLiveRender(): void {
   const target = useCompose((s) => s.target)
   const userId = useCompose((s) => s.userId)
   const canned = useCompose((s) => s.canned)
+  const addTestTag = useCompose((s) => s.addTestTag)
   const renderRequest = useCompose((s) => s.renderRequest)
   const latest = useRef(0)
   const lastRequest = useRef(renderRequest)
@@ -34,7 +35,7 @@ export function useLiveRender(): void {
         renderStarted()
         api.compose
           .render({
-            ...composeRenderRequest({ body, headers, canned }, userId),
+            ...composeRenderRequest({ body, headers, canned, addTestTag }, userId),
             ...(target ? { target } : {}),
           })
           .then((result) => {
@@ -47,5 +48,5 @@ export function useLiveRender(): void {
       now ? 0 : TYPING_PAUSE_MS,
     )
     return () => clearTimeout(timer)
-  }, [api, body, headers, target, userId, canned, renderRequest])
+  }, [api, body, headers, target, userId, canned, addTestTag, renderRequest])
 }

@@ -1,5 +1,4 @@
 import { errorText } from '../../api/error-text'
-import { useState } from 'react'
 import type { Problem } from '../../../../shared/contract'
 import { retryWaitText } from '../../../../shared/http/retry-wait'
 import { useApi } from '../../api/api-context'
@@ -14,9 +13,9 @@ import { useCountdown } from './use-countdown'
 export function SendTicketPanel({ onJump }: { onJump: (problem: Problem) => void }) {
   const api = useApi()
   const profile = useAppStore((s) => s.status?.activeProfile)
-  const { body, headers, canned, userId, templateName, templateId } = useCompose()
+  const { body, headers, canned, userId, templateName, templateId, addTestTag } = useCompose()
+  const setAddTestTag = useCompose((s) => s.setAddTestTag)
   const { phase, setPhase, loadHistory } = useTickets()
-  const [addTag, setAddTag] = useState(false)
   const waitingLeft = useCountdown(phase.kind === 'waiting' ? phase.until : null)
   const busy = phase.kind === 'sending' || phase.kind === 'waiting'
 
@@ -25,9 +24,8 @@ export function SendTicketPanel({ onJump }: { onJump: (problem: Problem) => void
     setPhase({ kind: 'sending', attempt: 1 })
     try {
       const events = await api.tickets.send({
-        ...composeRenderRequest({ body, headers, canned }, userId),
+        ...composeRenderRequest({ body, headers, canned, addTestTag }, userId),
         profileId: profile.id,
-        addTestTag: addTag,
         templateName: templateName || (templateId ?? undefined),
       })
       for await (const event of events) {
@@ -69,8 +67,13 @@ export function SendTicketPanel({ onJump }: { onJump: (problem: Problem) => void
               : 'Send test ticket'}
         </button>
         <label className="checkbox">
-          <input type="checkbox" checked={addTag} onChange={(e) => setAddTag(e.target.checked)} />
-          Tag it <code>bridgebench_test</code> (changes the body)
+          <input
+            type="checkbox"
+            checked={addTestTag}
+            onChange={(e) => setAddTestTag(e.target.checked)}
+            data-testid="add-test-tag"
+          />
+          Tag it <code>bridgebench_test</code> (the preview shows the tagged body)
         </label>
       </div>
       {!userId && (
