@@ -6,13 +6,14 @@ import { maskRenderResult } from './mask-render-result'
 export const composeRouter = {
   render: api.compose.render.handler(({ context: { engine }, input }) => {
     const preview = renderPreview(engine.liquid, engine.users, input)
-    const { durationMs, lintedAs, renderedFor, tagChange } = preview
+    const { durationMs, lintedAs, renderedFor, tagChange, authorization } = preview
     return {
       ...maskRenderResult(preview.result),
       output: preview.body,
       durationMs,
       lintedAs,
       tagChange,
+      authorization,
       renderedFor,
     }
   }),

@@ -63,6 +63,17 @@ export type LintTargetId = z.infer<typeof lintTargetId>
 
 export const lintTarget = z.object({ id: lintTargetId, label: z.string() })
 
+/**
+ * Whose Authorization a test send puts on the wire: the template's header as rendered (what
+ * Braze sends), or the profile's credentials in its place.
+ */
+export const sendAuthorization = z.enum(['as-rendered', 'profile'])
+export type SendAuthorization = z.infer<typeof sendAuthorization>
+
+/** The template's rendered Authorization header: none, still a placeholder, or credentials. */
+export const authorizationHeaderState = z.enum(['missing', 'placeholder', 'present'])
+export type AuthorizationHeaderState = z.infer<typeof authorizationHeaderState>
+
 /** What a render's lint checked, so no door claims more: a target, or the Liquid alone. */
 export const lintedAs = z.enum(['zendesk-ticket', 'json', 'liquid'])
 export type LintedAs = z.infer<typeof lintedAs>
@@ -152,6 +163,8 @@ export const composeRenderOutput = renderResult.extend({
   lintedAs,
   /** With addTestTag: what the tag did to the body (output already carries it). */
   tagChange: z.string().nullable(),
+  /** What a test send would do with Authorization unless told otherwise (tickets.send). */
+  authorization: z.object({ header: authorizationHeaderState, suggested: sendAuthorization }),
   /** Whom it was rendered for; `id` is null for an inline user. */
   renderedFor: sampleUserEntry.extend({ id: z.string().nullable() }),
 })

@@ -1,6 +1,6 @@
 import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
-import { renderRequestOptions } from './compose'
+import { renderRequestOptions, sendAuthorization } from './compose'
 import { exchange, retryReason } from './exchanges'
 import { problem } from './problems'
 import { brazeUserProfile } from './users'
@@ -49,6 +49,11 @@ export const sendTicketInput = z.object({
   userId: z.string().optional(),
   user: brazeUserProfile.optional(),
   addTestTag: z.boolean().default(false),
+  /**
+   * Whose Authorization goes out; when absent, the profile's while the template's header is
+   * missing or a placeholder, the template's as rendered otherwise (compose.render says which).
+   */
+  authorization: sendAuthorization.optional(),
   templateName: z.string().optional(),
 })
 export type SendTicketInput = z.input<typeof sendTicketInput>

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { InvalidArgumentError, type Command } from 'commander'
+import type { Command } from 'commander'
 import { noProblemsText } from '../../../shared/compose/lint-verdict'
 import type { ComposeRenderOutput } from '../../../shared/contract/compose'
 import type { Problem } from '../../../shared/contract/problems'
@@ -11,6 +11,7 @@ import { importUsersJson, type UserImport } from '../../core/users/import-users-
 import { userKey } from '../../core/users/user-identity'
 import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
 import { cliFailureFrom } from '../api-session'
+import { collectHeader } from '../parse-options'
 import { withApi } from '../with-api'
 
 interface RenderOptions {
@@ -121,15 +122,6 @@ export function registerRender(program: Command, io: CliIo): void {
 
 function targetIds(): string[] {
   return lintTargets().map((t) => t.id)
-}
-
-function collectHeader(
-  value: string,
-  previous: Record<string, string> | undefined,
-): Record<string, string> {
-  const colon = value.indexOf(':')
-  if (colon <= 0) throw new InvalidArgumentError(`"${value}" is not a header: write "Name: value".`)
-  return { ...previous, [value.slice(0, colon).trim()]: value.slice(colon + 1).trim() }
 }
 
 function parseNow(value: string): Date {

@@ -4,6 +4,7 @@ import type { composeRenderInput } from '../../../shared/contract/compose'
 import type { LintedAs, RenderResult } from '../../../shared/contract/compose'
 import type { BrazeLiquid } from '../liquid/braze-liquid'
 import type { UserLibrary } from '../users/user-library'
+import { authorizationPolicy, type AuthorizationPolicy } from '../zendesk/send-headers'
 import {
   bodyToSend,
   lintedAs,
@@ -22,6 +23,8 @@ export interface Preview {
   /** The bytes a send would put on the wire for this request (see bodyToSend). */
   body: string
   tagChange: string | null
+  /** What a test send does with Authorization unless told otherwise. */
+  authorization: AuthorizationPolicy
   renderedFor: ResolvedRender['renderedFor']
 }
 
@@ -37,7 +40,8 @@ export function renderPreview(
   const result = liquid.renderSync(target ? { ...render, target } : render)
   const durationMs = elapsed(started)
   const sent = result.aborted ? { body: '', tagChange: null } : bodyToSend(result.output, input)
-  return { result, durationMs, renderedFor, lintedAs: lintedAs(target), ...sent }
+  const authorization = authorizationPolicy(result.headers)
+  return { result, durationMs, renderedFor, lintedAs: lintedAs(target), authorization, ...sent }
 }
 
 export function elapsed(started: number): number {

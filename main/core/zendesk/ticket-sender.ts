@@ -11,7 +11,9 @@ import {
   type RetryWait,
   type Sleep,
 } from '../net/retrying-send'
+import type { SendAuthorization } from '../../../shared/contract/compose'
 import type { ProfileVault } from '../vault/profile-vault'
+import { authorizationPolicy, idempotencyKeyOf, sendHeaders } from './send-headers'
 import { interpretTicketAnswer, type FieldLocator, type TicketVerdict } from './ticket-answer'
 import type { ZendeskAuthorizer } from './zendesk-authorizer'
 
@@ -19,6 +21,10 @@ export interface SendTicketOptions {
   profileId: string
   /** Sent byte for byte: the rendered template, with the test tag when the user asked. */
   body: string
+  /** The template's rendered headers, unmasked, names and order as typed (see sendHeaders). */
+  headers?: Record<string, string>
+  /** Whose Authorization goes out; the default follows authorizationPolicy(headers). */
+  authorization?: SendAuthorization
   correlation?: Record<string, string>
   locate?: FieldLocator
   onAttempt?: (attempt: number) => void
@@ -50,8 +56,9 @@ export interface TicketSenderDeps {
 }
 
 /**
- * Fires one ticket the way Braze would (raw body, `Content-Type: application/json`), with one
- * Idempotency-Key for all its retries (zendesk.md §2.1), recording the send as one exchange with every attempt.
+ * Fires one ticket the way Braze would (raw body, the template's headers), with one
+ * Idempotency-Key for all its retries (zendesk.md §2.1), recording the send as one exchange
+ * with every attempt and whose Authorization it carried.
  */
 export class TicketSender {
   constructor(private readonly deps: TicketSenderDeps) {}
@@ -61,7 +68,11 @@ export class TicketSender {
     const url = `${profile.zendesk.baseUrl}/api/v2/tickets.json`
     const host = new URL(url).host
     const body = options.body
-    const idempotencyKey = `bridgebench-${randomUUID()}`
+    const rendered = options.headers ?? {}
+    const choice = options.authorization ?? authorizationPolicy(rendered).suggested
+    const idempotencyKey = idempotencyKeyOf(rendered, `bridgebench-${randomUUID()}`)
+    const headersWith = (profileAuthorization: string | null) =>
+      sendHeaders(rendered, choice, profileAuthorization, idempotencyKey)
     const startedAt = this.deps.now()
     // One exchange for the whole send, saved before anything leaves: a crash or a silent server
     // still leaves a trace of what was attempted.
@@ -73,7 +84,8 @@ export class TicketSender {
         state: 'pending',
         profileId: options.profileId,
         idempotencyKey,
-        authorization: 'profile',
+        // Which Authorization went out; the profile's value is asked per attempt below.
+        authorization: headersWith(choice === 'profile' ? 'profile' : null).authorization,
         attempts: [],
         correlation: { ...options.correlation },
       },
@@ -88,13 +100,12 @@ export class TicketSender {
       request: async () => ({
         method: 'POST',
         url,
-        headers: [
-          ['content-type', 'application/json'],
-          ['accept', 'application/json'],
-          // Asked per attempt: an OAuth token may have been renewed during a wait.
-          ['authorization', await this.deps.authorizer.authorization(options.profileId)],
-          ['idempotency-key', idempotencyKey],
-        ],
+        // Asked per attempt: an OAuth token may have been renewed during a wait.
+        headers: headersWith(
+          choice === 'profile'
+            ? await this.deps.authorizer.authorization(options.profileId)
+            : null,
+        ).headers,
         body,
         timeoutMs: this.deps.timeoutMs ?? 30_000,
       }),

@@ -80,6 +80,8 @@ export class TicketsService {
         this.sender.send({
           profileId,
           body,
+          headers: rendered.headers,
+          authorization: input.authorization,
           correlation: {
             ...(input.templateName ? { template: input.templateName } : {}),
             ...(input.userId ? { userId: input.userId } : {}),
@@ -149,6 +151,11 @@ export class TicketsService {
     if (!this.deps.copyToClipboard) {
       throw new Error(
         'Copy with secrets is only available in the desktop app: in browser mode secrets never reach the page. Copy the masked command and add the credentials yourself.',
+      )
+    }
+    if (record.authorization !== 'profile') {
+      throw new Error(
+        "This send carried the template's own Authorization header, which Bridgebench keeps only masked. Copy the masked command and put the header in yourself.",
       )
     }
     const authorization = await this.deps.authorizer.authorization(record.profileId)

@@ -93,4 +93,50 @@ describe('a test send renders exactly as the preview', () => {
     expect(events.at(-1)).toMatchObject({ type: 'result', result: { ok: true } })
     expect(zendesk.seen[seen]?.body).toBe(preview.output)
   })
+
+  it("sends the template's rendered headers, and says whose Authorization went out", async () => {
+    const profile = await api.profiles.create({
+      name: 'Loopback headers',
+      zendesk: zendesk.url,
+      zendeskAuth: { mode: 'api-token', email: 'agent@example.com' },
+      brazeEndpoint: 'US-01',
+      secrets: { zendeskApiToken: 'token-0123456789abcdef' },
+    })
+    const request = {
+      template: '{"ticket": {"subject": "Hi"}}',
+      headers: {
+        'X-Probe': 'hello {{${first_name}}}',
+        Authorization: "Basic {{ '<email_address>/token:<api_token>' | base64_encode }}",
+        'Content-Type': 'application/json',
+      },
+      userId: 'u-1001',
+    }
+    const preview = await api.compose.render(request)
+    expect(preview.headers['X-Probe']).toBe('hello Ada')
+    expect(preview.authorization).toEqual({ header: 'placeholder', suggested: 'profile' })
+
+    const send = async (authorization?: 'as-rendered' | 'profile') => {
+      const seen = zendesk.seen.length
+      let exchange
+      for await (const event of await api.tickets.send({
+        ...request,
+        profileId: profile.id,
+        ...(authorization ? { authorization } : {}),
+      }))
+        if (event.type === 'result') exchange = event.result.exchange
+      return { wire: zendesk.seen[seen], exchange }
+    }
+    const byDefault = await send()
+    expect(byDefault.wire?.headers['x-probe']).toBe('hello Ada')
+    expect(byDefault.wire?.headers.authorization).toBe(
+      `Basic ${Buffer.from('agent@example.com/token:token-0123456789abcdef').toString('base64')}`,
+    )
+    expect(byDefault.exchange?.authorization).toBe('profile')
+
+    const asRendered = await send('as-rendered')
+    expect(asRendered.wire?.headers.authorization).toBe(
+      `Basic ${Buffer.from('<email_address>/token:<api_token>').toString('base64')}`,
+    )
+    expect(asRendered.exchange?.authorization).toBe('as-rendered')
+  })
 })

@@ -73,7 +73,7 @@ describe('TicketSender (against loopback fakes)', () => {
     const record = await exchanges.get(result.exchange.id)
     const attempt = record?.attempts[0]
     expect(record?.state).toBe('done')
-    expect(attempt?.request.headers).toContainEqual(['authorization', 'Basic ••••'])
+    expect(attempt?.request.headers).toContainEqual(['Authorization', 'Basic ••••'])
     expect(attempt?.response?.status).toBe(201)
     expect(record?.correlation).toEqual({ template: 'Seed', ticketId: '4242' })
     expect(attempt?.timings?.total).toBeGreaterThanOrEqual(0)

@@ -1,10 +1,12 @@
-import { errorText } from '../../api/error-text'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Problem } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
+import { errorText } from '../../api/error-text'
+import { Tabs } from '../../components/Tabs'
 import { PresetsPanel } from '../tickets/PresetsPanel'
-import { SendTicketPanel } from '../tickets/SendTicketPanel'
+import { SendResult } from '../tickets/SendResult'
 import { TicketHistoryPanel } from '../tickets/TicketHistoryPanel'
+import { useTickets } from '../tickets/tickets-store'
 import { BatchPanel } from './BatchPanel'
 import { useCompose } from './compose-store'
 import { ConnectedContentPanel } from './ConnectedContentPanel'
@@ -13,6 +15,7 @@ import { useLibrary } from './library-store'
 import { LiquidEditor, type EditorHandle } from './LiquidEditor'
 import { PreviewPanel } from './PreviewPanel'
 import { ProblemsPanel } from './ProblemsPanel'
+import { RequestBar } from './RequestBar'
 import { TemplateBar } from './TemplateBar'
 import { useComposeShortcuts } from './use-compose-shortcuts'
 import { useLiveRender } from './use-live-render'
@@ -21,15 +24,26 @@ import { UsersPanel } from './UsersPanel'
 
 const NO_PROBLEMS: Problem[] = []
 
+/**
+ * Compose: the template bar, then whom it renders for and Send, then the workspace — editor
+ * with its lint underneath beside the preview (or Zendesk's answer) — all on the first screen
+ * from 1280×800. Batch, users, Connected Content, presets and test tickets follow below.
+ */
 export function ComposeScreen() {
   const api = useApi()
   const editor = useRef<EditorHandle>(null)
-  const preview = useRef<HTMLDivElement>(null)
+  const workspace = useRef<HTMLDivElement>(null)
   const loaded = useLibrary((s) => s.loaded)
   const body = useCompose((s) => s.body)
   const setBody = useCompose((s) => s.setBody)
   const requestRender = useCompose((s) => s.requestRender)
   const problems = useCompose((s) => s.result?.problems ?? NO_PROBLEMS)
+  const headerCount = useCompose((s) => s.headers.length)
+  const editorTab = useCompose((s) => s.editorTab)
+  const setEditorTab = useCompose((s) => s.setEditorTab)
+  const outputTab = useCompose((s) => s.outputTab)
+  const setOutputTab = useCompose((s) => s.setOutputTab)
+  const answer = useTickets((s) => (s.phase.kind === 'done' ? s.phase.result : null))
   const { save } = useTemplateActions()
   const [loadError, setLoadError] = useState<string>()
 
@@ -53,15 +67,22 @@ export function ComposeScreen() {
       .catch((error: unknown) => setLoadError(errorText(error)))
   }, [api])
 
-  const jump = useCallback((problem: Problem) => {
-    if (problem.source?.startsWith('header:')) {
-      document.getElementById(headerInputId(problem.source.slice('header:'.length)))?.focus()
-    } else if (problem.line !== null) {
-      editor.current?.jumpTo(problem.line, problem.column ?? 1)
-    } else {
-      editor.current?.focus()
-    }
-  }, [])
+  const jump = useCallback(
+    (problem: Problem) => {
+      if (problem.source?.startsWith('header:')) {
+        setEditorTab('headers')
+        const id = headerInputId(problem.source.slice('header:'.length))
+        requestAnimationFrame(() => document.getElementById(id)?.focus())
+      } else {
+        setEditorTab('body')
+        requestAnimationFrame(() => {
+          if (problem.line !== null) editor.current?.jumpTo(problem.line, problem.column ?? 1)
+          else editor.current?.focus()
+        })
+      }
+    },
+    [setEditorTab],
+  )
 
   if (loadError && !loaded) {
     return (
@@ -81,31 +102,67 @@ export function ComposeScreen() {
   return (
     <div className="stack compose">
       <TemplateBar />
-      <div className="compose-grid">
-        <div className="stack compose-main">
-          <section className="panel" aria-labelledby="compose-editor">
-            <h2 id="compose-editor">Body</h2>
-            <LiquidEditor
-              ref={editor}
-              value={body}
-              problems={problems}
-              onChange={setBody}
-              onRenderNow={requestRender}
-            />
-          </section>
+      <RequestBar />
+      <div className="compose-workspace" ref={workspace}>
+        <section className="panel workspace-pane" aria-label="Template">
+          <Tabs
+            label="Template parts"
+            current={editorTab}
+            onSelect={setEditorTab}
+            tabs={[
+              { id: 'body', label: 'Body' },
+              { id: 'headers', label: `Headers (${headerCount})` },
+            ]}
+          />
+          <div className="pane-main">
+            {editorTab === 'body' ? (
+              <LiquidEditor
+                ref={editor}
+                value={body}
+                problems={problems}
+                onChange={setBody}
+                onRenderNow={requestRender}
+              />
+            ) : (
+              <HeadersEditor problems={problems} />
+            )}
+          </div>
           <ProblemsPanel onJump={jump} />
-          <HeadersEditor problems={problems} />
-        </div>
-        <div className="stack compose-side" ref={preview}>
-          <UsersPanel />
-          <PreviewPanel />
-          <ConnectedContentPanel />
-          <SendTicketPanel onJump={jump} />
-          <PresetsPanel />
-          <TicketHistoryPanel />
-        </div>
+        </section>
+        <section className="panel workspace-pane" aria-label="Output">
+          <Tabs
+            label="Output"
+            current={outputTab}
+            onSelect={setOutputTab}
+            tabs={[
+              { id: 'preview', label: 'Preview' },
+              {
+                id: 'response',
+                label: answer ? (
+                  <>
+                    Response{' '}
+                    <span className={`badge badge-${answer.ok ? 'ok' : 'error'}`}>
+                      {answer.exchange.attempts.at(-1)?.response?.status ?? 'no answer'}
+                    </span>
+                  </>
+                ) : (
+                  'Response'
+                ),
+              },
+            ]}
+          />
+          <div className="pane-scroll">
+            {outputTab === 'preview' ? <PreviewPanel /> : <SendResult onJump={jump} />}
+          </div>
+        </section>
       </div>
-      <BatchPanel onPreview={() => preview.current?.scrollIntoView({ behavior: 'smooth' })} />
+      <div className="compose-more">
+        <BatchPanel onPreview={() => workspace.current?.scrollIntoView({ behavior: 'smooth' })} />
+        <UsersPanel />
+        <ConnectedContentPanel />
+        <PresetsPanel />
+        <TicketHistoryPanel />
+      </div>
     </div>
   )
 }

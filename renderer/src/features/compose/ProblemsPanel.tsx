@@ -28,8 +28,8 @@ export function ProblemsPanel({ onJump }: { onJump: (problem: Problem) => void }
   const problems = result?.problems ?? []
   const counts = severityCounts(problems)
   return (
-    <section className="panel" aria-labelledby="compose-problems">
-      <div className="panel-title-row">
+    <section className="lint" aria-labelledby="compose-problems">
+      <div className="panel-title-row lint-head">
         <h2 id="compose-problems">Lint</h2>
         {result && (
           <span className="actions" data-testid="problem-counts">

@@ -89,6 +89,20 @@ export function TemplateBar() {
             <option value="">Liquid only (no target)</option>
           </select>
         </label>
+        <span className="template-status small" role="status" data-testid="template-status">
+          {builtIn && (
+            <span
+              className="badge"
+              title="Braze’s published template, traps included: read-only, so saving makes your own copy."
+            >
+              read-only
+            </span>
+          )}{' '}
+          {dirty && <span className="badge badge-warning">unsaved changes</span>}{' '}
+          {notice && (
+            <span className={notice.tone === 'ok' ? 'tone-ok' : 'tone-error'}>{notice.text}</span>
+          )}
+        </span>
         <div className="actions template-actions">
           <button
             type="button"
@@ -154,18 +168,6 @@ export function TemplateBar() {
           </button>
         </form>
       )}
-      <p className="template-status small" role="status" data-testid="template-status">
-        {builtIn && (
-          <span className="muted">
-            Braze’s published template, traps included: read-only, so saving makes your own
-            copy.{' '}
-          </span>
-        )}
-        {dirty && <span className="badge badge-warning">unsaved changes</span>}{' '}
-        {notice && (
-          <span className={notice.tone === 'ok' ? 'tone-ok' : 'tone-error'}>{notice.text}</span>
-        )}
-      </p>
     </section>
   )
 }

@@ -3,6 +3,8 @@ import type {
   ComposeBatchOutput,
   ComposeRenderOutput,
   LintTargetId,
+  SampleUserEntry,
+  SendAuthorization,
   TemplateView,
 } from '../../../../shared/contract'
 
@@ -40,6 +42,12 @@ export interface ComposeState {
   canned: Record<string, string>
   /** "Tag it bridgebench_test": the preview shows the tagged body, exactly as it is sent. */
   addTestTag: boolean
+  /** Whose Authorization a send carries; null follows the engine's suggestion for the template. */
+  authorization: SendAuthorization | null
+  editorTab: 'body' | 'headers'
+  outputTab: 'preview' | 'response'
+  /** The custom-user editor, open on a user (null: a new one); undefined when closed. */
+  customUser: { entry: SampleUserEntry | null } | undefined
   batch: ComposeBatchOutput | null
 
   openTemplate: (template: TemplateView) => void
@@ -52,6 +60,10 @@ export interface ComposeState {
   selectUser: (id: string | null, label: string | null) => void
   setCanned: (url: string, text: string) => void
   setAddTestTag: (addTestTag: boolean) => void
+  setAuthorization: (authorization: SendAuthorization | null) => void
+  setEditorTab: (tab: ComposeState['editorTab']) => void
+  setOutputTab: (tab: ComposeState['outputTab']) => void
+  editUser: (customUser: ComposeState['customUser']) => void
   requestRender: () => void
   renderStarted: () => void
   renderFinished: (result: ComposeRenderOutput) => void
@@ -87,6 +99,10 @@ export const useCompose = create<ComposeState>()((set) => ({
   renderRequest: 0,
   canned: {},
   addTestTag: false,
+  authorization: null,
+  editorTab: 'body',
+  outputTab: 'preview',
+  customUser: undefined,
   batch: null,
 
   openTemplate: (template) =>
@@ -98,6 +114,7 @@ export const useCompose = create<ComposeState>()((set) => ({
       headers: rowsFrom(template.headers),
       target: template.target,
       dirty: false,
+      authorization: null,
       batch: null,
     }),
   newTemplate: () =>
@@ -109,6 +126,7 @@ export const useCompose = create<ComposeState>()((set) => ({
       headers: rowsFrom(NEW_TEMPLATE_HEADERS),
       target: 'zendesk-ticket',
       dirty: false,
+      authorization: null,
       batch: null,
     }),
   markSaved: (template) =>
@@ -125,6 +143,10 @@ export const useCompose = create<ComposeState>()((set) => ({
   selectUser: (userId, userLabel) => set({ userId, userLabel }),
   setCanned: (url, text) => set((state) => ({ canned: { ...state.canned, [url]: text } })),
   setAddTestTag: (addTestTag) => set({ addTestTag }),
+  setAuthorization: (authorization) => set({ authorization }),
+  setEditorTab: (editorTab) => set({ editorTab }),
+  setOutputTab: (outputTab) => set({ outputTab }),
+  editUser: (customUser) => set({ customUser }),
   requestRender: () => set((state) => ({ renderRequest: state.renderRequest + 1 })),
   renderStarted: () => set({ rendering: true }),
   renderFinished: (result) => set({ result, rendering: false, renderError: null }),

@@ -1,0 +1,52 @@
+import type { ApiClient } from '../contract'
+import type { ComposeRenderInput } from '../contract/compose'
+import type { Problem } from '../contract/problems'
+import type { ProfileView } from '../contract/profiles'
+
+/**
+ * The confirmations before a test send or a cleanup touches a real Zendesk account. The Sandbox
+ * is skipped: nothing there is anyone's data.
+ */
+
+/** "Acme (acme.zendesk.com)": the account a real send or delete lands in. */
+export function accountName(profile: Pick<ProfileView, 'name' | 'zendesk'>): string {
+  let host = profile.zendesk.baseUrl
+  try {
+    host = new URL(profile.zendesk.baseUrl).host
+  } catch {
+    // A profile saved with an odd URL still gets named by what it holds.
+  }
+  return `${profile.name} (${host})`
+}
+
+export function needsConfirmation(profile: Pick<ProfileView, 'builtIn'>): boolean {
+  return !profile.builtIn
+}
+
+/** Names the count and the first error, so the person confirming knows what goes out. */
+export function lintErrorsQuestion(errors: readonly Problem[], account: string): string {
+  const first = errors[0]
+  const where = first?.line ? ` (line ${first.line})` : ''
+  const count = `${errors.length} lint error${errors.length === 1 ? '' : 's'}`
+  return `The body has ${count}${first ? `, first${where}: ${first.message}` : ''}. It would be created in ${account} as it is.`
+}
+
+export function cleanupQuestion(count: number, account: string): string {
+  return `Delete ${count} test ticket${count === 1 ? '' : 's'} from ${account}?`
+}
+
+/**
+ * Before a test send: the question to put to the user, or null when none is needed (the
+ * Sandbox, or a body with no lint errors). The body is linted as a Zendesk ticket whatever the
+ * screen lints for, since that is what the account receives.
+ */
+export async function realSendQuestion(
+  api: Pick<ApiClient, 'compose'>,
+  profile: Pick<ProfileView, 'builtIn' | 'name' | 'zendesk'>,
+  request: Omit<ComposeRenderInput, 'target'>,
+): Promise<string | null> {
+  if (!needsConfirmation(profile)) return null
+  const lint = await api.compose.render({ ...request, target: 'zendesk-ticket' })
+  const errors = lint.problems.filter((p) => p.severity === 'error')
+  return errors.length === 0 ? null : lintErrorsQuestion(errors, accountName(profile))
+}
