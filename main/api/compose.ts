@@ -6,7 +6,8 @@ import { maskRenderResult } from './mask-render-result'
 export const composeRouter = {
   render: api.compose.render.handler(({ context: { engine }, input }) => {
     const preview = renderPreview(engine.liquid, engine.users, input)
-    const { durationMs, lintedAs, renderedFor, tagChange, authorization } = preview
+    const { durationMs, lintedAs, renderedFor, tagChange, authorization, renderedUntilError } =
+      preview
     return {
       ...maskRenderResult(preview.result),
       output: preview.body,
@@ -14,6 +15,7 @@ export const composeRouter = {
       lintedAs,
       tagChange,
       authorization,
+      renderedUntilError,
       renderedFor,
     }
   }),

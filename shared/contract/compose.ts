@@ -163,6 +163,13 @@ export const composeRenderOutput = renderResult.extend({
   lintedAs,
   /** With addTestTag: what the tag did to the body (output already carries it). */
   tagChange: z.string().nullable(),
+  /**
+   * Set when a Liquid error leaves the body empty: the body rendered up to the first error, so
+   * the preview shows where the user is. Braze would send nothing; this is never sent.
+   */
+  renderedUntilError: z
+    .object({ text: z.string(), line: z.number().int(), column: z.number().int() })
+    .nullable(),
   /** What a test send would do with Authorization unless told otherwise (tickets.send). */
   authorization: z.object({ header: authorizationHeaderState, suggested: sendAuthorization }),
   /** Whom it was rendered for; `id` is null for an inline user. */

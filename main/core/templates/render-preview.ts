@@ -12,6 +12,7 @@ import {
   resolveRender,
   type ResolvedRender,
 } from './render-request'
+import { renderUntilError, type RenderedUntilError } from './render-until-error'
 
 export type PreviewInput = z.output<typeof composeRenderInput>
 
@@ -25,6 +26,8 @@ export interface Preview {
   tagChange: string | null
   /** What a test send does with Authorization unless told otherwise. */
   authorization: AuthorizationPolicy
+  /** With a Liquid error: the body up to it, so the preview is not blank (never sent). */
+  renderedUntilError: RenderedUntilError | null
   renderedFor: ResolvedRender['renderedFor']
 }
 
@@ -41,7 +44,16 @@ export function renderPreview(
   const durationMs = elapsed(started)
   const sent = result.aborted ? { body: '', tagChange: null } : bodyToSend(result.output, input)
   const authorization = authorizationPolicy(result.headers)
-  return { result, durationMs, renderedFor, lintedAs: lintedAs(target), authorization, ...sent }
+  const renderedUntilError = renderUntilError((i) => liquid.renderSync(i), render, result)
+  return {
+    result,
+    durationMs,
+    renderedFor,
+    lintedAs: lintedAs(target),
+    authorization,
+    renderedUntilError,
+    ...sent,
+  }
 }
 
 export function elapsed(started: number): number {

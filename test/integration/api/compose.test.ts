@@ -57,6 +57,21 @@ describe('compose, templates and users over the typed API', () => {
       expect(result.problems.map((p) => p.code)).not.toContain('zendesk-status')
     })
 
+    it('previews the body up to a Liquid error instead of nothing, naming where it stops', async () => {
+      const result = await api.compose.render({
+        template:
+          '{"ticket": {\n  "comment": {"body": "Hi {{${first_name}}}"},\n  "subject": "{{ticket_subject",\n  "status": "new"\n}}',
+        userId: 'u-1001',
+      })
+      expect(result.output).toBe('')
+      expect(result.problems).toMatchObject([{ code: 'unclosed-output', line: 3, column: 15 }])
+      expect(result.renderedUntilError).toEqual({
+        text: '{"ticket": {\n  "comment": {"body": "Hi Ada"},\n  "subject": "',
+        line: 3,
+        column: 15,
+      })
+    })
+
     it('masks credentials in rendered headers before they leave the engine', async () => {
       const result = await api.compose.render({
         template: '{"ticket": {"comment": {"body": "Hi"}}}',

@@ -55,6 +55,18 @@ export function PreviewPanel() {
         </div>
       ) : (
         <>
+          {result.renderedUntilError && (
+            <div className="callout callout-warning" data-testid="preview-until-error">
+              <p>
+                <strong>Braze would send nothing:</strong> the template has an error at Ln{' '}
+                {result.renderedUntilError.line}, Col {result.renderedUntilError.column} (see Lint).
+                The body up to there:
+              </p>
+              <pre className="code-block preview-output">
+                {result.renderedUntilError.text || '(nothing before the error)'}
+              </pre>
+            </div>
+          )}
           {result.tagChange && (
             <p className="muted small" data-testid="tag-change">
               {result.tagChange}
