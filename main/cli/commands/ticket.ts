@@ -95,7 +95,11 @@ export function registerTicket(program: Command, io: CliIo): void {
           })
         } else printOutcome(io, outcome)
         if (!outcome.result?.ok)
-          throw new CliFailure(outcome.result?.message ?? outcome.message, EXIT.failure)
+          throw new CliFailure(
+            outcome.result?.message ?? outcome.message,
+            EXIT.failure,
+            options.json,
+          )
       })
     })
 

@@ -47,6 +47,26 @@ describe('bridgebench ticket send', () => {
     expect(run.stdout()).toMatch(/Description: cannot be blank/)
   })
 
+  it('gives a refusal once: on stderr, or in the --json output and nowhere else', async () => {
+    const { env, file } = setup(
+      '{"ticket": {"subject": "No comment", "requester": {"name": "A", "email": "a@example.com"}}}',
+    )
+    const human = fakeCliIo(env)
+    await runCli(['ticket', 'send', '--template', file, '--user', 'u-1001'], human.io)
+    const message = human
+      .stderr()
+      .replace(/^Error: /, '')
+      .trim()
+    expect(message).toMatch(/^Zendesk/)
+    expect(human.stdout()).not.toContain(message)
+
+    const json = fakeCliIo(env)
+    const args = ['ticket', 'send', '--template', file, '--user', 'u-1001', '--json']
+    expect(await runCli(args, json.io)).toBe(1)
+    expect((JSON.parse(json.stdout()) as { message: string }).message).toBe(message)
+    expect(json.stderr()).toBe('')
+  })
+
   it('exits 2 without a preset or a template and user', async () => {
     const { env } = setup(VALID)
     const run = fakeCliIo(env)
