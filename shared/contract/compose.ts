@@ -206,13 +206,18 @@ export const batchRow = z.object({
   ok: z.boolean(),
   aborted: z.string().nullable(),
   counts: severityCounts,
-  /** The first few problems, in reading order. */
+  /**
+   * The first few problems of this user's own, errors first: those every user has are in the
+   * batch's commonProblems instead, so a row shows what breaks for this user alone.
+   */
   problems: z.array(problem),
 })
 export type BatchRow = z.infer<typeof batchRow>
 
 export const composeBatchOutput = z.object({
   rows: z.array(batchRow),
+  /** Problems every user's render has (the template's own), listed once. */
+  commonProblems: z.array(problem),
   totals: severityCounts.extend({
     users: z.number().int(),
     failing: z.number().int(),

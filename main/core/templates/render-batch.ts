@@ -6,6 +6,7 @@ import type {
   ComposeBatchOutput,
   composeBatchInput,
 } from '../../../shared/contract/compose'
+import type { Problem } from '../../../shared/contract/problems'
 import type { SampleUserEntry } from '../../../shared/contract/users'
 import type { RenderResult } from '../../../shared/contract/compose'
 import type { BrazeLiquid } from '../liquid/braze-liquid'
@@ -15,7 +16,7 @@ import { lintedAs, lintTargetFor, renderOptions } from './render-request'
 
 export type BatchInput = z.output<typeof composeBatchInput>
 
-/** How many problems a row carries (errors first); the preview shows them all for one user. */
+/** How many of its own problems a row carries (errors first); the preview shows them all. */
 const FIRST_PROBLEMS = 3
 const RANK = { error: 0, warning: 1, info: 2 } as const
 
@@ -35,15 +36,15 @@ export function renderBatch(
     typeof input.users === 'object'
       ? users.randomSet(input.users.random, seed ?? 1)
       : users.set(input.users === 'saved' ? 'saved' : input.users)
-  const rows: BatchRow[] = []
-  let index = 0
   const target = lintTargetFor(input)
-  for (const result of liquid.renderEach(
-    { ...renderOptions(input), ...(target ? { target } : {}) },
-    entries.map((e) => e.user),
-  )) {
-    rows.push(row(entries[index++] as SampleUserEntry, result))
-  }
+  const results = [
+    ...liquid.renderEach(
+      { ...renderOptions(input), ...(target ? { target } : {}) },
+      entries.map((e) => e.user),
+    ),
+  ]
+  const common = commonProblems(results)
+  const rows = results.map((result, i) => row(entries[i] as SampleUserEntry, result, common))
   const totals = { users: rows.length, failing: 0, aborted: 0, error: 0, warning: 0, info: 0 }
   for (const r of rows) {
     if (!r.ok) totals.failing++
@@ -52,10 +53,21 @@ export function renderBatch(
     totals.warning += r.counts.warning
     totals.info += r.counts.info
   }
-  return { rows, totals, seed, lintedAs: lintedAs(target), durationMs: elapsed(started) }
+  return {
+    rows,
+    commonProblems: [...common.values()],
+    totals,
+    seed,
+    lintedAs: lintedAs(target),
+    durationMs: elapsed(started),
+  }
 }
 
-function row(entry: SampleUserEntry, result: RenderResult): BatchRow {
+function row(
+  entry: SampleUserEntry,
+  result: RenderResult,
+  common: ReadonlyMap<string, Problem>,
+): BatchRow {
   const counts = { error: 0, warning: 0, info: 0 }
   for (const p of result.problems) counts[p.severity]++
   return {
@@ -65,8 +77,31 @@ function row(entry: SampleUserEntry, result: RenderResult): BatchRow {
     ok: counts.error === 0 && result.aborted === null,
     aborted: result.aborted?.reason ?? null,
     counts,
-    problems: [...result.problems]
+    problems: result.problems
+      .filter((p) => !common.has(problemKey(p)))
       .sort((a, b) => RANK[a.severity] - RANK[b.severity])
       .slice(0, FIRST_PROBLEMS),
   }
+}
+
+/**
+ * The problems every user's render has — the template's own, such as a placeholder left in —
+ * by key. Listed once for the batch, so each row shows what is wrong for that user alone (a
+ * quote in one name breaking the JSON) instead of repeating the same template-wide errors.
+ */
+function commonProblems(results: readonly RenderResult[]): Map<string, Problem> {
+  const common = new Map<string, Problem>()
+  if (results.length < 2) return common
+  const [first, ...rest] = results
+  for (const p of first?.problems ?? []) common.set(problemKey(p), p)
+  for (const result of rest) {
+    const keys = new Set(result.problems.map(problemKey))
+    for (const key of common.keys()) if (!keys.has(key)) common.delete(key)
+    if (common.size === 0) break
+  }
+  return common
+}
+
+function problemKey(p: Problem): string {
+  return `${p.code}\u0000${p.line}\u0000${p.column}\u0000${p.source ?? ''}\u0000${p.message}`
 }

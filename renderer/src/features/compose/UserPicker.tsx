@@ -3,6 +3,7 @@ import { useApi } from '../../api/api-context'
 import { errorText } from '../../api/error-text'
 import { useCompose } from './compose-store'
 import { useLibrary } from './library-store'
+import { optionLabels } from './user-labels'
 import { useUserAction } from './use-user-actions'
 
 const GROUPS: Array<[UserSource, string]> = [
@@ -12,26 +13,6 @@ const GROUPS: Array<[UserSource, string]> = [
   ['braze', 'Loaded from Braze'],
   ['random', 'Random'],
 ]
-
-const SOURCE_WORDS: Record<UserSource, string> = {
-  'built-in': 'built-in',
-  imported: 'imported',
-  custom: 'custom',
-  braze: 'from Braze',
-  random: 'random',
-}
-
-/** Option text: a label two users share says where each came from, so no two read the same. */
-export function optionLabels(users: readonly SampleUserEntry[]): Map<string, string> {
-  const seen = new Map<string, number>()
-  for (const u of users) seen.set(u.label, (seen.get(u.label) ?? 0) + 1)
-  return new Map(
-    users.map((u) => [
-      u.id,
-      (seen.get(u.label) ?? 0) > 1 ? `${u.label} · ${SOURCE_WORDS[u.source]}` : u.label,
-    ]),
-  )
-}
 
 /** The user the preview renders for, picked from every saved and built-in user. */
 export function UserPicker() {
