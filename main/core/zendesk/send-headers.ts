@@ -1,7 +1,4 @@
-import type {
-  AuthorizationHeaderState,
-  SendAuthorization,
-} from '../../../shared/contract/compose'
+import type { AuthorizationHeaderState, SendAuthorization } from '../../../shared/contract/compose'
 import type { AuthorizationSource } from '../../../shared/contract/exchanges'
 import type { RawHeaders } from '../../../shared/contract/raw-http'
 import { findPlaceholders } from '../liquid/lint/placeholders'

@@ -102,9 +102,7 @@ export class TicketSender {
         url,
         // Asked per attempt: an OAuth token may have been renewed during a wait.
         headers: headersWith(
-          choice === 'profile'
-            ? await this.deps.authorizer.authorization(options.profileId)
-            : null,
+          choice === 'profile' ? await this.deps.authorizer.authorization(options.profileId) : null,
         ).headers,
         body,
         timeoutMs: this.deps.timeoutMs ?? 30_000,

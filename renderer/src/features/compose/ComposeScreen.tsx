@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Problem } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
+import { useAppStore } from '../../app/app-store'
 import { errorText } from '../../api/error-text'
 import { Tabs } from '../../components/Tabs'
 import { PresetsPanel } from '../tickets/PresetsPanel'
@@ -18,6 +19,7 @@ import { ProblemsPanel } from './ProblemsPanel'
 import { RequestBar } from './RequestBar'
 import { TemplateBar } from './TemplateBar'
 import { useComposeShortcuts } from './use-compose-shortcuts'
+import { useDraftAutosave } from './use-draft-autosave'
 import { useLiveRender } from './use-live-render'
 import { useTemplateActions } from './use-template-actions'
 import { UsersPanel } from './UsersPanel'
@@ -44,28 +46,30 @@ export function ComposeScreen() {
   const outputTab = useCompose((s) => s.outputTab)
   const setOutputTab = useCompose((s) => s.setOutputTab)
   const answer = useTickets((s) => (s.phase.kind === 'done' ? s.phase.result : null))
-  const { save } = useTemplateActions()
+  const { save, openFirst } = useTemplateActions()
   const [loadError, setLoadError] = useState<string>()
+  const connected = useAppStore((s) => s.connection.kind === 'connected')
 
   useLiveRender()
+  useDraftAutosave()
   useComposeShortcuts({ save: () => void save(), renderNow: requestRender })
 
   useEffect(() => {
+    // Refreshed on every visit and reconnection; the first successful load opens a template.
+    if (!connected) return
     const firstVisit = !useLibrary.getState().loaded
     useLibrary
       .getState()
       .load(api)
-      .then(() => {
+      .then(async () => {
+        setLoadError(undefined)
         if (!firstVisit) return
-        const { templates, users } = useLibrary.getState()
-        const compose = useCompose.getState()
-        const first = templates[0]
-        if (first) compose.openTemplate(first)
-        const user = users[0]
-        if (user) compose.selectUser(user.id, user.label)
+        const user = useLibrary.getState().users[0]
+        if (user) useCompose.getState().selectUser(user.id, user.label)
+        await openFirst()
       })
       .catch((error: unknown) => setLoadError(errorText(error)))
-  }, [api])
+  }, [api, openFirst, connected])
 
   const jump = useCallback(
     (problem: Problem) => {
@@ -84,18 +88,18 @@ export function ComposeScreen() {
     [setEditorTab],
   )
 
-  if (loadError && !loaded) {
-    return (
-      <section className="panel">
-        <h2>Compose is unavailable</h2>
-        <p className="form-error">{loadError}</p>
-      </section>
-    )
-  }
   if (!loaded) {
     return (
-      <section className="panel" aria-busy="true">
-        <p className="muted">Loading templates and sample users…</p>
+      <section className="panel" aria-busy={!loadError}>
+        {loadError ? (
+          <p className="form-error" role="alert">
+            Templates and sample users could not be loaded: {loadError}
+          </p>
+        ) : (
+          <p className="muted">
+            {connected ? 'Loading templates and sample users…' : 'Waiting for the engine…'}
+          </p>
+        )}
       </section>
     )
   }

@@ -16,8 +16,8 @@ export function TemplateBar() {
   const target = useCompose((s) => s.target)
   const setTemplateName = useCompose((s) => s.setTemplateName)
   const setTarget = useCompose((s) => s.setTarget)
-  const newTemplate = useCompose((s) => s.newTemplate)
-  const { save, saveAs, open, remove } = useTemplateActions()
+  const draft = useCompose((s) => s.draft)
+  const { save, saveAs, open, create, discardChanges, remove } = useTemplateActions()
   const [copyAs, setCopyAs] = useState<string | null>(null)
 
   const groups: Array<[string, TemplateView[]]> = [
@@ -25,12 +25,9 @@ export function TemplateBar() {
     ['Saved', templates.filter((t) => !t.builtIn)],
   ]
 
-  const discardOk = () =>
-    !dirty || window.confirm(`Discard your unsaved changes to “${templateName}”?`)
-
+  // Switching never loses work: unsaved edits stay as the template's draft.
   const pick = (id: string) => {
-    if (!discardOk()) return
-    if (id === NEW) newTemplate()
+    if (id === NEW) create()
     else void open(id)
   }
 
@@ -98,7 +95,25 @@ export function TemplateBar() {
               read-only
             </span>
           )}{' '}
-          {dirty && <span className="badge badge-warning">unsaved changes</span>}{' '}
+          {dirty && (
+            <span
+              className="badge badge-warning"
+              title="Kept as a draft in the data folder until you save or discard it"
+              data-testid="unsaved-badge"
+            >
+              {draft?.restored ? 'draft restored' : 'unsaved changes'}
+            </span>
+          )}{' '}
+          {dirty && (
+            <button
+              type="button"
+              className="link-button small"
+              onClick={() => void discardChanges()}
+              data-testid="discard-changes"
+            >
+              Discard changes
+            </button>
+          )}
           {notice && (
             <span className={notice.tone === 'ok' ? 'tone-ok' : 'tone-error'}>{notice.text}</span>
           )}

@@ -5,6 +5,7 @@ import type {
   LintTargetId,
   SampleUserEntry,
   SendAuthorization,
+  TemplateDraft,
   TemplateView,
 } from '../../../../shared/contract'
 
@@ -30,6 +31,11 @@ export interface ComposeState {
   target: LintTargetId | null
   /** Edited since it was opened or saved. */
   dirty: boolean
+  /**
+   * The unsaved edits kept in the data folder for this template: when they were last written,
+   * and whether they were restored on opening (a reload, a restart). Null when there are none.
+   */
+  draft: { savedAt: string | null; restored: boolean } | null
   userId: string | null
   userLabel: string | null
   /** The last render (headers masked); null until the first one arrives. */
@@ -50,8 +56,10 @@ export interface ComposeState {
   customUser: { entry: SampleUserEntry | null } | undefined
   batch: ComposeBatchOutput | null
 
-  openTemplate: (template: TemplateView) => void
-  newTemplate: () => void
+  openTemplate: (template: TemplateView, draft?: TemplateDraft) => void
+  draftKept: (savedAt: string) => void
+  /** A new, never-saved template: blank, or the unsaved new one kept as a draft. */
+  newTemplate: (draft?: TemplateDraft) => void
   markSaved: (template: TemplateView) => void
   setTemplateName: (name: string) => void
   setBody: (body: string) => void
@@ -91,6 +99,7 @@ export const useCompose = create<ComposeState>()((set) => ({
   headers: [],
   target: 'zendesk-ticket',
   dirty: false,
+  draft: null,
   userId: null,
   userLabel: null,
   result: null,
@@ -105,27 +114,31 @@ export const useCompose = create<ComposeState>()((set) => ({
   customUser: undefined,
   batch: null,
 
-  openTemplate: (template) =>
+  openTemplate: (template, draft) =>
     set({
       templateId: template.id,
-      templateName: template.name,
+      templateName: draft?.name ?? template.name,
       builtIn: template.builtIn,
-      body: template.body,
-      headers: rowsFrom(template.headers),
-      target: template.target,
-      dirty: false,
+      body: draft?.body ?? template.body,
+      headers: rowsFrom(draft?.headers ?? template.headers),
+      target: draft ? draft.target : template.target,
+      dirty: draft !== undefined,
+      draft: draft ? { savedAt: draft.savedAt, restored: true } : null,
       authorization: null,
       batch: null,
     }),
-  newTemplate: () =>
+  draftKept: (savedAt) =>
+    set((state) => ({ draft: { savedAt, restored: state.draft?.restored ?? false } })),
+  newTemplate: (draft) =>
     set({
       templateId: null,
-      templateName: 'Untitled template',
+      templateName: draft?.name ?? 'Untitled template',
       builtIn: false,
-      body: '',
-      headers: rowsFrom(NEW_TEMPLATE_HEADERS),
-      target: 'zendesk-ticket',
-      dirty: false,
+      body: draft?.body ?? '',
+      headers: rowsFrom(draft?.headers ?? NEW_TEMPLATE_HEADERS),
+      target: draft ? draft.target : 'zendesk-ticket',
+      dirty: draft !== undefined,
+      draft: draft ? { savedAt: draft.savedAt, restored: true } : null,
       authorization: null,
       batch: null,
     }),
@@ -135,6 +148,7 @@ export const useCompose = create<ComposeState>()((set) => ({
       templateName: template.name,
       builtIn: template.builtIn,
       dirty: false,
+      draft: null,
     }),
   setTemplateName: (templateName) => set({ templateName, dirty: true }),
   setBody: (body) => set((state) => (state.body === body ? {} : { body, dirty: true })),

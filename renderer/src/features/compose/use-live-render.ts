@@ -1,6 +1,7 @@
 import { errorText } from '../../api/error-text'
 import { useEffect, useRef } from 'react'
 import { useApi } from '../../api/api-context'
+import { useAppStore } from '../../app/app-store'
 import { useCompose } from './compose-store'
 import { composeRenderRequest } from './render-request'
 
@@ -21,11 +22,13 @@ export function useLiveRender(): void {
   const canned = useCompose((s) => s.canned)
   const addTestTag = useCompose((s) => s.addTestTag)
   const renderRequest = useCompose((s) => s.renderRequest)
+  // Renders wait while the engine is away, and catch up when it answers again.
+  const connected = useAppStore((s) => s.connection.kind === 'connected')
   const latest = useRef(0)
   const lastRequest = useRef(renderRequest)
 
   useEffect(() => {
-    if (userId === null) return
+    if (userId === null || !connected) return
     const now = renderRequest !== lastRequest.current
     lastRequest.current = renderRequest
     const timer = setTimeout(
@@ -48,5 +51,5 @@ export function useLiveRender(): void {
       now ? 0 : TYPING_PAUSE_MS,
     )
     return () => clearTimeout(timer)
-  }, [api, body, headers, target, userId, canned, addTestTag, renderRequest])
+  }, [api, body, headers, target, userId, canned, addTestTag, renderRequest, connected])
 }

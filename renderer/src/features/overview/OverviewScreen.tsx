@@ -1,7 +1,6 @@
 import { storageBadge } from '../connections/storage-badge'
 import type { AppInfo } from '../../../../shared/contract'
 import { useAppStore } from '../../app/app-store'
-import { SCREENS } from '../../app/screens'
 import { CopyButton } from '../../components/CopyButton'
 
 function StorageBadge({ storage }: { storage: AppInfo['secretStorage'] }) {
@@ -59,9 +58,8 @@ export function OverviewScreen() {
           </li>
         </ol>
         <p className="muted">
-          Use the navigation on the left (or {navigator.platform.includes('Mac') ? '⌘' : 'Ctrl+'}
-          1…{SCREENS.length}) to move between screens. The Sandbox profile needs no account: it runs
-          against the built-in simulators.
+          Use the navigation on the left, or the shortcut each screen shows there, to move between
+          screens. The Sandbox profile needs no account: it runs against the built-in simulators.
         </p>
       </section>
     </div>

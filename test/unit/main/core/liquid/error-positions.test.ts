@@ -107,7 +107,8 @@ describe('error messages', () => {
     expect(problem).toEqual({
       severity: 'error',
       code: 'unsupported-filter',
-      message: 'Braze does not support the filter "lstrip" (https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/filters/).',
+      message:
+        'Braze does not support the filter "lstrip" (https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/filters/).',
       line: 1,
       column: 20,
       fix: 'Use strip (Braze supports strip, but not lstrip).',

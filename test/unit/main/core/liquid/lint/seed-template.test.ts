@@ -48,7 +48,9 @@ describe('the seed Zendesk ticket template', () => {
     expect(quote?.message).toBe(
       '{{${first_name}}} prints "José \\"Pepe\\"" inside a JSON string; it contains a double quote, which ends the JSON string early.',
     )
-    expect(quote?.fix).toBe('Escape it: {{${first_name} | json_escape}} (https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/filters/).')
+    expect(quote?.fix).toBe(
+      'Escape it: {{${first_name} | json_escape}} (https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/filters/).',
+    )
   })
 
   it('reports the missing email of users without one, at {{${email_address}}}', () => {
