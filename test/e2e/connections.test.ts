@@ -7,6 +7,7 @@ import type { ScriptedServer } from '../helpers/scripted-server'
 import { useTempDir } from '../helpers/temp-dir'
 import {
   chromiumOrSkip,
+  docScreenshot,
   launchChromium,
   screenshot,
   startServe,
@@ -104,6 +105,8 @@ describe.skipIf(!chromiumPath)('Connections screen in Chromium', () => {
     )
     expect(await page.getByRole('note').textContent()).toMatch(/2027-04-30/)
     await screenshot(page, 'connections-profile-tested')
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await docScreenshot(page, 'connections')
 
     const html = await page.content()
     for (const secret of [ZENDESK_TOKEN, BRAZE_KEY]) {
