@@ -1,5 +1,5 @@
 import type { ApiClient } from '../contract'
-import type { ComposeRenderInput } from '../contract/compose'
+import type { ComposeRenderInput, SendAuthorization } from '../contract/compose'
 import type { Problem } from '../contract/problems'
 import type { ProfileView } from '../contract/profiles'
 
@@ -28,7 +28,8 @@ export function lintErrorsQuestion(errors: readonly Problem[], account: string):
   const first = errors[0]
   const where = first?.line ? ` (line ${first.line})` : ''
   const count = `${errors.length} lint error${errors.length === 1 ? '' : 's'}`
-  return `The body has ${count}${first ? `, first${where}: ${first.message}` : ''}. It would be created in ${account} as it is.`
+  const what = first ? `, first${where}: ${first.message.replace(/\.$/, '')}` : ''
+  return `The request has ${count}${what}. It would be created in ${account} as it is.`
 }
 
 export function cleanupQuestion(count: number, account: string): string {
@@ -37,16 +38,22 @@ export function cleanupQuestion(count: number, account: string): string {
 
 /**
  * Before a test send: the question to put to the user, or null when none is needed (the
- * Sandbox, or a body with no lint errors). The body is linted as a Zendesk ticket whatever the
- * screen lints for, since that is what the account receives.
+ * Sandbox, or a request with no lint errors). It is linted as a Zendesk ticket whatever the
+ * screen lints for, since that is what the account receives — and when the profile's
+ * credentials replace the template's Authorization header, that header's problems do not go out.
  */
 export async function realSendQuestion(
   api: Pick<ApiClient, 'compose'>,
   profile: Pick<ProfileView, 'builtIn' | 'name' | 'zendesk'>,
   request: Omit<ComposeRenderInput, 'target'>,
+  authorization?: SendAuthorization,
 ): Promise<string | null> {
   if (!needsConfirmation(profile)) return null
   const lint = await api.compose.render({ ...request, target: 'zendesk-ticket' })
-  const errors = lint.problems.filter((p) => p.severity === 'error')
+  const replaced = (authorization ?? lint.authorization.suggested) === 'profile'
+  const errors = lint.problems.filter(
+    (p) =>
+      p.severity === 'error' && !(replaced && p.source?.toLowerCase() === 'header:authorization'),
+  )
   return errors.length === 0 ? null : lintErrorsQuestion(errors, accountName(profile))
 }

@@ -34,12 +34,16 @@ export async function presetRequest(api: ApiClient, ref: string): Promise<SendRe
 }
 
 /** The CLI's confirmation: a body lint finds errors in reaches a real account only with --yes. */
-export async function refuseLintErrorsOnRealAccount(api: ApiClient, request: SendRequest) {
+export async function refuseLintErrorsOnRealAccount(
+  api: ApiClient,
+  request: SendRequest,
+  authorization: SendAuthorization | undefined,
+) {
   const { profiles, activeProfileId } = await api.profiles.list()
   const profile = profiles.find((p) => p.id === (request.profileId ?? activeProfileId))
   if (!profile) return
   const { profileId: _profile, ...render } = request
-  const question = await realSendQuestion(api, profile, render)
+  const question = await realSendQuestion(api, profile, render, authorization)
   if (question === null) return
   throw new CliFailure(
     `Not sent. ${question} Fix the template (bridgebench render shows every problem), or send anyway with --yes.`,

@@ -76,7 +76,7 @@ export function registerTicket(program: Command, io: CliIo): void {
               headers: options.header ?? {},
               userId: options.user ?? '',
             }
-        if (!options.yes) await refuseLintErrorsOnRealAccount(api, request)
+        if (!options.yes) await refuseLintErrorsOnRealAccount(api, request, authorization)
         const events = options.preset
           ? await api.presets.fire({ id: options.preset })
           : await api.tickets.send({

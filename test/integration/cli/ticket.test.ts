@@ -108,7 +108,7 @@ describe('bridgebench ticket on a real (non-Sandbox) account', () => {
         1,
       )
       expect(run.stderr()).toMatch(
-        /^Error: Not sent\. The body has \d+ lint errors, first \(line 1\)/,
+        /^Error: Not sent\. The request has \d+ lint errors, first \(line 1\)/,
       )
       expect(run.stderr()).toContain(`It would be created in Acme (${host}) as it is.`)
       expect(zendesk.seen).toHaveLength(0)

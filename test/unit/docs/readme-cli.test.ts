@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest'
 import { createProgram } from '../../../main/cli/program'
 import { fakeCliIo } from '../../helpers/cli'
 
-const README = readFileSync(path.resolve(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8')
+const README = readFileSync(
+  path.resolve(import.meta.dirname, '..', '..', '..', 'README.md'),
+  'utf8',
+)
 
 /** Every command a user can run, by its full name: `serve`, `ticket send`, `profile add`… */
 function leafCommands(command: Command, prefix = ''): string[] {

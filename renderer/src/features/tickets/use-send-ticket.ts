@@ -41,15 +41,15 @@ export function useSendTicket() {
       const { setPhase, setQuestion, loadHistory } = useTickets.getState()
       if (!compose.userId || !profile) return
       const request = composeRenderRequest(compose, compose.userId)
+      const authorization = compose.authorization ?? compose.result?.authorization.suggested
       setQuestion(null)
       try {
         if (!confirmed) {
-          const question = await realSendQuestion(api, profile, request)
+          const question = await realSendQuestion(api, profile, request, authorization)
           if (question !== null) return setQuestion(question)
         }
         compose.setOutputTab('response')
         setPhase({ kind: 'sending', attempt: 1 })
-        const authorization = compose.authorization ?? compose.result?.authorization.suggested
         const events = await api.tickets.send({
           ...request,
           profileId: profile.id,
