@@ -8,8 +8,15 @@ import type { ProfileView } from '../contract/profiles'
  * is skipped: nothing there is anyone's data.
  */
 
+/** What the guards read of a profile: is it the Sandbox, and which account it is. */
+export interface GuardedProfile {
+  builtIn: ProfileView['builtIn']
+  name: ProfileView['name']
+  zendesk: Pick<ProfileView['zendesk'], 'baseUrl'>
+}
+
 /** "Acme (acme.zendesk.com)": the account a real send or delete lands in. */
-export function accountName(profile: Pick<ProfileView, 'name' | 'zendesk'>): string {
+export function accountName(profile: Pick<GuardedProfile, 'name' | 'zendesk'>): string {
   let host = profile.zendesk.baseUrl
   try {
     host = new URL(profile.zendesk.baseUrl).host
@@ -19,7 +26,7 @@ export function accountName(profile: Pick<ProfileView, 'name' | 'zendesk'>): str
   return `${profile.name} (${host})`
 }
 
-export function needsConfirmation(profile: Pick<ProfileView, 'builtIn'>): boolean {
+export function needsConfirmation(profile: Pick<GuardedProfile, 'builtIn'>): boolean {
   return !profile.builtIn
 }
 
@@ -44,7 +51,7 @@ export function cleanupQuestion(count: number, account: string): string {
  */
 export async function realSendQuestion(
   api: Pick<ApiClient, 'compose'>,
-  profile: Pick<ProfileView, 'builtIn' | 'name' | 'zendesk'>,
+  profile: GuardedProfile,
   request: Omit<ComposeRenderInput, 'target'>,
   authorization?: SendAuthorization,
 ): Promise<string | null> {

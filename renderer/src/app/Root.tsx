@@ -47,7 +47,11 @@ function CannotConnect({ missing }: { missing?: Error }) {
       : missing.message
   return (
     <main className="cannot-connect" data-testid="cannot-connect">
-      <h1>Bridgebench can’t reach its engine</h1>
+      <div className="brand cannot-connect-brand">
+        <img src="./icon.png" alt="" width={28} height={28} />
+        <span>Bridgebench</span>
+      </div>
+      <h1>This page can’t reach its engine</h1>
       <p>{what}</p>
       <p>
         Open the full URL that <code>bridgebench serve</code> (or <code>npm run web</code>) printed

@@ -1,21 +1,19 @@
 import { useState } from 'react'
-import type { LintTargetId, TemplateView } from '../../../../shared/contract'
+import type { TemplateView } from '../../../../shared/contract'
 import { useCompose } from './compose-store'
 import { useLibrary } from './library-store'
 import { copyName, useTemplateActions } from './use-template-actions'
 
 const NEW = '__new__'
 
-/** Which template is open, its name and lint target; save, save as, new and delete. */
+/** Which template is open and its name; save, save as, new, delete, discard changes. */
 export function TemplateBar() {
-  const { templates, targets, notice } = useLibrary()
+  const { templates, notice } = useLibrary()
   const templateId = useCompose((s) => s.templateId)
   const templateName = useCompose((s) => s.templateName)
   const builtIn = useCompose((s) => s.builtIn)
   const dirty = useCompose((s) => s.dirty)
-  const target = useCompose((s) => s.target)
   const setTemplateName = useCompose((s) => s.setTemplateName)
-  const setTarget = useCompose((s) => s.setTarget)
   const draft = useCompose((s) => s.draft)
   const { save, saveAs, open, create, discardChanges, remove } = useTemplateActions()
   const [copyAs, setCopyAs] = useState<string | null>(null)
@@ -70,22 +68,6 @@ export function TemplateBar() {
             />
           </label>
         )}
-        <label>
-          Lint for
-          <select
-            value={target ?? ''}
-            onChange={(e) =>
-              setTarget(e.target.value === '' ? null : (e.target.value as LintTargetId))
-            }
-          >
-            {targets.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-            <option value="">Liquid only (no target)</option>
-          </select>
-        </label>
         <span className="template-status small" role="status" data-testid="template-status">
           {builtIn && (
             <span
