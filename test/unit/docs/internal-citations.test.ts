@@ -17,6 +17,8 @@ function sourceFiles(dir: string): string[] {
 /** Every string a program can show: literals, template pieces and JSX text; never imports or comments. */
 function userFacingStrings(file: string): Array<{ where: string; text: string }> {
   const text = readFileSync(path.join(REPO, file), 'utf8')
+  // Only a file that mentions one somewhere (most do so in comments) is worth parsing.
+  if (!INTERNAL.test(text)) return []
   const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind)
   const found: Array<{ where: string; text: string }> = []
