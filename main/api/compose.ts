@@ -5,13 +5,19 @@ import { maskRenderResult } from './mask-render-result'
 
 export const composeRouter = {
   render: api.compose.render.handler(async ({ context: { engine }, input, signal }) => {
-    const { result, durationMs, renderedFor } = await renderPreview(
-      engine.renderer,
-      engine.users,
-      input,
-      { signal },
-    )
-    return { ...maskRenderResult(result), durationMs, renderedFor }
+    const preview = await renderPreview(engine.renderer, engine.users, input, { signal })
+    const { durationMs, lintedAs, renderedFor, tagChange, authorization, renderedUntilError } =
+      preview
+    return {
+      ...maskRenderResult(preview.result),
+      output: preview.body,
+      durationMs,
+      lintedAs,
+      tagChange,
+      authorization,
+      renderedUntilError,
+      renderedFor,
+    }
   }),
 
   renderBatch: api.compose.renderBatch.handler(({ context: { engine }, input, signal }) =>

@@ -11,4 +11,11 @@ export const templatesRouter = {
   remove: api.templates.remove.handler(({ context: { engine }, input }) => ({
     removed: engine.templates.remove(input.id),
   })),
+  drafts: api.templates.drafts.handler(({ context: { engine } }) => engine.templates.drafts.list()),
+  saveDraft: api.templates.saveDraft.handler(({ context: { engine }, input }) =>
+    engine.templates.drafts.save(input),
+  ),
+  discardDraft: api.templates.discardDraft.handler(({ context: { engine }, input }) => ({
+    removed: engine.templates.drafts.discard(input.templateId),
+  })),
 }

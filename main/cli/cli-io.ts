@@ -16,6 +16,8 @@ export class CliFailure extends Error {
   constructor(
     message: string,
     readonly exitCode: number = EXIT.failure,
+    /** The command already gave the message (in its --json output): only the exit code is left. */
+    readonly alreadyReported = false,
   ) {
     super(message)
     this.name = 'CliFailure'

@@ -39,7 +39,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage
     }
     if (error instanceof CliFailure) {
-      printLine(io.stderr, `Error: ${error.message}`)
+      if (!error.alreadyReported) printLine(io.stderr, `Error: ${error.message}`)
       return error.exitCode
     }
     printLine(io.stderr, `Error: ${error instanceof Error ? error.message : String(error)}`)

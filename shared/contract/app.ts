@@ -9,6 +9,11 @@ export const secretStorageInfo = z.object({
   locked: z.boolean(),
   /** Linux without a keyring: the user must choose weak storage or session-only secrets first. */
   needsDecision: z.boolean(),
+  /**
+   * Passphrase storage only: whether this data folder has a passphrase yet. Until it does, the
+   * first one entered becomes it (the screen asks for it twice); nothing is locked away.
+   */
+  passphraseSet: z.boolean().optional(),
   detail: z.string(),
 })
 export type SecretStorageInfo = z.infer<typeof secretStorageInfo>

@@ -55,11 +55,29 @@ export const renderResult = z.object({
 })
 export type RenderResult = z.infer<typeof renderResult>
 
-/** Targets whose rendered output can be linted. */
-export const lintTargetId = z.enum(['zendesk-ticket'])
+/**
+ * Targets whose rendered output can be linted: a Zendesk ticket create, or any JSON body. No
+ * target means Liquid only — unless the headers send the body as JSON (see lintedAs).
+ */
+export const lintTargetId = z.enum(['zendesk-ticket', 'json'])
 export type LintTargetId = z.infer<typeof lintTargetId>
 
 export const lintTarget = z.object({ id: lintTargetId, label: z.string() })
+
+/**
+ * Whose Authorization a test send puts on the wire: the template's header as rendered (what
+ * Braze sends), or the profile's credentials in its place.
+ */
+export const sendAuthorization = z.enum(['as-rendered', 'profile'])
+export type SendAuthorization = z.infer<typeof sendAuthorization>
+
+/** The template's rendered Authorization header: none, still a placeholder, or credentials. */
+export const authorizationHeaderState = z.enum(['missing', 'placeholder', 'present'])
+export type AuthorizationHeaderState = z.infer<typeof authorizationHeaderState>
+
+/** What a render's lint checked, so no door claims more: a target, or the Liquid alone. */
+export const lintedAs = z.enum(['zendesk-ticket', 'json', 'liquid'])
+export type LintedAs = z.infer<typeof lintedAs>
 export type LintTarget = z.infer<typeof lintTarget>
 
 /** Message-time data that is not on the profile (braze.md §1.3–§1.6); all optional. */
@@ -120,6 +138,11 @@ export const renderRequestOptions = {
   connectedContent: composeConnectedContent.optional(),
   standIns: standIns.optional(),
   target: lintTargetId.optional(),
+  /**
+   * Send test ticket's "Tag it bridgebench_test": the tag is inserted into the rendered body
+   * (nothing else changes), and the preview shows the body with it, exactly as it is sent.
+   */
+  addTestTag: z.boolean().optional(),
   /** ISO time used for `'now'`; the engine's clock when absent. */
   now: z.iso.datetime({ offset: true }).optional(),
 }
@@ -137,6 +160,19 @@ export type ComposeRenderInput = z.input<typeof composeRenderInput>
 export const composeRenderOutput = renderResult.extend({
   /** How long the render and lint took in the engine. */
   durationMs: z.number(),
+  /** What the problems cover: "no problems" means no more than this. */
+  lintedAs,
+  /** With addTestTag: what the tag did to the body (output already carries it). */
+  tagChange: z.string().nullable(),
+  /**
+   * Set when a Liquid error leaves the body empty: the body rendered up to the first error, so
+   * the preview shows where the user is. Braze would send nothing; this is never sent.
+   */
+  renderedUntilError: z
+    .object({ text: z.string(), line: z.number().int(), column: z.number().int() })
+    .nullable(),
+  /** What a test send would do with Authorization unless told otherwise (tickets.send). */
+  authorization: z.object({ header: authorizationHeaderState, suggested: sendAuthorization }),
   /** Whom it was rendered for; `id` is null for an inline user. */
   renderedFor: sampleUserEntry.extend({ id: z.string().nullable() }),
 })
@@ -171,13 +207,18 @@ export const batchRow = z.object({
   ok: z.boolean(),
   aborted: z.string().nullable(),
   counts: severityCounts,
-  /** The first few problems, in reading order. */
+  /**
+   * The first few problems of this user's own, errors first: those every user has are in the
+   * batch's commonProblems instead, so a row shows what breaks for this user alone.
+   */
   problems: z.array(problem),
 })
 export type BatchRow = z.infer<typeof batchRow>
 
 export const composeBatchOutput = z.object({
   rows: z.array(batchRow),
+  /** Problems every user's render has (the template's own), listed once. */
+  commonProblems: z.array(problem),
   totals: severityCounts.extend({
     users: z.number().int(),
     failing: z.number().int(),
@@ -185,6 +226,7 @@ export const composeBatchOutput = z.object({
   }),
   /** Set for a random set: pass it again to get the same users. */
   seed: z.number().int().nullable(),
+  lintedAs,
   durationMs: z.number(),
 })
 export type ComposeBatchOutput = z.infer<typeof composeBatchOutput>

@@ -27,6 +27,25 @@ export const templateInput = z.object({
 })
 export type TemplateInput = z.input<typeof templateInput>
 
+/**
+ * Unsaved Compose edits, kept per template in the data folder so a reload (or a restart) never
+ * loses them; restored when the template is opened, gone when it is saved or discarded.
+ */
+export const templateDraft = z.object({
+  /** The template the draft edits (saved or built-in); null for a new, never-saved one. */
+  templateId: z.string().max(200).nullable(),
+  name: z.string().max(120),
+  body: z.string().max(200_000),
+  /** As typed: a half-written header name is kept as it is. */
+  headers: headerTemplates,
+  target: lintTargetId.nullable(),
+  savedAt: z.string(),
+})
+export type TemplateDraft = z.infer<typeof templateDraft>
+
+export const templateDraftInput = templateDraft.omit({ savedAt: true })
+export type TemplateDraftInput = z.infer<typeof templateDraftInput>
+
 const byId = z.object({ id: templateId })
 const removed = z.object({ removed: z.boolean() })
 
@@ -36,4 +55,8 @@ export const templatesContract = {
   get: oc.input(byId).output(templateView),
   save: oc.input(templateInput).output(templateView),
   remove: oc.input(byId).output(removed),
+  /** Every kept draft, newest first. */
+  drafts: oc.output(z.array(templateDraft)),
+  saveDraft: oc.input(templateDraftInput).output(templateDraft),
+  discardDraft: oc.input(z.object({ templateId: z.string().nullable() })).output(removed),
 }

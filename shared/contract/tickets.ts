@@ -1,6 +1,6 @@
 import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
-import { renderRequestOptions } from './compose'
+import { renderRequestOptions, sendAuthorization } from './compose'
 import { exchange, retryReason } from './exchanges'
 import { profileId, ticketId, userId } from './ids'
 import { problem } from './problems'
@@ -50,6 +50,11 @@ export const sendTicketInput = z.object({
   userId: userId.optional(),
   user: brazeUserProfile.optional(),
   addTestTag: z.boolean().default(false),
+  /**
+   * Whose Authorization goes out; when absent, the profile's while the template's header is
+   * missing or a placeholder, the template's as rendered otherwise (compose.render says which).
+   */
+  authorization: sendAuthorization.optional(),
   templateName: z.string().optional(),
   /** How long each attempt waits for Zendesk's answer, in seconds; 30 when absent. */
   timeoutSeconds: z.number().int().min(1).max(300).optional(),

@@ -95,4 +95,65 @@ describe.skipIf(!chromiumPath)('browser door in Chromium', () => {
     await screenshot(page, 'missing-token')
     await page.close()
   })
+
+  it('gives a wrong or stale token the same clear page as a missing one, and stops trying', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    const errors = watchErrors(page)
+    await page.goto(`${serve.origin}/?token=from-before-a-restart`)
+    const notice = page.getByTestId('cannot-connect')
+    await expect.poll(() => notice.textContent()).toMatch(/not the running engine’s/)
+    expect(await notice.textContent()).toContain('?token=')
+    expect(await page.getByText('Loading engine details').count()).toBe(0)
+    const settled = errors.length
+    await page.waitForTimeout(3500)
+    expect(errors.length).toBe(settled)
+    expect(errors.length).toBeLessThanOrEqual(1)
+    await screenshot(page, 'stale-token')
+    await page.close()
+  })
+
+  it('keeps the work on screen while the engine is away, greys out actions, and recovers', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    let away = false
+    const sockets: Array<{ close: () => Promise<void> }> = []
+    // The engine "stops": its HTTP API and WebSocket stop answering, as when the process ends.
+    await page.route('**/rpc/**', (route) =>
+      away ? route.abort('connectionrefused') : route.continue(),
+    )
+    await page.routeWebSocket(
+      (url) => url.pathname === '/rpc-socket',
+      (socket) => {
+        if (away) return void socket.close({ code: 1001 })
+        socket.connectToServer()
+        sockets.push(socket)
+      },
+    )
+    await page.goto(serve.url)
+    await page.getByRole('button', { name: /Compose/ }).click()
+    await page.getByTestId('problem-list').waitFor()
+    await page.locator('.cm-content').click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.insertText('\nWORK-IN-PROGRESS')
+    await expect.poll(() => page.getByTestId('connection').textContent()).toBe('Engine connected')
+
+    away = true
+    await Promise.all(sockets.splice(0).map((socket) => socket.close()))
+    await expect
+      .poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 })
+      .toBe('Engine stopped: reconnecting…')
+    expect(await page.getByTestId('engine-away').textContent()).toMatch(/Engine stopped/)
+    expect(await page.locator('.cm-content').innerText()).toContain('WORK-IN-PROGRESS')
+    expect(await page.getByTestId('send-ticket').isDisabled()).toBe(true)
+    expect(await page.locator('footer').textContent()).not.toMatch(/Simulators: running/)
+    await screenshot(page, 'engine-stopped')
+
+    away = false
+    await expect
+      .poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 })
+      .toBe('Engine connected')
+    expect(await page.getByTestId('engine-away').count()).toBe(0)
+    expect(await page.getByTestId('send-ticket').isDisabled()).toBe(false)
+    expect(await page.locator('.cm-content').innerText()).toContain('WORK-IN-PROGRESS')
+    await page.close()
+  })
 })

@@ -7,6 +7,7 @@ import type { ScriptedServer } from '../helpers/scripted-server'
 import { useTempDir } from '../helpers/temp-dir'
 import {
   chromiumOrSkip,
+  docScreenshot,
   launchChromium,
   screenshot,
   startServe,
@@ -50,14 +51,37 @@ describe.skipIf(!chromiumPath)('Connections screen in Chromium', () => {
     return page
   }
 
-  it('unlocks storage, creates a profile with secrets, tests it, and never shows a secret', async () => {
+  it('sets the first passphrase twice, with its rule shown, and greets no one as locked', async () => {
     const page = await open()
     const errors = watchErrors(page)
-    await page.getByLabel('Passphrase', { exact: true }).first().fill('e2e passphrase 123')
-    await page.getByRole('button', { name: 'Unlock' }).click()
-    await expect
-      .poll(() => page.getByTestId('secret-storage-panel').textContent())
-      .toMatch(/STRONG|strong/i)
+    const panel = page.getByTestId('secret-storage-panel')
+    await panel.waitFor()
+    expect(await panel.innerText()).not.toMatch(/locked/i)
+    expect(await panel.innerText()).toMatch(/NOT SET UP/)
+    expect(await page.getByRole('button', { name: 'Unlock' }).count()).toBe(0)
+    expect(await panel.textContent()).toMatch(/At least 8 characters/)
+    await screenshot(page, 'connections-first-passphrase')
+
+    await page.getByLabel('New passphrase').fill('e2e passphrase 123')
+    await page.getByLabel('Type it again').fill('e2e passphrase 124')
+    await page.getByRole('button', { name: 'Set passphrase' }).click()
+    await expect.poll(() => panel.textContent()).toMatch(/The two passphrases differ/)
+    await page.getByLabel('New passphrase').fill('short')
+    await page.getByLabel('Type it again').fill('short')
+    await page.getByRole('button', { name: 'Set passphrase' }).click()
+    await expect.poll(() => panel.textContent()).toMatch(/at least 8 characters\./)
+
+    await page.getByLabel('New passphrase').fill('e2e passphrase 123')
+    await page.getByLabel('Type it again').fill('e2e passphrase 123')
+    await page.getByRole('button', { name: 'Set passphrase' }).click()
+    await expect.poll(() => panel.innerText()).toMatch(/STRONG/)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('creates a profile with secrets, tests it, and never shows a secret', async () => {
+    const page = await open()
+    const errors = watchErrors(page)
 
     await page.getByRole('button', { name: 'New profile' }).click()
     await page.getByLabel('Name').fill('Acme staging')
@@ -70,7 +94,8 @@ describe.skipIf(!chromiumPath)('Connections screen in Chromium', () => {
     await page.getByTestId('secret-brazeApiKey').fill(BRAZE_KEY)
     await page.getByRole('button', { name: 'Create profile' }).click()
 
-    await expect.poll(() => page.getByTestId('secret-list').textContent()).toContain('set ••••88bb')
+    // innerText, as shown: the hint reads as typed, not upper-cased like the badge beside it.
+    await expect.poll(() => page.getByTestId('secret-list').innerText()).toContain('••••88bb')
     await page.getByTestId('test-connection').click()
     await expect
       .poll(() => page.getByTestId('connection-report').textContent(), { timeout: 15_000 })
@@ -80,6 +105,8 @@ describe.skipIf(!chromiumPath)('Connections screen in Chromium', () => {
     )
     expect(await page.getByRole('note').textContent()).toMatch(/2027-04-30/)
     await screenshot(page, 'connections-profile-tested')
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await docScreenshot(page, 'connections')
 
     const html = await page.content()
     for (const secret of [ZENDESK_TOKEN, BRAZE_KEY]) {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { InvalidArgumentError, type Command } from 'commander'
-import type { RenderResult } from '../../../shared/contract/compose'
+import type { Command } from 'commander'
+import { noProblemsText } from '../../../shared/compose/lint-verdict'
+import type { ComposeRenderOutput } from '../../../shared/contract/compose'
 import type { Problem } from '../../../shared/contract/problems'
 import type { BrazeUserProfile } from '../../../shared/contract/users'
 import { isLintTarget, lintTargets } from '../../core/liquid/lint/lint-subject'
@@ -10,21 +11,27 @@ import { importUsersJson, type UserImport } from '../../core/users/import-users-
 import { userKey } from '../../core/users/user-identity'
 import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
 import { cliFailureFrom } from '../api-session'
+import { collectHeader } from '../parse-options'
 import { withApi } from '../with-api'
 
 interface RenderOptions {
   user?: string
   users?: string
-  target?: string
-  header: Record<string, string>
+  target: string
+  header?: Record<string, string>
   now?: string
   allowAbort: boolean
   json: boolean
   standalone: boolean
 }
 
+/** `--target liquid`: Liquid errors only, no target (the UI's "Liquid only"). */
+const LIQUID_ONLY = 'liquid'
+/** The Compose screen's default, so the CLI and the UI vouch for the same thing. */
+const DEFAULT_TARGET = 'zendesk-ticket'
+
 /**
- * `bridgebench render TEMPLATE --user FILE|ID [--users FILE] [--target zendesk-ticket] [--json]`
+ * `bridgebench render TEMPLATE --user FILE|ID [--users FILE] [--target ID] [--json]`
  *
  * Exit codes: 0 when every render is clean; 1 when any render has an error-severity problem
  * or was aborted by abort_message (the message would not be sent — `--allow-abort` accepts
@@ -37,37 +44,33 @@ export function registerRender(program: Command, io: CliIo): void {
     .argument('<template>', 'template file (Braze Liquid)')
     .option(
       '--user <file-or-id>',
-      'one user: a JSON/CSV file, or a built-in or saved user (Compose screen) by id, external_id or braze_id',
+      'whom to render for (this or --users is required): a JSON/CSV file with one user, or a built-in or saved user (Compose screen) by id, external_id or braze_id',
     )
     .option('--users <file>', 'render for every user in a JSON (Braze export) or CSV file')
     .option(
       '--target <id>',
-      `lint the output for a target (${lintTargets()
-        .map((t) => t.id)
-        .join(', ')})`,
+      `what to lint the output for: ${targetIds().join(', ')}, or ${LIQUID_ONLY} (Liquid errors only; a JSON Content-Type header still checks the JSON)`,
+      DEFAULT_TARGET,
     )
     .option(
       '--header <name: value>',
-      'a request header template; repeat for more',
+      'a request header template, e.g. "Content-Type: application/json"; repeat for more',
       collectHeader,
-      {},
     )
     .option('--now <iso-time>', "the time 'now' stands for (default: the current time)")
     .option('--allow-abort', 'exit 0 when abort_message stops a render', false)
     .option(
       '--json',
-      'print {output, aborted, problems} as JSON (one line per user with --users)',
+      'print {output, aborted, problems, lintedAs} as JSON (one line per user with --users)',
       false,
     )
     .option('--standalone', 'run a private engine instead of attaching to a running app', false)
     .action(async (templatePath: string, options: RenderOptions) => {
       const template = readText(templatePath, 'Template')
-      const target = options.target
+      const target = options.target === LIQUID_ONLY ? undefined : options.target
       if (target !== undefined && !isLintTarget(target)) {
         throw new CliFailure(
-          `Unknown target "${target}". Known targets: ${lintTargets()
-            .map((t) => t.id)
-            .join(', ')}.`,
+          `Unknown target "${options.target}". Known targets: ${[...targetIds(), LIQUID_ONLY].join(', ')}.`,
           EXIT.usage,
         )
       }
@@ -79,7 +82,7 @@ export function registerRender(program: Command, io: CliIo): void {
           const result = await api.compose
             .render({
               template,
-              headers: options.header,
+              headers: options.header ?? {},
               ...(now ? { now: now.toISOString() } : {}),
               ...(target ? { target } : {}),
               ...('user' in pick ? { user: pick.user } : { userId: pick.userId }),
@@ -117,10 +120,8 @@ export function registerRender(program: Command, io: CliIo): void {
     })
 }
 
-function collectHeader(value: string, previous: Record<string, string>): Record<string, string> {
-  const colon = value.indexOf(':')
-  if (colon <= 0) throw new InvalidArgumentError(`"${value}" is not a header: write "Name: value".`)
-  return { ...previous, [value.slice(0, colon).trim()]: value.slice(colon + 1).trim() }
+function targetIds(): string[] {
+  return lintTargets().map((t) => t.id)
 }
 
 function parseNow(value: string): Date {
@@ -175,17 +176,23 @@ function loadUserFile(file: string): BrazeUserProfile[] {
   return imported.users
 }
 
-function summary(result: RenderResult, user: string | undefined) {
-  const body = { output: result.output, aborted: result.aborted, problems: result.problems }
+function summary(result: ComposeRenderOutput, user: string | undefined) {
+  const body = {
+    output: result.output,
+    aborted: result.aborted,
+    problems: result.problems,
+    lintedAs: result.lintedAs,
+  }
   return user === undefined ? body : { user, ...body }
 }
 
-function printHuman(io: CliIo, result: RenderResult, label: string | undefined): void {
+function printHuman(io: CliIo, result: ComposeRenderOutput, label: string | undefined): void {
   if (label) printLine(io.stdout, `── ${label} ──`)
   if (result.aborted)
     printLine(io.stdout, `Message aborted (Braze would not send it): ${result.aborted.reason}`)
   else printLine(io.stdout, result.output)
-  if (result.problems.length === 0) printLine(io.stdout, 'No problems found.')
+  if (result.problems.length === 0)
+    printLine(io.stdout, noProblemsText(result.lintedAs, 'run with --target zendesk-ticket'))
   else
     printLine(
       io.stdout,

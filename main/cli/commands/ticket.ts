@@ -1,19 +1,30 @@
 import { readFileSync } from 'node:fs'
 import { InvalidArgumentError, type Command } from 'commander'
+import { accountName, cleanupQuestion, needsConfirmation } from '../../../shared/compose/send-guard'
 import type { SendTicketEvent, SendTicketResult } from '../../../shared/contract/tickets'
 import { retryWaitText } from '../../../shared/http/retry-wait'
 import type { ApiClient } from '../../../shared/contract'
 import { withApi } from '../with-api'
 import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
+import { collectHeader } from '../parse-options'
 import { resolveProfileId } from '../resolve-profile'
+import {
+  AUTHORIZATION_CHOICES,
+  parseAuthorization,
+  presetRequest,
+  refuseLintErrorsOnRealAccount,
+} from './ticket-send-checks'
 
 interface SendOptions {
   preset?: string
   template?: string
   user?: string
   profile?: string
+  header?: Record<string, string>
+  authorization?: string
   tag: boolean
   timeout?: number
+  yes: boolean
   json: boolean
   standalone: boolean
 }
@@ -23,7 +34,8 @@ interface SendOptions {
  * `ticket list`; `ticket cleanup`. Attaches to a running app on the same data folder, so the
  * ticket lands in the Sandbox and history the app shows.
  * `--json` prints `{ticketId, url, status, problems, message}`; exit 1 when Zendesk refuses the
- * ticket (or nothing was sent), 2 on bad usage.
+ * ticket (or nothing was sent), 2 on bad usage. On a real (non-Sandbox) profile, a body with
+ * lint errors and a cleanup both need `--yes`: the CLI's confirmation.
  */
 export function registerTicket(program: Command, io: CliIo): void {
   const ticket = program
@@ -36,30 +48,49 @@ export function registerTicket(program: Command, io: CliIo): void {
     .option('--preset <name>', 'a saved preset (template × user × profile)')
     .option('--template <file>', 'a Braze Liquid template file')
     .option('--user <id>', 'a built-in or saved sample user (id, external_id or braze_id)')
+    .option(
+      '--header <name: value>',
+      'a request header template (with --template), sent as rendered; repeat for more',
+      collectHeader,
+    )
+    .option(
+      '--authorization <whose>',
+      `${AUTHORIZATION_CHOICES.join(' or ')}: the template's Authorization header as rendered (what Braze sends), or the profile's credentials in its place (default: the profile's while the template's header is missing or a placeholder)`,
+    )
     .option('--profile <name>', 'profile name or id (default: the active profile)')
-    .option('--tag', 'add the bridgebench_test tag (changes the body)', false)
+    .option('--tag', 'add the bridgebench_test tag to ticket.tags (nothing else changes)', false)
     .option(
       '--timeout <seconds>',
       "how long each attempt waits for Zendesk's answer (1-300, default 30)",
       parseTimeout,
     )
+    .option('--yes', 'send to a real (non-Sandbox) Zendesk even when lint finds errors', false)
     .option('--json', 'print {ticketId, url, status, problems, message}', false)
     .option('--standalone', 'run a private engine instead of attaching to a running app', false)
     .action(async (options: SendOptions) => {
       if (!options.preset && !(options.template && options.user)) {
         throw new CliFailure('Give --preset NAME, or --template FILE and --user ID.', EXIT.usage)
       }
+      const authorization = parseAuthorization(options.authorization)
       const template = options.template ? readTemplate(options.template) : undefined
       await withApi(io, options, async (api) => {
         const profileId = options.profile ? await resolveProfileId(api, options.profile) : undefined
+        const request = options.preset
+          ? await presetRequest(api, options.preset)
+          : {
+              profileId,
+              template: template ?? '',
+              headers: options.header ?? {},
+              userId: options.user ?? '',
+            }
+        if (!options.yes) await refuseLintErrorsOnRealAccount(api, request, authorization)
         const events = options.preset
           ? await api.presets.fire({ id: await resolvePresetId(api, options.preset) })
           : await api.tickets.send({
-              profileId,
-              template: template ?? '',
-              userId: options.user,
+              ...request,
               addTestTag: options.tag,
               timeoutSeconds: options.timeout,
+              ...(authorization ? { authorization } : {}),
             })
         const outcome = await follow(events, io)
         if (options.json) {
@@ -72,7 +103,11 @@ export function registerTicket(program: Command, io: CliIo): void {
           })
         } else printOutcome(io, outcome)
         if (!outcome.result?.ok)
-          throw new CliFailure(outcome.result?.message ?? outcome.message, EXIT.failure)
+          throw new CliFailure(
+            outcome.result?.message ?? outcome.message,
+            EXIT.failure,
+            options.json,
+          )
       })
     })
 
@@ -98,15 +133,33 @@ export function registerTicket(program: Command, io: CliIo): void {
     .description('Delete the test tickets Bridgebench created in a profile (all, or --ticket IDs)')
     .option('--profile <name>', 'profile name or id (default: the active profile)')
     .option('--ticket <id...>', 'only these ticket ids')
+    .option('--yes', 'delete from a real (non-Sandbox) Zendesk without asking', false)
     .option('--json', 'print {deleted, failed}', false)
     .option('--standalone', 'run a private engine instead of attaching to a running app', false)
     .action(
-      (options: { profile?: string; ticket?: string[]; json: boolean; standalone: boolean }) =>
+      (options: {
+        profile?: string
+        ticket?: string[]
+        yes: boolean
+        json: boolean
+        standalone: boolean
+      }) =>
         withApi(io, options, async (api) => {
+          const { profiles, activeProfileId } = await api.profiles.list()
           const profileId = options.profile
             ? await resolveProfileId(api, options.profile)
-            : (await api.profiles.list()).activeProfileId
+            : activeProfileId
           const ticketIds = options.ticket?.map(parseTicketId)
+          const profile = profiles.find((p) => p.id === profileId)
+          if (profile && needsConfirmation(profile) && !options.yes) {
+            const count =
+              ticketIds?.length ??
+              (await api.tickets.history({ profileId })).filter((t) => !t.deletedAt).length
+            throw new CliFailure(
+              `${cleanupQuestion(count, accountName(profile))} Run again with --yes to delete them.`,
+              EXIT.failure,
+            )
+          }
           let result: { deleted: number[]; failed: Array<{ ids: number[]; message: string }> } = {
             deleted: [],
             failed: [],

@@ -3,8 +3,11 @@ import type { BatchRow, RenderResult } from '../../../shared/contract/compose'
 import type { SampleUserEntry } from '../../../shared/contract/users'
 import type { BrazeLiquid, RenderInput } from '../liquid/braze-liquid'
 
-/** How many problems a row carries (errors first); the preview shows them all for one user. */
-const FIRST_PROBLEMS = 3
+/**
+ * How many problems a row carries (errors first): enough for the batch to tell the template's
+ * own problems, which every row has, from each user's (render-batch.ts keeps three of those).
+ */
+export const ROW_PROBLEMS_KEPT = 20
 const RANK = { error: 0, warning: 1, info: 2 } as const
 /** How often a long batch reports how far it got, in ms. */
 const PROGRESS_EVERY_MS = 100
@@ -69,6 +72,6 @@ function row(entry: SampleUserEntry, result: RenderResult): BatchRow {
     counts,
     problems: [...result.problems]
       .sort((a, b) => RANK[a.severity] - RANK[b.severity])
-      .slice(0, FIRST_PROBLEMS),
+      .slice(0, ROW_PROBLEMS_KEPT),
   }
 }

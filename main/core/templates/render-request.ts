@@ -1,9 +1,10 @@
 import type { z } from 'zod'
-import type { renderRequestOptions } from '../../../shared/contract/compose'
+import type { LintedAs, LintTargetId, renderRequestOptions } from '../../../shared/contract/compose'
 import type { SampleUserEntry } from '../../../shared/contract/users'
 import type { BrazeUserProfile } from '../../../shared/contract/users'
 import type { RenderInput } from '../liquid/braze-liquid'
 import { userLabel } from '../users/user-identity'
+import { addTestTag } from '../zendesk/test-tag'
 import type { UserLibrary } from '../users/user-library'
 
 /** Everything a render takes besides the user, as every door sends it (contract field names). */
@@ -39,16 +40,53 @@ export function resolveRender(request: RenderRequestFor, users: UserLibrary): Re
   return { input: { ...renderOptions(request), user: renderedFor.user }, renderedFor }
 }
 
-/** What a render takes besides the user, with live calls off whatever the caller sent. */
+/**
+ * What a render takes besides the user, with live calls off whatever the caller sent. The lint
+ * target is not part of it: linting never changes the bytes, and a send lints nothing (see
+ * lintTargetFor for the preview and batch).
+ */
 export function renderOptions(request: RenderRequestOptions): Omit<RenderInput, 'user'> {
   const options: Omit<RenderInput, 'user'> = { template: request.template }
   if (request.headers) options.headers = request.headers
   if (request.context) options.context = request.context
   if (request.standIns) options.standIns = request.standIns
-  if (request.target) options.target = request.target
   if (request.now) options.now = new Date(request.now)
   if (request.connectedContent?.responses) {
     options.connectedContent = { responses: request.connectedContent.responses, live: false }
   }
   return options
+}
+
+/**
+ * The bytes that go out for a rendered body: as rendered, or with the test tag inserted when
+ * the request asks for it. Preview and send both take their body from here.
+ */
+export function bodyToSend(
+  output: string,
+  request: Pick<RenderRequestOptions, 'addTestTag'>,
+): { body: string; tagChange: string | null } {
+  if (!request.addTestTag) return { body: output, tagChange: null }
+  const tagged = addTestTag(output)
+  return { body: tagged.body, tagChange: tagged.change }
+}
+
+/**
+ * What the preview and batch lint for: the target the caller chose; without one ("Liquid
+ * only"), still the JSON syntax when the headers send the body as JSON — a body that is not
+ * JSON is never "no problems" when it goes out as `Content-Type: application/json`.
+ */
+export function lintTargetFor(request: RenderRequestOptions): LintTargetId | undefined {
+  if (request.target) return request.target
+  return sendsJson(request.headers) ? 'json' : undefined
+}
+
+/** What a result vouches for, as the doors word it (shared/compose/lint-verdict.ts). */
+export function lintedAs(target: LintTargetId | undefined): LintedAs {
+  return target ?? 'liquid'
+}
+
+function sendsJson(headers: Record<string, string> | undefined): boolean {
+  return Object.entries(headers ?? {}).some(
+    ([name, value]) => name.trim().toLowerCase() === 'content-type' && /json/i.test(value),
+  )
 }

@@ -7,6 +7,7 @@ import {
 import type { JsonStore } from '../storage/json-store'
 import { VersionedDocument } from '../storage/versioned-document'
 import { builtInTemplates } from './built-in-templates'
+import { TemplateDrafts } from './template-drafts'
 import {
   TEMPLATE_MIGRATIONS,
   storedTemplates,
@@ -44,11 +45,14 @@ export class TemplateLibrary {
   private readonly document: VersionedDocument<StoredTemplates>
   private readonly builtIns: TemplateView[]
   private readonly now: () => Date
+  /** Unsaved edits per template, kept in the same file. */
+  readonly drafts: TemplateDrafts
 
   constructor(options: TemplateLibraryOptions) {
     this.document = new VersionedDocument(options.store, storedTemplates, TEMPLATE_MIGRATIONS)
     this.builtIns = options.builtIns ?? builtInTemplates()
     this.now = options.now ?? (() => new Date())
+    this.drafts = new TemplateDrafts(this.document, this.now)
   }
 
   get path(): string {
@@ -102,6 +106,8 @@ export class TemplateLibrary {
       templates: existing
         ? draft.templates.map((t) => (t.id === next.id ? next : t))
         : [...draft.templates, next],
+      // What was saved is no longer a draft.
+      drafts: draft.drafts.filter((d) => d.templateId !== next.id),
     }))
     return view(next)
   }
@@ -114,6 +120,7 @@ export class TemplateLibrary {
     this.document.update((draft) => ({
       ...draft,
       templates: draft.templates.filter((t) => t.id !== id),
+      drafts: draft.drafts.filter((d) => d.templateId !== id),
     }))
     return true
   }

@@ -105,7 +105,7 @@ function validate(
             'user-shape',
             lines.position(node.offset),
             `${name}${field}: ${issue.message}.`,
-            'Use the field types of a Braze export (braze.md §6).',
+            'Use the field types of a Braze export (https://www.braze.com/docs/api/endpoints/export/user_data/post_users_identifier/).',
           ),
         )
       }

@@ -197,10 +197,26 @@ export class UserLibrary {
     return entry(saved as StoredUser)
   }
 
-  /** One plausible random user, saved; the same seed gives the same user. */
+  /**
+   * One plausible random user, saved in place of the previous one: clicking "Random user" again
+   * swaps the user rather than growing the list. The same seed gives the same user.
+   */
   random(seed: number = randomInt(1, 2 ** 31 - 1)): SampleUserEntry {
-    const [user] = randomUsers(1, seed)
-    return this.saveLoaded(user as BrazeUserProfile, 'random')
+    const profile = brazeUserProfile.parse(randomUsers(1, seed)[0])
+    const same = this.document
+      .get()
+      .users.find((u) => u.source === 'random' && userKey(u.user) === userKey(profile))
+    const saved: StoredUser = {
+      id: same?.id ?? `random-${randomUUID().slice(0, 8)}`,
+      source: 'random',
+      user: profile,
+      savedAt: this.stamp(),
+    }
+    this.document.update((draft) => ({
+      ...draft,
+      users: [...draft.users.filter((u) => u.source !== 'random'), saved],
+    }))
+    return entry(saved)
   }
 
   /** Random users that are not saved; their ids (`rnd-SEED-N`) still work with get(). */

@@ -112,9 +112,10 @@ export class PassphraseCipher implements SecretCipher {
       label: 'Passphrase (scrypt + AES-256-GCM)',
       strength: 'strong',
       locked,
+      passphraseSet: this.isInitialised(),
       detail: locked
         ? this.isInitialised()
-          ? 'Locked: enter the passphrase (or set BRIDGEBENCH_PASSPHRASE) to use stored secrets.'
+          ? 'Enter the passphrase (or set BRIDGEBENCH_PASSPHRASE) to use the stored secrets.'
           : 'No passphrase set yet: choose one (or set BRIDGEBENCH_PASSPHRASE) before storing secrets.'
         : `Unlocked; key file ${this.keyFilePath}`,
     }

@@ -17,7 +17,7 @@ export interface SecretCipher {
 
 export class SecretStorageLockedError extends Error {
   constructor(detail: string) {
-    super(`Secret storage is locked: ${detail}`)
+    super(`Secret storage is locked. ${detail}`)
     this.name = 'SecretStorageLockedError'
   }
 }

@@ -11,16 +11,20 @@ import {
   type RetryWait,
   type Sleep,
 } from '../net/retrying-send'
+import type { SendAuthorization } from '../../../shared/contract/compose'
 import type { ProfileVault } from '../vault/profile-vault'
+import { authorizationPolicy, idempotencyKeyOf, sendHeaders } from './send-headers'
 import { interpretTicketAnswer, type FieldLocator, type TicketVerdict } from './ticket-answer'
-import { addTestTag } from './test-tag'
 import type { ZendeskAuthorizer } from './zendesk-authorizer'
 
 export interface SendTicketOptions {
   profileId: string
-  /** The rendered template, sent byte for byte (unless the test tag is on). */
+  /** Sent byte for byte: the rendered template, with the test tag when the user asked. */
   body: string
-  addTestTag?: boolean
+  /** The template's rendered headers, unmasked, names and order as typed (see sendHeaders). */
+  headers?: Record<string, string>
+  /** Whose Authorization goes out; the default follows authorizationPolicy(headers). */
+  authorization?: SendAuthorization
   correlation?: Record<string, string>
   locate?: FieldLocator
   onAttempt?: (attempt: number) => void
@@ -36,7 +40,6 @@ export interface SendTicketResult extends TicketVerdict {
   attempts: number
   exchange: Exchange
   sentBody: string
-  tagChange?: string
   agentUrl?: string
   apiUrl: string
 }
@@ -55,8 +58,9 @@ export interface TicketSenderDeps {
 }
 
 /**
- * Fires one ticket the way Braze would (raw body, `Content-Type: application/json`), with one
- * Idempotency-Key for all its retries (zendesk.md §2.1), recording the send as one exchange with every attempt.
+ * Fires one ticket the way Braze would (raw body, the template's headers), with one
+ * Idempotency-Key for all its retries (zendesk.md §2.1), recording the send as one exchange
+ * with every attempt and whose Authorization it carried.
  */
 export class TicketSender {
   constructor(private readonly deps: TicketSenderDeps) {}
@@ -65,9 +69,12 @@ export class TicketSender {
     const profile = this.deps.vault.get(options.profileId)
     const url = `${profile.zendesk.baseUrl}/api/v2/tickets.json`
     const host = new URL(url).host
-    const tagged = options.addTestTag ? addTestTag(options.body) : undefined
-    const body = tagged?.body ?? options.body
-    const idempotencyKey = `bridgebench-${randomUUID()}`
+    const body = options.body
+    const rendered = options.headers ?? {}
+    const choice = options.authorization ?? authorizationPolicy(rendered).suggested
+    const idempotencyKey = idempotencyKeyOf(rendered, `bridgebench-${randomUUID()}`)
+    const headersWith = (profileAuthorization: string | null) =>
+      sendHeaders(rendered, choice, profileAuthorization, idempotencyKey)
     const startedAt = this.deps.now()
     // One exchange for the whole send, saved before anything leaves: a crash or a silent server
     // still leaves a trace of what was attempted.
@@ -79,7 +86,8 @@ export class TicketSender {
         state: 'pending',
         profileId: options.profileId,
         idempotencyKey,
-        authorization: 'profile',
+        // Which Authorization went out; the profile's value is asked per attempt below.
+        authorization: headersWith(choice === 'profile' ? 'profile' : null).authorization,
         attempts: [],
         correlation: { ...options.correlation },
       },
@@ -94,13 +102,10 @@ export class TicketSender {
       request: async () => ({
         method: 'POST',
         url,
-        headers: [
-          ['content-type', 'application/json'],
-          ['accept', 'application/json'],
-          // Asked per attempt: an OAuth token may have been renewed during a wait.
-          ['authorization', await this.deps.authorizer.authorization(options.profileId)],
-          ['idempotency-key', idempotencyKey],
-        ],
+        // Asked per attempt: an OAuth token may have been renewed during a wait.
+        headers: headersWith(
+          choice === 'profile' ? await this.deps.authorizer.authorization(options.profileId) : null,
+        ).headers,
         body,
         timeoutMs: options.timeoutMs ?? this.deps.timeoutMs ?? 30_000,
       }),
@@ -121,7 +126,6 @@ export class TicketSender {
       attempts: record.attempts.length,
       exchange: record,
       sentBody: body,
-      tagChange: tagged?.change,
       apiUrl: url,
       agentUrl: verdict.ticketId
         ? `${profile.zendesk.baseUrl}/agent/tickets/${verdict.ticketId}`

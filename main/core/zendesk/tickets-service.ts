@@ -7,7 +7,7 @@ import {
 import { toCurl } from '../../../shared/http/curl'
 import type { ExchangeStore } from '../captures/exchange-store'
 import { streamWhile } from '../events/progress-stream'
-import type { RenderRequestFor, ResolvedRender } from '../templates/render-request'
+import { bodyToSend, type RenderRequestFor, type ResolvedRender } from '../templates/render-request'
 import type { TemplateRenderer } from '../templates/template-renderer'
 import type { HttpClient } from '../net/http-request'
 import type { Sleep } from '../net/retrying-send'
@@ -52,10 +52,9 @@ export class TicketsService {
   async *send(request: SendTicketInput, signal?: AbortSignal): AsyncGenerator<SendTicketEvent> {
     const input = sendTicketInput.parse(request)
     const profileId = await this.deps.useProfile(input.profileId)
-    // Resolved as the preview is, but without a lint target: only the template's own errors
-    // stop a send; what Zendesk thinks of the body is exactly what a test send is for.
-    const { target: _lintOnly, ...renderRequest } = input
-    const { input: render, renderedFor } = this.deps.resolveRender(renderRequest)
+    // Resolved as the preview is, without linting: only the template's own errors stop a
+    // send; what Zendesk thinks of the body is exactly what a test send is for.
+    const { input: render, renderedFor } = this.deps.resolveRender(input)
     const user = renderedFor.user
     const { result: rendered, ticketFields } = await this.deps.render.render(render, {
       locateTicketFields: true,
@@ -77,14 +76,16 @@ export class TicketsService {
       }
       return
     }
+    const { body, tagChange } = bodyToSend(rendered.output, input)
     // The sender reports attempts and waits from inside its loop; they reach the caller while
     // the send is still running.
     const result = yield* streamWhile<SendTicketEvent, Awaited<ReturnType<TicketSender['send']>>>(
       (emit) =>
         this.sender.send({
           profileId,
-          body: rendered.output,
-          addTestTag: input.addTestTag,
+          body,
+          headers: rendered.headers,
+          authorization: input.authorization,
           correlation: {
             ...(input.templateName ? { template: input.templateName } : {}),
             ...(input.userId ? { userId: input.userId } : {}),
@@ -111,7 +112,7 @@ export class TicketsService {
       })
     }
     const { sentBody: _body, ...rest } = result
-    yield { type: 'result', result: rest }
+    yield { type: 'result', result: { ...rest, ...(tagChange ? { tagChange } : {}) } }
   }
 
   history(profileId?: string): TestTicket[] {
@@ -153,6 +154,11 @@ export class TicketsService {
     if (!this.deps.copyToClipboard) {
       throw new Error(
         'Copy with secrets is only available in the desktop app: in browser mode secrets never reach the page. Copy the masked command and add the credentials yourself.',
+      )
+    }
+    if (record.authorization !== 'profile') {
+      throw new Error(
+        "This send carried the template's own Authorization header, which Bridgebench keeps only masked. Copy the masked command and put the header in yourself.",
       )
     }
     const authorization = await this.deps.authorizer.authorization(record.profileId)

@@ -2,11 +2,23 @@ import { DynamicLink } from '@orpc/client'
 import { RPCLink } from '@orpc/client/websocket'
 import { rpcJsonSerializers } from '../../../shared/contract/rpc-serializers'
 
+export class EngineAwayError extends Error {
+  constructor() {
+    super('The engine stopped: reconnecting… Your work stays on this page.')
+    this.name = 'EngineAwayError'
+  }
+}
+
 /**
- * One WebSocket for every call and event stream. When it drops (server restarted, laptop
- * slept), calls on it fail and the next call opens a fresh socket: callers just retry.
+ * One WebSocket for every call and event stream. When it drops (server stopped, laptop slept),
+ * calls on it fail and the next call opens a fresh socket — unless `engineAway()` says the
+ * engine is known to be gone: then calls fail at once and no socket is tried (each failed
+ * attempt is a console error), until the engine answers again.
  */
-export function reconnectingSocketLink(url: string): DynamicLink<Record<never, never>> {
+export function reconnectingSocketLink(
+  url: string,
+  engineAway: () => boolean = () => false,
+): DynamicLink<Record<never, never>> {
   let current: { socket: WebSocket; link: RPCLink<Record<never, never>> } | undefined
   const open = () => {
     const socket = new WebSocket(url)
@@ -17,5 +29,8 @@ export function reconnectingSocketLink(url: string): DynamicLink<Record<never, n
     current = { socket, link }
     return current
   }
-  return new DynamicLink(() => (current ?? open()).link)
+  return new DynamicLink(() => {
+    if (!current && engineAway()) throw new EngineAwayError()
+    return (current ?? open()).link
+  })
 }

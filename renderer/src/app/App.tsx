@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { useAppStore } from './app-store'
 import { Sidebar } from './Sidebar'
 import { StatusBar } from './StatusBar'
 import { SCREENS, screenById } from './screens'
@@ -6,6 +7,9 @@ import { useScreenRoute } from './use-screen-route'
 
 export function App() {
   const [current, go] = useScreenRoute()
+  const away = useAppStore(
+    (s) => s.connection.kind === 'stopped' || s.connection.kind === 'reconnecting',
+  )
   const screen = screenById(current)
   const Screen = screen.component
 
@@ -40,7 +44,16 @@ export function App() {
           <h1 id="screen-title">{screen.label}</h1>
           <p>{screen.summary}</p>
         </header>
-        <Screen />
+        {away && (
+          <p className="engine-away" role="alert" data-testid="engine-away">
+            <strong>Engine stopped — reconnecting…</strong> Your work stays on this page; actions
+            come back as soon as the engine answers again.
+          </p>
+        )}
+        {/* Greys out every action while the engine is away; the editor keeps taking edits. */}
+        <fieldset className="screen-body" disabled={away}>
+          <Screen />
+        </fieldset>
       </main>
       <StatusBar />
     </div>

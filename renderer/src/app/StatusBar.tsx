@@ -7,9 +7,11 @@ function connectionLabel(connection: ConnectionState): string {
     case 'connected':
       return 'Engine connected'
     case 'reconnecting':
-      return `Reconnecting: ${connection.reason}`
-    case 'unavailable':
-      return connection.reason
+      return 'Connection dropped: reconnecting…'
+    case 'stopped':
+      return 'Engine stopped: reconnecting…'
+    case 'refused':
+      return 'Link expired'
   }
 }
 
@@ -25,15 +27,17 @@ export function StatusBar() {
           Profile: <strong>{status.activeProfile.name}</strong>
         </span>
       )}
-      {status?.services.map((service) => (
-        <span
-          key={service.id}
-          className={`status-item service-${service.state}`}
-          title={service.detail}
-        >
-          {service.label}: {service.state}
-        </span>
-      ))}
+      {/* Service states are only news while the engine can tell them. */}
+      {connection.kind === 'connected' &&
+        status?.services.map((service) => (
+          <span
+            key={service.id}
+            className={`status-item service-${service.state}`}
+            title={service.detail}
+          >
+            {service.label}: {service.state}
+          </span>
+        ))}
       {lastNotice && (
         <span className={`status-item notice-${lastNotice.level}`}>{lastNotice.message}</span>
       )}

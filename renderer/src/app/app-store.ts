@@ -1,11 +1,16 @@
 import { create } from 'zustand'
 import type { ApiClient, AppEvent, AppInfo, AppStatus } from '../../../shared/contract'
+import type { EngineReach } from '../api/connect'
 
 export type ConnectionState =
   | { kind: 'connecting' }
   | { kind: 'connected' }
+  /** The engine answers HTTP but the page's socket dropped: trying again. */
   | { kind: 'reconnecting'; reason: string }
-  | { kind: 'unavailable'; reason: string }
+  /** Nothing answers: the engine stopped (or the laptop slept). Trying again. */
+  | { kind: 'stopped' }
+  /** The engine answers, but not to this page's token: a link from before a restart. */
+  | { kind: 'refused' }
 
 export interface Notice {
   at: string
@@ -40,21 +45,40 @@ export const useAppStore = create<AppState>()((set) => ({
 
 const RETRY_MS = 1500
 
+/** While the engine is known to be gone, the socket link does not try (see socket-link.ts). */
+export function engineAway(): boolean {
+  const { kind } = useAppStore.getState().connection
+  return kind === 'stopped' || kind === 'refused'
+}
+
 /**
- * Loads app.info and follows app.events for as long as the page lives, reconnecting after a
- * dropped stream (the server restarted, the laptop slept).
+ * Loads app.info and follows app.events for as long as the page lives. Before each attempt it
+ * asks whether the engine is there at all: a refused token ends the page's session (the page
+ * says how to get a fresh link); an engine that is away is asked again until it answers.
  */
-export async function followEngine(api: ApiClient, signal: AbortSignal): Promise<void> {
+export async function followEngine(
+  api: ApiClient,
+  reach: () => Promise<EngineReach>,
+  signal: AbortSignal,
+): Promise<void> {
   const store = useAppStore.getState()
   while (!signal.aborted) {
-    try {
-      store.setInfo(await api.app.info(undefined, { signal }))
-      const events = await api.app.events(undefined, { signal })
-      store.setConnection({ kind: 'connected' })
-      for await (const event of events) store.applyEvent(event)
-    } catch (error) {
-      if (signal.aborted) return
-      store.setConnection({ kind: 'reconnecting', reason: describe(error) })
+    const verdict = await reach()
+    if (signal.aborted) return
+    if (verdict === 'refused') return store.setConnection({ kind: 'refused' })
+    if (verdict === 'unreachable') store.setConnection({ kind: 'stopped' })
+    else {
+      try {
+        if (useAppStore.getState().connection.kind === 'stopped')
+          store.setConnection({ kind: 'connecting' })
+        store.setInfo(await api.app.info(undefined, { signal }))
+        const events = await api.app.events(undefined, { signal })
+        store.setConnection({ kind: 'connected' })
+        for await (const event of events) store.applyEvent(event)
+      } catch (error) {
+        if (signal.aborted) return
+        store.setConnection({ kind: 'reconnecting', reason: describe(error) })
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, RETRY_MS))
   }

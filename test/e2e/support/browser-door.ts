@@ -64,9 +64,27 @@ function stopProcess(child: ChildProcess): Promise<void> {
   })
 }
 
+export const DOC_SCREENS = path.join(REPO, 'docs', 'screens')
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true })
+}
+
+/** What a person sees at the window's size, without scrolling: for layout screenshots. */
+export async function screenshotViewport(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
+}
+
+/**
+ * The README's pictures (docs/screens/NAME.png, as the window shows them). Written only when
+ * asked (`BRIDGEBENCH_UPDATE_DOCS=1`) and never under CI, so a test run never edits the repo.
+ */
+export async function docScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.BRIDGEBENCH_UPDATE_DOCS !== '1' || process.env.CI) return
+  mkdirSync(DOC_SCREENS, { recursive: true })
+  await page.screenshot({ path: path.join(DOC_SCREENS, `${name}.png`) })
 }
 
 /** Collects console errors and page crashes so a test can assert the page stayed clean. */

@@ -41,6 +41,38 @@ describe('compose, templates and users over the typed API', () => {
       expect(result.durationMs).toBeGreaterThanOrEqual(0)
     })
 
+    it('says a Liquid-only render vouches for the Liquid alone', async () => {
+      const result = await api.compose.render({ template: seedTemplate(), userId: 'u-1001' })
+      expect(result.lintedAs).toBe('liquid')
+      expect(result.problems).toEqual([])
+    })
+
+    it('checks the JSON of a Liquid-only render whose headers send it as JSON', async () => {
+      const result = await api.compose.render({
+        template: seedTemplate(),
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        userId: 'u-1001',
+      })
+      expect(result.lintedAs).toBe('json')
+      expect(result.problems.map((p) => p.code)).toContain('invalid-json')
+      expect(result.problems.map((p) => p.code)).not.toContain('zendesk-status')
+    })
+
+    it('previews the body up to a Liquid error instead of nothing, naming where it stops', async () => {
+      const result = await api.compose.render({
+        template:
+          '{"ticket": {\n  "comment": {"body": "Hi {{${first_name}}}"},\n  "subject": "{{ticket_subject",\n  "status": "new"\n}}',
+        userId: 'u-1001',
+      })
+      expect(result.output).toBe('')
+      expect(result.problems).toMatchObject([{ code: 'unclosed-output', line: 3, column: 15 }])
+      expect(result.renderedUntilError).toEqual({
+        text: '{"ticket": {\n  "comment": {"body": "Hi Ada"},\n  "subject": "',
+        line: 3,
+        column: 15,
+      })
+    })
+
     it('masks credentials in rendered headers before they leave the engine', async () => {
       const result = await api.compose.render({
         template: '{"ticket": {"comment": {"body": "Hi"}}}',
@@ -133,6 +165,7 @@ describe('compose, templates and users over the typed API', () => {
       expect(problems).toEqual([expect.objectContaining({ code: 'unknown-filter', line: 1 })])
       expect(await api.compose.targets()).toEqual([
         { id: 'zendesk-ticket', label: 'Zendesk: create ticket' },
+        { id: 'json', label: 'JSON body (any API)' },
       ])
     })
   })

@@ -164,6 +164,17 @@ describe('no stored secret ever appears in an API response', () => {
       const saved = (await api.templates.list()).find((t) => t.name === 'Leak check')
       return api.templates.remove({ id: saved?.id ?? '' })
     },
+    'templates.saveDraft': (api) =>
+      api.templates.saveDraft({
+        templateId: 'seed-zendesk-ticket',
+        name: 'Draft',
+        body: 'Hi',
+        headers: {},
+        target: null,
+      }),
+    'templates.drafts': (api) => api.templates.drafts(),
+    'templates.discardDraft': (api) =>
+      api.templates.discardDraft({ templateId: 'seed-zendesk-ticket' }),
     'users.list': (api) => api.users.list(),
     'users.import': async (api) =>
       drain(await api.users.import({ format: 'csv', text: 'external_id,first_name\nc-1,Cleo\n' })),

@@ -69,4 +69,74 @@ describe('a test send renders exactly as the preview', () => {
     expect(zendesk.seen).toHaveLength(1)
     expect(zendesk.seen[0]?.body).toBe(preview.output)
   })
+
+  it('sends the previewed bytes with the test tag on: the tag added, nothing reformatted', async () => {
+    const profile = await api.profiles.create({
+      name: 'Loopback tagged',
+      zendesk: zendesk.url,
+      zendeskAuth: { mode: 'api-token', email: 'agent@example.com' },
+      brazeEndpoint: 'US-01',
+      secrets: { zendeskApiToken: 'token-0123456789abcdef' },
+    })
+    const template =
+      '{\n  "ticket": {\n    "subject":  "Hi {{${first_name}}}",\n    "tags": ["vip"]\n  }\n}'
+    const request = { template, userId: 'u-1001', addTestTag: true }
+    const untagged = await api.compose.render({ ...request, addTestTag: false })
+    const preview = await api.compose.render(request)
+    expect(preview.output).toBe(untagged.output.replace('["vip"]', '["vip","bridgebench_test"]'))
+    expect(preview.tagChange).toMatch(/Added "bridgebench_test" to ticket\.tags/)
+
+    const seen = zendesk.seen.length
+    const events: SendTicketEvent[] = []
+    for await (const event of await api.tickets.send({ ...request, profileId: profile.id }))
+      events.push(event)
+    expect(events.at(-1)).toMatchObject({ type: 'result', result: { ok: true } })
+    expect(zendesk.seen[seen]?.body).toBe(preview.output)
+  })
+
+  it("sends the template's rendered headers, and says whose Authorization went out", async () => {
+    const profile = await api.profiles.create({
+      name: 'Loopback headers',
+      zendesk: zendesk.url,
+      zendeskAuth: { mode: 'api-token', email: 'agent@example.com' },
+      brazeEndpoint: 'US-01',
+      secrets: { zendeskApiToken: 'token-0123456789abcdef' },
+    })
+    const request = {
+      template: '{"ticket": {"subject": "Hi"}}',
+      headers: {
+        'X-Probe': 'hello {{${first_name}}}',
+        Authorization: "Basic {{ '<email_address>/token:<api_token>' | base64_encode }}",
+        'Content-Type': 'application/json',
+      },
+      userId: 'u-1001',
+    }
+    const preview = await api.compose.render(request)
+    expect(preview.headers['X-Probe']).toBe('hello Ada')
+    expect(preview.authorization).toEqual({ header: 'placeholder', suggested: 'profile' })
+
+    const send = async (authorization?: 'as-rendered' | 'profile') => {
+      const seen = zendesk.seen.length
+      let exchange
+      for await (const event of await api.tickets.send({
+        ...request,
+        profileId: profile.id,
+        ...(authorization ? { authorization } : {}),
+      }))
+        if (event.type === 'result') exchange = event.result.exchange
+      return { wire: zendesk.seen[seen], exchange }
+    }
+    const byDefault = await send()
+    expect(byDefault.wire?.headers['x-probe']).toBe('hello Ada')
+    expect(byDefault.wire?.headers.authorization).toBe(
+      `Basic ${Buffer.from('agent@example.com/token:token-0123456789abcdef').toString('base64')}`,
+    )
+    expect(byDefault.exchange?.authorization).toBe('profile')
+
+    const asRendered = await send('as-rendered')
+    expect(asRendered.wire?.headers.authorization).toBe(
+      `Basic ${Buffer.from('<email_address>/token:<api_token>').toString('base64')}`,
+    )
+    expect(asRendered.exchange?.authorization).toBe('as-rendered')
+  })
 })

@@ -5,6 +5,8 @@ import { runCli } from '../../../main/cli/program'
 import { fakeCliIo } from '../../helpers/cli'
 import { TEST_PASSPHRASE } from '../../helpers/engine'
 import { startRawTcpServer, type RawTcpServer } from '../../helpers/raw-tcp-server'
+import { seedTemplate } from '../../helpers/liquid-fixtures'
+import { startScriptedServer } from '../../helpers/scripted-server'
 import { useTempDir } from '../../helpers/temp-dir'
 
 const VALID = `{"ticket": {"subject": "CLI ticket", "comment": {"body": "Hello {{\${first_name}}}"}, "requester": {"name": "{{\${first_name}}}", "email": "{{\${email_address}}}"}}}`
@@ -48,6 +50,26 @@ describe('bridgebench ticket send', () => {
     expect(run.stdout()).toMatch(/Description: cannot be blank/)
   })
 
+  it('gives a refusal once: on stderr, or in the --json output and nowhere else', async () => {
+    const { env, file } = setup(
+      '{"ticket": {"subject": "No comment", "requester": {"name": "A", "email": "a@example.com"}}}',
+    )
+    const human = fakeCliIo(env)
+    await runCli(['ticket', 'send', '--template', file, '--user', 'u-1001'], human.io)
+    const message = human
+      .stderr()
+      .replace(/^Error: /, '')
+      .trim()
+    expect(message).toMatch(/^Zendesk/)
+    expect(human.stdout()).not.toContain(message)
+
+    const json = fakeCliIo(env)
+    const args = ['ticket', 'send', '--template', file, '--user', 'u-1001', '--json']
+    expect(await runCli(args, json.io)).toBe(1)
+    expect((JSON.parse(json.stdout()) as { message: string }).message).toBe(message)
+    expect(json.stderr()).toBe('')
+  })
+
   it('exits 2 without a preset or a template and user', async () => {
     const { env } = setup(VALID)
     const run = fakeCliIo(env)
@@ -86,4 +108,59 @@ describe('bridgebench ticket send', () => {
     expect(run.stderr()).not.toMatch(/asked to wait/)
     expect(silent.received.length).toBeGreaterThanOrEqual(2)
   }, 30_000)
+})
+
+describe('bridgebench ticket on a real (non-Sandbox) account', () => {
+  const tempDir = useTempDir()
+
+  async function realAccount() {
+    const zendesk = await startScriptedServer(() => ({
+      status: 201,
+      body: { ticket: { id: 41, status: 'new' } },
+    }))
+    const home = tempDir()
+    const env = { BRIDGEBENCH_HOME: home, BRIDGEBENCH_PASSPHRASE: TEST_PASSPHRASE }
+    const add = fakeCliIo({ ...env, BRIDGEBENCH_ZENDESK_TOKEN: 'token-0123456789abcdef' })
+    const args = ['profile', 'add', '--name', 'Acme', '--zendesk', zendesk.url]
+    await runCli([...args, '--zendesk-email', 'agent@example.com', '--activate'], add.io)
+    const seed = path.join(home, 'seed.liquid')
+    writeFileSync(seed, seedTemplate())
+    return { zendesk, env, seed, host: new URL(zendesk.url).host }
+  }
+
+  it('does not send a body lint finds errors in without --yes, naming the count and the account', async () => {
+    const { zendesk, env, seed, host } = await realAccount()
+    try {
+      const run = fakeCliIo(env)
+      expect(await runCli(['ticket', 'send', '--template', seed, '--user', 'u-1001'], run.io)).toBe(
+        1,
+      )
+      expect(run.stderr()).toMatch(
+        /^Error: Not sent\. The request has \d+ lint errors, first \(line 1\)/,
+      )
+      expect(run.stderr()).toContain(`It would be created in Acme (${host}) as it is.`)
+      expect(zendesk.seen).toHaveLength(0)
+
+      const confirmed = fakeCliIo(env)
+      const args = ['ticket', 'send', '--template', seed, '--user', 'u-1001', '--yes']
+      expect(await runCli(args, confirmed.io)).toBe(0)
+      expect(zendesk.seen).toHaveLength(1)
+    } finally {
+      await zendesk.close()
+    }
+  })
+
+  it('deletes test tickets from a real account only with --yes', async () => {
+    const { zendesk, env, host } = await realAccount()
+    try {
+      const run = fakeCliIo(env)
+      expect(await runCli(['ticket', 'cleanup', '--ticket', '41'], run.io)).toBe(1)
+      expect(run.stderr()).toContain(
+        `Delete 1 test ticket from Acme (${host})? Run again with --yes`,
+      )
+      expect(zendesk.seen).toHaveLength(0)
+    } finally {
+      await zendesk.close()
+    }
+  })
 })

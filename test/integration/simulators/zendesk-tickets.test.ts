@@ -56,7 +56,8 @@ describe('simulated Zendesk tickets (reference/zendesk.md §4)', () => {
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
     const html = await page.text()
     expect(html).toContain('#1 Printer &#60;on fire&#62;')
-    expect(html).toContain('Ada Lovelace (u-1001)')
+    expect(html).toContain('Ada Lovelace<br><span class="muted">ada@example.com</span>')
+    expect(html).toContain('<div class="comment-body">Help</div>')
     expect((await fetch(`${zendesk.url}/agent/tickets/99`)).status).toBe(404)
   })
 

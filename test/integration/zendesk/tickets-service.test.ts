@@ -103,7 +103,7 @@ describe('TicketsService against the simulated Zendesk', () => {
     if (result?.type !== 'result') return
     expect(result.result).toMatchObject({ ok: true, attempts: 1 })
     expect(result.result.exchange.attempts[0]?.request.headers).toContainEqual([
-      'authorization',
+      'Authorization',
       'Basic ••••',
     ])
     const tickets = zendesk.tickets()

@@ -146,7 +146,7 @@ export class ExpressionLexer {
         'single-brace',
         p,
         false,
-        'Single `{ }` braces are not Liquid: this attribute reference is malformed (braze.md §8.3).',
+        'Single `{ }` braces are not Liquid: this attribute reference is malformed.',
         'Inside a tag write the reference bare, `targeted_device.${carrier}`, or as `{{targeted_device.${carrier}}}`.',
       )
       return { kind: 'punct', start: p, end: p }
@@ -172,7 +172,7 @@ export class ExpressionLexer {
         'curly-quote',
         p,
         false,
-        `"${c}" is a typographic quote; Liquid only understands straight quotes (braze.md §1.1).`,
+        `"${c}" is a typographic quote; Liquid only understands straight quotes.`,
         'Replace it with a straight quote (\' or ").',
       )
       return { kind: 'punct', start: p, end: p + 1 }

@@ -19,7 +19,7 @@ export function filterProblems(filters: readonly FilterUse[], lines: LineIndex):
           'error',
           'unsupported-filter',
           at,
-          `Braze does not support the filter "${use.name}" (braze.md §2.1).`,
+          `Braze does not support the filter "${use.name}" (https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/filters/).`,
           UNSUPPORTED_FILTERS[use.name] ?? 'Remove it.',
         ),
       )
@@ -122,7 +122,7 @@ export function promotionNotes(source: string, lines: LineIndex): Problem[] {
       'info',
       'promotion-deduction',
       lines.position(first),
-      `Braze takes a code from every promotion list in this message (${lists.join(', ')}) on every send, whichever branch renders; test sends use codes too (braze.md §1.8).`,
+      `Braze takes a code from every promotion list in this message (${lists.join(', ')}) on every send, whichever branch renders; test sends use codes too.`,
       'Reference only the lists a recipient can actually receive.',
     ),
   ]

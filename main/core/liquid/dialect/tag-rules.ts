@@ -46,7 +46,7 @@ export function laxCondition(tokens: ExprToken[], text: Text): RuleOutcome {
       code: 'ignored-condition',
       at: token.start,
       structural: false,
-      message: `\`${operator}\` is not a Liquid operator: Braze ignores \`${dropped}\`, so that part of the condition is never checked (braze.md §2.5).`,
+      message: `\`${operator}\` is not a Liquid operator: Braze ignores \`${dropped}\`, so that part of the condition is never checked.`,
       fix: `Write \`${instead}\` instead of \`${operator}\`.`,
     })
     if (isBlank(kept.at(-1)) && j < tokens.length) kept.pop()
@@ -86,7 +86,7 @@ export function laxAssign(tokens: ExprToken[], text: Text): RuleOutcome {
     code: 'ignored-assign-markup',
     at: first.start,
     structural: false,
-    message: `\`assign\` does not evaluate \`${slice(ignored, text)}\`: Braze ignores it and assigns \`${value}\` (braze.md §2.5).`,
+    message: `\`assign\` does not evaluate \`${slice(ignored, text)}\`: Braze ignores it and assigns \`${value}\`.`,
     fix: 'Assign the value on its own, then compare it in an {% if %}.',
   }
   return { tokens: [...tokens.slice(0, end), ...tokens.slice(pipe)], issues: [issue] }
@@ -104,7 +104,7 @@ export function laxElse(tokens: ExprToken[], text: Text): RuleOutcome {
         code: 'ignored-else-condition',
         at: first.start,
         structural: false,
-        message: `\`{% else %}\` takes no condition: Braze ignores \`${slice(tokens, text)}\` and runs this branch for every remaining case (braze.md §2.5).`,
+        message: `\`{% else %}\` takes no condition: Braze ignores \`${slice(tokens, text)}\` and runs this branch for every remaining case.`,
         fix: 'Use {% elsif <condition> %} for a condition, or remove the text after else.',
       },
     ],

@@ -6,6 +6,7 @@ import {
   type FilterUse,
   type LexIssue,
   type LexSink,
+  type LexResult,
 } from './expression-lexer'
 import {
   closest,
@@ -131,7 +132,20 @@ class TemplateRewriter implements LexSink {
   private output(start: number): number {
     const open = this.src[start + 2] === '-' ? 3 : 2
     this.out.copy(start, start + open)
+    const mark = this.issues.length
     const result = this.lexer.lex(start + open, 'output')
+    if (this.runsOffItsLine(start + open, result)) {
+      // What the lexer found further on (a string "not closed" lines below) is a symptom.
+      this.issues.length = mark
+      const name = /^\s*([\w.]+)/.exec(this.src.slice(start + open))?.[1]
+      return this.unclosed(
+        start,
+        false,
+        'unclosed-output',
+        'This `{{` is not closed by `}}` on its line, so Liquid reads on into the text after it.',
+        name ? `Close it on this line: \`{{${name}}}\`.` : 'Add the missing `}}` on this line.',
+      )
+    }
     if (!result.closed)
       return this.unclosed(
         start,
@@ -145,6 +159,19 @@ class TemplateRewriter implements LexSink {
     const close = this.src[result.end] === '-' ? 3 : 2
     this.out.copy(result.end, result.end + close)
     return result.end + close
+  }
+
+  /**
+   * An output with no `}}` on its own line that never closes, or closes only because a quote
+   * on its line opened a string running onto later lines (`"subject": "{{ticket_subject",`):
+   * the mistake is the `{{`, not wherever the runaway string happens to end.
+   */
+  private runsOffItsLine(from: number, result: LexResult): boolean {
+    const lineEnd = this.src.indexOf('\n', from)
+    const line = this.src.slice(from, lineEnd < 0 ? this.src.length : lineEnd)
+    if (lineEnd < 0 || line.includes('}}')) return false
+    if (!result.closed) return true
+    return result.tokens.some((t) => t.kind === 'string' && this.text(t).includes('\n'))
   }
 
   private tag(start: number): number {

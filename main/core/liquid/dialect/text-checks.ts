@@ -30,7 +30,7 @@ export function textIssues(src: string, start: number, end: number): LexIssue[] 
   return issues
 }
 
-/** `{{a}} | plus: {{b}}`: the filter is outside the braces (braze.md §1.1). */
+/** `{{a}} | plus: {{b}}`: the filter is outside the braces. */
 function filterAfterOutput(src: string, start: number, end: number): LexIssue | undefined {
   let p = start
   while (p < end && isBlankChar(src.charCodeAt(p))) p++
@@ -42,7 +42,7 @@ function filterAfterOutput(src: string, start: number, end: number): LexIssue | 
     code: 'filter-outside-output',
     at: p,
     structural: false,
-    message: `\`${pipe[0]}\` comes after the closing }} and is printed as text; Braze cannot combine two attributes in one expression (braze.md §1.1).`,
+    message: `\`${pipe[0]}\` comes after the closing }} and is printed as text; Braze cannot combine two attributes in one expression.`,
     fix: 'Assign one attribute to a variable first, then apply the filter inside one {{ }}.',
   }
 }

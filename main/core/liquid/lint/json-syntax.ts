@@ -43,7 +43,7 @@ export function jsonSyntaxProblem(
       'curly-quote',
       at,
       `The body is not valid JSON: a typographic quote ${shown} stands where JSON needs a straight "${inOutput}.`,
-      'Replace the curly quotes with straight quotes (braze.md §8.12).',
+      'Replace the curly quotes with straight quotes.',
     )
   }
   if (printParseErrorCode(error.error) === 'InvalidCommentToken' || found.startsWith('//')) {

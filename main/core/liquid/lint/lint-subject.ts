@@ -4,6 +4,7 @@ import type { BrazeUserProfile } from '../../../../shared/contract/users'
 import type { CompiledTemplate } from '../compile'
 import { problemAt } from '../problem'
 import type { OutputLocator } from './output-locator'
+import { lintJsonBody } from './json-body-lint'
 import { zendeskHeaderProblems } from './zendesk-headers'
 import { lintZendeskTicket } from './zendesk-ticket-lint'
 
@@ -30,6 +31,12 @@ const TARGETS: Record<LintTargetId, TargetRules> = {
     label: 'Zendesk: create ticket',
     body: lintZendeskTicket,
     headers: zendeskHeaderProblems,
+  },
+  json: {
+    id: 'json',
+    label: 'JSON body (any API)',
+    body: lintJsonBody,
+    headers: () => [],
   },
 }
 

@@ -117,7 +117,7 @@ function authorizationProblems(name: string, value: string, now: Date, report: R
       'zendesk-api-token',
       now >= dead ? 'error' : 'warning',
       name,
-      `This header uses a Zendesk API token (email/token:…). API tokens ${phase} (zendesk.md §1.2).`,
+      `This header uses a Zendesk API token (email/token:…). API tokens ${phase} (https://developer.zendesk.com/api-reference/introduction/security-and-auth/).`,
       'Move this integration to OAuth and send Authorization: Bearer <access token>.',
     )
     return

@@ -195,7 +195,7 @@ function requesterIdProblems(
       'error',
       code,
       at,
-      `requester_id is "${shown}", ${which}; Zendesk needs the integer id of a Zendesk user and answers 422 otherwise (braze.md §7.1).`,
+      `requester_id is "${shown}", ${which}; Zendesk needs the integer id of a Zendesk user and answers 422 otherwise (https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#create-ticket).`,
       REQUESTER_ID_FIX,
     ),
   ]

@@ -117,7 +117,8 @@ function fieldsFor(plan: TicketShape, shape: OutputShape, output: string): Ticke
   return fields
 }
 
-function templatePlaceholders(compiled: CompiledTemplate | null): Problem[] {
+/** The template's `<< … >>` placeholders, found once per template. */
+export function templatePlaceholders(compiled: CompiledTemplate | null): Problem[] {
   if (!compiled) return []
   return [
     ...memo(compiled, 'placeholders', () =>

@@ -1,11 +1,11 @@
 import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser'
 import type { Problem } from '../../../../shared/contract/problems'
-import { findTooDeepJson, nestedTooDeeply } from '../../../../shared/security/json-nesting'
 import type { CompiledTemplate } from '../compile'
 import { problemAt } from '../problem'
 import type { Position, SourceMap } from '../source-map'
-import { jsonSyntaxProblem, parseJson } from './json-syntax'
-import { repairedOutput, unsafeValuesInStrings, type UnsafeValue } from './json-strings'
+import { checkJsonBody } from './json-body'
+import { parseJson } from './json-syntax'
+import { repairedOutput } from './json-strings'
 import type { MaskedOutput } from './output-shape'
 import { findPlaceholders } from './placeholders'
 import { TICKET_FIELD_PATHS, type TicketField, type TicketFieldPath } from './zendesk-ticket-fields'
@@ -38,23 +38,9 @@ export function analyzeTicketShape(
   compiled: CompiledTemplate | null,
 ): TicketShape {
   const { text, locator } = masked
-  // The parse tree recurses once per level: a body this deep is reported, never parsed.
-  const tooDeep = findTooDeepJson(text)
-  if (tooDeep) {
-    const problem = problemAt(
-      'error',
-      'json-too-deep',
-      locator.templatePosition(tooDeep.offset),
-      `The body is ${nestedTooDeeply()}, so Bridgebench does not check it further.`,
-      'A Zendesk ticket nests a few levels: check the loops and brackets that print this part.',
-    )
-    return { problems: [problem], ticketAt: null, fields: null }
-  }
-  const unsafe = unsafeValuesInStrings(text, locator.valuePieces())
-  const problems = unsafe.map((u) => unsafeValueProblem(u, masked))
-  const { tree, errors } = parseJson(text)
+  const { problems, unsafe, tree, errors } = checkJsonBody(masked)
+  if (!unsafe) return { problems, ticketAt: null, fields: null }
   const first = errors[0]
-  if (first) problems.push(jsonSyntaxProblem(text, first, locator))
   let root = tree
   let body = text
   let map: SourceMap | null = null
@@ -145,31 +131,6 @@ function stringParts(
   }
   parts.push(body.slice(p, end))
   return parts
-}
-
-const HAZARD_WORDS = {
-  quote: 'a double quote, which ends the JSON string early',
-  newline: 'a line break, which JSON strings cannot contain',
-  control: 'a control character, which JSON strings cannot contain',
-  backslash: 'a backslash that is not a valid JSON escape',
-} as const
-
-function unsafeValueProblem(unsafe: UnsafeValue, masked: MaskedOutput): Problem {
-  const { locator } = masked
-  const piece = locator.pieceSource(unsafe.segment)
-  const value = masked.text.slice(unsafe.segment.start, unsafe.segment.end)
-  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
-  const what = unsafe.hazards.map((h) => HAZARD_WORDS[h]).join(' and ')
-  const escaped = /^\{\{-?[\s\S]*-?\}\}$/.test(piece)
-    ? piece.replace(/\s*(-?\}\})$/, ' | json_escape$1')
-    : '{{ … | json_escape }}'
-  return problemAt(
-    'error',
-    'unescaped-value',
-    locator.templatePosition(unsafe.segment.start),
-    `${piece || 'This value'} prints ${shown} inside a JSON string; it contains ${what}.`,
-    `Escape it: ${escaped} (braze.md §8.11).`,
-  )
 }
 
 /** " (set on line 7: {% assign ticket_status = 'New' %})" when a plain variable printed the value. */

@@ -20,7 +20,7 @@ export class AbortMessageTag extends Tag {
     const match = FORMS.exec(markup)
     if (!match) {
       const message = markup.includes('{{')
-        ? 'The abort_message reason must be a plain string without Liquid (braze.md §2.3).'
+        ? 'The abort_message reason must be a plain string without Liquid.'
         : 'abort_message takes at most a quoted reason in parentheses.'
       throw new MarkupError(
         message,

@@ -50,7 +50,9 @@ async function handle(req: IncomingMessage, deps: ZendeskServerDeps): Promise<Ap
   if (method === 'GET' && agent) {
     const id = Number(agent[1])
     const ticket = deps.store.tickets.get(id)
-    return agentTicketPage(ticket ? ticketView(ticket, deps.store.users) : undefined, id)
+    return agentTicketPage(ticket ? ticketView(ticket, deps.store.users) : undefined, id, (user) =>
+      deps.store.users.get(user),
+    )
   }
   if (!url.pathname.startsWith(`${API_PREFIX}/`)) return { status: 404, body: INVALID_ENDPOINT }
   const path = url.pathname

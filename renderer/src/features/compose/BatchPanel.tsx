@@ -128,6 +128,14 @@ export function BatchPanel({ onPreview }: { onPreview: () => void }) {
         </p>
       ) : (
         <div className="batch-table-wrap">
+          {batch.commonProblems.length > 0 && (
+            <p className="muted small" data-testid="batch-common">
+              Every user also has the template’s own {batch.commonProblems.length} problem
+              {batch.commonProblems.length === 1 ? '' : 's'} (first:{' '}
+              {batch.commonProblems[0]?.message}); Lint lists them all. The rows show what differs
+              per user.
+            </p>
+          )}
           <table className="table batch-table" data-testid="batch-rows">
             <thead>
               <tr>
@@ -136,7 +144,7 @@ export function BatchPanel({ onPreview }: { onPreview: () => void }) {
                 <th className="num">Errors</th>
                 <th className="num">Warnings</th>
                 <th className="num">Info</th>
-                <th>First problems</th>
+                <th>This user’s own problems</th>
               </tr>
             </thead>
             <tbody>

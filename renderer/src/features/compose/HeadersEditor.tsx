@@ -27,9 +27,11 @@ export function HeadersEditor({ problems }: { problems: readonly Problem[] }) {
     setHeaders(headers.map((h) => (h.key === key ? { ...h, ...patch } : h)))
 
   return (
-    <section className="panel headers-editor" aria-labelledby="compose-headers">
-      <h2 id="compose-headers">Request headers</h2>
-      <p className="muted small">Values are Liquid templates too, rendered with the body.</p>
+    <section className="headers-editor" aria-label="Request headers">
+      <p className="muted small">
+        Request headers, as in Braze’s webhook composer: each value is a Liquid template too,
+        rendered with the body and sent as rendered.
+      </p>
       {headers.length === 0 && (
         <p className="muted small">
           No headers yet. Zendesk needs <code>Authorization</code> and{' '}

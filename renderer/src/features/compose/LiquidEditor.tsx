@@ -96,7 +96,7 @@ export function LiquidEditor({
     <div className="liquid-editor">
       <CodeMirror
         value={value}
-        height="420px"
+        height="100%"
         theme={dark ? 'dark' : 'light'}
         extensions={extensions}
         onChange={onChange}

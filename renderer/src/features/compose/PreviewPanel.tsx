@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { SendOptions } from '../tickets/SendOptions'
 import { useCompose } from './compose-store'
 
 function prettyJson(text: string): string | null {
@@ -9,7 +10,10 @@ function prettyJson(text: string): string | null {
   }
 }
 
-/** The body Braze would send for the picked user, and the request headers (masked). */
+/**
+ * The bytes a send puts on the wire for the picked user — body (with the test tag when it is
+ * on) and request headers (masked) — and what the send does with Authorization.
+ */
 export function PreviewPanel() {
   const result = useCompose((s) => s.result)
   const rendering = useCompose((s) => s.rendering)
@@ -22,17 +26,14 @@ export function PreviewPanel() {
   const headers = Object.entries(result?.headers ?? {})
 
   return (
-    <section className="panel" aria-labelledby="compose-preview" aria-busy={rendering}>
-      <div className="panel-title-row">
-        <h2 id="compose-preview">Preview</h2>
-        {result && (
-          <span className="muted small" data-testid="render-meta">
-            {rendering
-              ? `Rendering for ${userLabel ?? 'the picked user'}…`
-              : `Rendered in ${result.durationMs.toFixed(1)} ms for ${result.renderedFor.label}`}
-          </span>
-        )}
-      </div>
+    <div className="preview" aria-busy={rendering}>
+      <p className="muted small preview-meta" data-testid="render-meta">
+        {!result
+          ? ''
+          : rendering
+            ? `Rendering for ${userLabel ?? 'the picked user'}…`
+            : `Rendered in ${result.durationMs.toFixed(1)} ms for ${result.renderedFor.label}`}
+      </p>
       {renderError && (
         <p className="form-error" role="alert">
           {renderError}
@@ -54,6 +55,23 @@ export function PreviewPanel() {
         </div>
       ) : (
         <>
+          {result.renderedUntilError && (
+            <div className="callout callout-warning" data-testid="preview-until-error">
+              <p>
+                <strong>Braze would send nothing:</strong> the template has an error at Ln{' '}
+                {result.renderedUntilError.line}, Col {result.renderedUntilError.column} (see Lint).
+                The body up to there:
+              </p>
+              <pre className="code-block preview-output">
+                {result.renderedUntilError.text || '(nothing before the error)'}
+              </pre>
+            </div>
+          )}
+          {result.tagChange && (
+            <p className="muted small" data-testid="tag-change">
+              {result.tagChange}
+            </p>
+          )}
           <pre className="code-block preview-output" data-testid="preview-output">
             {formatted ?? result.output}
             {result.output === '' && <span className="muted">(empty body)</span>}
@@ -76,7 +94,7 @@ export function PreviewPanel() {
           <h3 className="subheading">Request headers</h3>
           {headers.length === 0 ? (
             <p className="muted small">
-              No headers. Zendesk needs Authorization and Content-Type: add them under the editor.
+              No headers. Zendesk needs Authorization and Content-Type: add them in the Headers tab.
             </p>
           ) : (
             <dl className="facts header-facts" data-testid="preview-headers">
@@ -91,6 +109,7 @@ export function PreviewPanel() {
             </dl>
           )}
           <p className="muted small">Credentials are masked here; the engine keeps them.</p>
+          <SendOptions result={result} />
           {result.messageExtras.length > 0 && (
             <>
               <h3 className="subheading">Message extras</h3>
@@ -106,6 +125,6 @@ export function PreviewPanel() {
           )}
         </>
       )}
-    </section>
+    </div>
   )
 }

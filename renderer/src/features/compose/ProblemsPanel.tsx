@@ -1,5 +1,7 @@
-import type { Problem, ProblemSeverity } from '../../../../shared/contract'
+import type { LintTargetId, Problem, ProblemSeverity } from '../../../../shared/contract'
+import { noProblemsText } from '../../../../shared/compose/lint-verdict'
 import { useCompose } from './compose-store'
+import { useLibrary } from './library-store'
 
 const TONE: Record<ProblemSeverity, string> = { error: 'error', warning: 'warning', info: 'info' }
 
@@ -17,6 +19,30 @@ export function severityCounts(problems: readonly Problem[]): Record<ProblemSeve
   return counts
 }
 
+/** What the body is linted for: saved with the template, so its author's choice travels with it. */
+function LintTargetPicker() {
+  const targets = useLibrary((s) => s.targets)
+  const target = useCompose((s) => s.target)
+  const setTarget = useCompose((s) => s.setTarget)
+  return (
+    <label className="inline-label lint-target">
+      <span className="muted small">for</span>
+      <select
+        aria-label="Lint for"
+        value={target ?? ''}
+        onChange={(e) => setTarget(e.target.value === '' ? null : (e.target.value as LintTargetId))}
+      >
+        {targets.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.label}
+          </option>
+        ))}
+        <option value="">Liquid only (no target)</option>
+      </select>
+    </label>
+  )
+}
+
 /**
  * Everything wrong with the last render: Liquid errors, invalid JSON, Zendesk ticket-schema and
  * header problems. A problem with a place moves the cursor there.
@@ -27,18 +53,21 @@ export function ProblemsPanel({ onJump }: { onJump: (problem: Problem) => void }
   const problems = result?.problems ?? []
   const counts = severityCounts(problems)
   return (
-    <section className="panel" aria-labelledby="compose-problems">
-      <div className="panel-title-row">
+    <section className="lint" aria-labelledby="compose-problems">
+      <div className="panel-title-row lint-head">
         <h2 id="compose-problems">Lint</h2>
+        <LintTargetPicker />
         {result && (
           <span className="actions" data-testid="problem-counts">
             <span className={`badge badge-${counts.error ? 'error' : 'ok'}`}>
               {counts.error} error{counts.error === 1 ? '' : 's'}
             </span>
-            <span className={`badge ${counts.warning ? 'badge-warning' : ''}`}>
-              {counts.warning} warning{counts.warning === 1 ? '' : 's'}
-            </span>
-            <span className="badge">{counts.info} info</span>
+            {counts.warning > 0 && (
+              <span className="badge badge-warning">
+                {counts.warning} warning{counts.warning === 1 ? '' : 's'}
+              </span>
+            )}
+            {counts.info > 0 && <span className="badge">{counts.info} info</span>}
           </span>
         )}
       </div>
@@ -49,8 +78,14 @@ export function ProblemsPanel({ onJump }: { onJump: (problem: Problem) => void }
             : 'Problems appear here as you type.'}
         </p>
       ) : problems.length === 0 ? (
-        <p className="tone-ok" data-testid="no-problems">
-          No problems found: Braze would send this body and Zendesk would accept its shape.
+        <p
+          className={result.lintedAs === 'zendesk-ticket' ? 'tone-ok' : 'muted'}
+          data-testid="no-problems"
+        >
+          {noProblemsText(
+            result.lintedAs,
+            'lint for “Zendesk: create ticket” (beside Lint) to check it',
+          )}
         </p>
       ) : (
         <ul className="problem-list" data-testid="problem-list">

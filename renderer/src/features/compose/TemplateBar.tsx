@@ -1,23 +1,21 @@
 import { useState } from 'react'
-import type { LintTargetId, TemplateView } from '../../../../shared/contract'
+import type { TemplateView } from '../../../../shared/contract'
 import { useCompose } from './compose-store'
 import { useLibrary } from './library-store'
 import { copyName, useTemplateActions } from './use-template-actions'
 
 const NEW = '__new__'
 
-/** Which template is open, its name and lint target; save, save as, new and delete. */
+/** Which template is open and its name; save, save as, new, delete, discard changes. */
 export function TemplateBar() {
-  const { templates, targets, notice } = useLibrary()
+  const { templates, notice } = useLibrary()
   const templateId = useCompose((s) => s.templateId)
   const templateName = useCompose((s) => s.templateName)
   const builtIn = useCompose((s) => s.builtIn)
   const dirty = useCompose((s) => s.dirty)
-  const target = useCompose((s) => s.target)
   const setTemplateName = useCompose((s) => s.setTemplateName)
-  const setTarget = useCompose((s) => s.setTarget)
-  const newTemplate = useCompose((s) => s.newTemplate)
-  const { save, saveAs, open, remove } = useTemplateActions()
+  const draft = useCompose((s) => s.draft)
+  const { save, saveAs, open, create, discardChanges, remove } = useTemplateActions()
   const [copyAs, setCopyAs] = useState<string | null>(null)
 
   const groups: Array<[string, TemplateView[]]> = [
@@ -25,12 +23,9 @@ export function TemplateBar() {
     ['Saved', templates.filter((t) => !t.builtIn)],
   ]
 
-  const discardOk = () =>
-    !dirty || window.confirm(`Discard your unsaved changes to “${templateName}”?`)
-
+  // Switching never loses work: unsaved edits stay as the template's draft.
   const pick = (id: string) => {
-    if (!discardOk()) return
-    if (id === NEW) newTemplate()
+    if (id === NEW) create()
     else void open(id)
   }
 
@@ -73,22 +68,38 @@ export function TemplateBar() {
             />
           </label>
         )}
-        <label>
-          Lint for
-          <select
-            value={target ?? ''}
-            onChange={(e) =>
-              setTarget(e.target.value === '' ? null : (e.target.value as LintTargetId))
-            }
-          >
-            {targets.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-            <option value="">Liquid only (no target)</option>
-          </select>
-        </label>
+        <span className="template-status small" role="status" data-testid="template-status">
+          {builtIn && (
+            <span
+              className="badge"
+              title="Braze’s published template, traps included: read-only, so saving makes your own copy."
+            >
+              read-only
+            </span>
+          )}{' '}
+          {dirty && (
+            <span
+              className="badge badge-warning"
+              title="Kept as a draft in the data folder until you save or discard it"
+              data-testid="unsaved-badge"
+            >
+              {draft?.restored ? 'draft restored' : 'unsaved changes'}
+            </span>
+          )}{' '}
+          {dirty && (
+            <button
+              type="button"
+              className="link-button small"
+              onClick={() => void discardChanges()}
+              data-testid="discard-changes"
+            >
+              Discard changes
+            </button>
+          )}
+          {notice && (
+            <span className={notice.tone === 'ok' ? 'tone-ok' : 'tone-error'}>{notice.text}</span>
+          )}
+        </span>
         <div className="actions template-actions">
           <button
             type="button"
@@ -154,18 +165,6 @@ export function TemplateBar() {
           </button>
         </form>
       )}
-      <p className="template-status small" role="status" data-testid="template-status">
-        {builtIn && (
-          <span className="muted">
-            Braze’s published template, traps included: read-only, so saving makes your own
-            copy.{' '}
-          </span>
-        )}
-        {dirty && <span className="badge badge-warning">unsaved changes</span>}{' '}
-        {notice && (
-          <span className={notice.tone === 'ok' ? 'tone-ok' : 'tone-error'}>{notice.text}</span>
-        )}
-      </p>
     </section>
   )
 }

@@ -1,7 +1,9 @@
 import type { SampleUserEntry, UserSource } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
+import { errorText } from '../../api/error-text'
 import { useCompose } from './compose-store'
 import { useLibrary } from './library-store'
+import { optionLabels } from './user-labels'
 import { useUserAction } from './use-user-actions'
 
 const GROUPS: Array<[UserSource, string]> = [
@@ -13,15 +15,17 @@ const GROUPS: Array<[UserSource, string]> = [
 ]
 
 /** The user the preview renders for, picked from every saved and built-in user. */
-export function UserPicker({ onEdit }: { onEdit: (entry: SampleUserEntry | null) => void }) {
+export function UserPicker() {
   const api = useApi()
   const users = useLibrary((s) => s.users)
   const reloadUsers = useLibrary((s) => s.reloadUsers)
   const userId = useCompose((s) => s.userId)
   const userLabel = useCompose((s) => s.userLabel)
   const selectUser = useCompose((s) => s.selectUser)
+  const editUser = useCompose((s) => s.editUser)
   const { run, busy, error, setError } = useUserAction()
   const selected = users.find((u) => u.id === userId)
+  const labels = optionLabels(users)
 
   const remove = async (entry: SampleUserEntry) => {
     try {
@@ -30,14 +34,14 @@ export function UserPicker({ onEdit }: { onEdit: (entry: SampleUserEntry | null)
       const first = useLibrary.getState().users[0]
       selectUser(first?.id ?? null, first?.label ?? null)
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
+      setError(errorText(failure))
     }
   }
 
   return (
     <div className="user-picker">
-      <label className="grow">
-        Render for
+      <label className="inline-label">
+        <span>Render for</span>
         <select
           value={userId ?? ''}
           onChange={(e) => {
@@ -48,7 +52,7 @@ export function UserPicker({ onEdit }: { onEdit: (entry: SampleUserEntry | null)
         >
           {userId === null && <option value="">Pick a user…</option>}
           {userId !== null && !selected && (
-            <option value={userId}>{userLabel ?? userId} (from the batch)</option>
+            <option value={userId}>{userLabel ?? userId} (not saved)</option>
           )}
           {GROUPS.map(([source, label]) => {
             const group = users.filter((u) => u.source === source)
@@ -57,7 +61,7 @@ export function UserPicker({ onEdit }: { onEdit: (entry: SampleUserEntry | null)
               <optgroup key={source} label={label}>
                 {group.map((u) => (
                   <option key={u.id} value={u.id}>
-                    {u.label}
+                    {labels.get(u.id)}
                   </option>
                 ))}
               </optgroup>
@@ -71,17 +75,30 @@ export function UserPicker({ onEdit }: { onEdit: (entry: SampleUserEntry | null)
           className="button button-small"
           disabled={busy}
           onClick={() => void run(() => api.users.random({}))}
-          title="Make a plausible random user (about one in eight has a trap: a quote in the name, no email…)"
+          title="A plausible random user (about one in eight has a trap: a quote in the name, no email…); it replaces the last random one"
         >
           Random user
         </button>
         <button
           type="button"
           className="button button-small"
-          onClick={() => onEdit(selected ?? null)}
-          title="Edit this user's attributes as JSON and save the result as a custom user"
+          disabled={!selected}
+          onClick={() => editUser({ entry: selected ?? null })}
+          title={
+            selected?.source === 'built-in'
+              ? 'Edit a copy of this built-in user as JSON'
+              : "Edit this user's attributes as JSON"
+          }
         >
-          {selected && selected.source !== 'built-in' ? 'Edit' : 'Custom user…'}
+          Edit
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => editUser({ entry: null })}
+          title="Type a user by hand, as Braze exports it"
+        >
+          Custom user…
         </button>
         {selected && selected.source !== 'built-in' && (
           <button

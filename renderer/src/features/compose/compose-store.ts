@@ -3,6 +3,9 @@ import type {
   ComposeBatchOutput,
   ComposeRenderOutput,
   LintTargetId,
+  SampleUserEntry,
+  SendAuthorization,
+  TemplateDraft,
   TemplateView,
 } from '../../../../shared/contract'
 
@@ -28,6 +31,11 @@ export interface ComposeState {
   target: LintTargetId | null
   /** Edited since it was opened or saved. */
   dirty: boolean
+  /**
+   * The unsaved edits kept in the data folder for this template: when they were last written,
+   * and whether they were restored on opening (a reload, a restart). Null when there are none.
+   */
+  draft: { savedAt: string | null; restored: boolean } | null
   userId: string | null
   userLabel: string | null
   /** The last render (headers masked); null until the first one arrives. */
@@ -38,10 +46,20 @@ export interface ComposeState {
   renderRequest: number
   /** Connected Content URL → pasted response text (JSON or plain text). */
   canned: Record<string, string>
+  /** "Tag it bridgebench_test": the preview shows the tagged body, exactly as it is sent. */
+  addTestTag: boolean
+  /** Whose Authorization a send carries; null follows the engine's suggestion for the template. */
+  authorization: SendAuthorization | null
+  editorTab: 'body' | 'headers'
+  outputTab: 'preview' | 'response'
+  /** The custom-user editor, open on a user (null: a new one); undefined when closed. */
+  customUser: { entry: SampleUserEntry | null } | undefined
   batch: ComposeBatchOutput | null
 
-  openTemplate: (template: TemplateView) => void
-  newTemplate: () => void
+  openTemplate: (template: TemplateView, draft?: TemplateDraft) => void
+  draftKept: (savedAt: string) => void
+  /** A new, never-saved template: blank, or the unsaved new one kept as a draft. */
+  newTemplate: (draft?: TemplateDraft) => void
   markSaved: (template: TemplateView) => void
   setTemplateName: (name: string) => void
   setBody: (body: string) => void
@@ -49,6 +67,11 @@ export interface ComposeState {
   setTarget: (target: LintTargetId | null) => void
   selectUser: (id: string | null, label: string | null) => void
   setCanned: (url: string, text: string) => void
+  setAddTestTag: (addTestTag: boolean) => void
+  setAuthorization: (authorization: SendAuthorization | null) => void
+  setEditorTab: (tab: ComposeState['editorTab']) => void
+  setOutputTab: (tab: ComposeState['outputTab']) => void
+  editUser: (customUser: ComposeState['customUser']) => void
   requestRender: () => void
   renderStarted: () => void
   renderFinished: (result: ComposeRenderOutput) => void
@@ -76,6 +99,7 @@ export const useCompose = create<ComposeState>()((set) => ({
   headers: [],
   target: 'zendesk-ticket',
   dirty: false,
+  draft: null,
   userId: null,
   userLabel: null,
   result: null,
@@ -83,28 +107,39 @@ export const useCompose = create<ComposeState>()((set) => ({
   renderError: null,
   renderRequest: 0,
   canned: {},
+  addTestTag: false,
+  authorization: null,
+  editorTab: 'body',
+  outputTab: 'preview',
+  customUser: undefined,
   batch: null,
 
-  openTemplate: (template) =>
+  openTemplate: (template, draft) =>
     set({
       templateId: template.id,
-      templateName: template.name,
+      templateName: draft?.name ?? template.name,
       builtIn: template.builtIn,
-      body: template.body,
-      headers: rowsFrom(template.headers),
-      target: template.target,
-      dirty: false,
+      body: draft?.body ?? template.body,
+      headers: rowsFrom(draft?.headers ?? template.headers),
+      target: draft ? draft.target : template.target,
+      dirty: draft !== undefined,
+      draft: draft ? { savedAt: draft.savedAt, restored: true } : null,
+      authorization: null,
       batch: null,
     }),
-  newTemplate: () =>
+  draftKept: (savedAt) =>
+    set((state) => ({ draft: { savedAt, restored: state.draft?.restored ?? false } })),
+  newTemplate: (draft) =>
     set({
       templateId: null,
-      templateName: 'Untitled template',
+      templateName: draft?.name ?? 'Untitled template',
       builtIn: false,
-      body: '',
-      headers: rowsFrom(NEW_TEMPLATE_HEADERS),
-      target: 'zendesk-ticket',
-      dirty: false,
+      body: draft?.body ?? '',
+      headers: rowsFrom(draft?.headers ?? NEW_TEMPLATE_HEADERS),
+      target: draft ? draft.target : 'zendesk-ticket',
+      dirty: draft !== undefined,
+      draft: draft ? { savedAt: draft.savedAt, restored: true } : null,
+      authorization: null,
       batch: null,
     }),
   markSaved: (template) =>
@@ -113,6 +148,7 @@ export const useCompose = create<ComposeState>()((set) => ({
       templateName: template.name,
       builtIn: template.builtIn,
       dirty: false,
+      draft: null,
     }),
   setTemplateName: (templateName) => set({ templateName, dirty: true }),
   setBody: (body) => set((state) => (state.body === body ? {} : { body, dirty: true })),
@@ -120,6 +156,11 @@ export const useCompose = create<ComposeState>()((set) => ({
   setTarget: (target) => set({ target, dirty: true }),
   selectUser: (userId, userLabel) => set({ userId, userLabel }),
   setCanned: (url, text) => set((state) => ({ canned: { ...state.canned, [url]: text } })),
+  setAddTestTag: (addTestTag) => set({ addTestTag }),
+  setAuthorization: (authorization) => set({ authorization }),
+  setEditorTab: (editorTab) => set({ editorTab }),
+  setOutputTab: (outputTab) => set({ outputTab }),
+  editUser: (customUser) => set({ customUser }),
   requestRender: () => set((state) => ({ renderRequest: state.renderRequest + 1 })),
   renderStarted: () => set({ rendering: true }),
   renderFinished: (result) => set({ result, rendering: false, renderError: null }),

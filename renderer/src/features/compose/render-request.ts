@@ -6,6 +6,7 @@ export interface ComposeInputs {
   body: string
   headers: readonly HeaderRow[]
   canned: Record<string, string>
+  addTestTag: boolean
 }
 
 /**
@@ -21,6 +22,7 @@ export function composeRenderRequest(
     template: inputs.body,
     headers: headerRecord(inputs.headers),
     userId,
+    ...(inputs.addTestTag ? { addTestTag: true } : {}),
     ...(Object.keys(responses).length > 0 ? { connectedContent: { responses } } : {}),
   }
 }

@@ -1,6 +1,7 @@
 import { errorText } from '../../api/error-text'
 import { useEffect, useRef } from 'react'
 import { useApi } from '../../api/api-context'
+import { useAppStore } from '../../app/app-store'
 import { useCompose } from './compose-store'
 import { composeRenderRequest } from './render-request'
 
@@ -19,12 +20,15 @@ export function useLiveRender(): void {
   const target = useCompose((s) => s.target)
   const userId = useCompose((s) => s.userId)
   const canned = useCompose((s) => s.canned)
+  const addTestTag = useCompose((s) => s.addTestTag)
   const renderRequest = useCompose((s) => s.renderRequest)
+  // Renders wait while the engine is away, and catch up when it answers again.
+  const connected = useAppStore((s) => s.connection.kind === 'connected')
   const latest = useRef(0)
   const lastRequest = useRef(renderRequest)
 
   useEffect(() => {
-    if (userId === null) return
+    if (userId === null || !connected) return
     const now = renderRequest !== lastRequest.current
     lastRequest.current = renderRequest
     const timer = setTimeout(
@@ -34,7 +38,7 @@ export function useLiveRender(): void {
         renderStarted()
         api.compose
           .render({
-            ...composeRenderRequest({ body, headers, canned }, userId),
+            ...composeRenderRequest({ body, headers, canned, addTestTag }, userId),
             ...(target ? { target } : {}),
           })
           .then((result) => {
@@ -47,5 +51,5 @@ export function useLiveRender(): void {
       now ? 0 : TYPING_PAUSE_MS,
     )
     return () => clearTimeout(timer)
-  }, [api, body, headers, target, userId, canned, renderRequest])
+  }, [api, body, headers, target, userId, canned, addTestTag, renderRequest, connected])
 }

@@ -4,6 +4,20 @@ import type { TemplateView } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { headerRecord, useCompose } from './compose-store'
 import { useLibrary } from './library-store'
+import { draftsSettled } from './use-draft-autosave'
+
+const OPEN_KEY = 'bridgebench.compose.template'
+const NEW_KEY = '(new)'
+
+/** The template open in this tab, so a reload comes back to it (sessionStorage: per tab). */
+function rememberOpen(id: string | null): void {
+  window.sessionStorage.setItem(OPEN_KEY, id ?? NEW_KEY)
+}
+
+function lastOpen(): string | null | undefined {
+  const stored = window.sessionStorage.getItem(OPEN_KEY)
+  return stored === null ? undefined : stored === NEW_KEY ? null : stored
+}
 
 /** "Name (copy)", or "Name (copy 2)"… when that is taken too. */
 export function copyName(name: string, taken: readonly string[]): string {
@@ -22,8 +36,9 @@ export function useTemplateActions() {
 
   const store = useCallback(
     async (id: string | undefined, name: string) => {
+      await draftsSettled()
       const state = useCompose.getState()
-      const { upsertTemplate, setNotice } = useLibrary.getState()
+      const { upsertTemplate, setNotice, dropDraft } = useLibrary.getState()
       try {
         const saved = await api.templates.save({
           ...(id ? { id } : {}),
@@ -33,6 +48,13 @@ export function useTemplateActions() {
           target: state.target,
         })
         upsertTemplate(saved)
+        // The edits now live in the saved template: the draft they came from is done with,
+        // also when they were saved as a copy of another template.
+        dropDraft(saved.id)
+        if (state.templateId !== saved.id) {
+          await api.templates.discardDraft({ templateId: state.templateId })
+          dropDraft(state.templateId)
+        }
         state.markSaved(saved)
         setNotice({ tone: 'ok', text: `Saved “${saved.name}”.` })
         return saved
@@ -57,11 +79,14 @@ export function useTemplateActions() {
 
   const saveAs = useCallback((name: string) => store(undefined, name), [store])
 
+  /** Opens a template with its kept draft, if there is one; remembers it for a reload. */
   const open = useCallback(
     async (id: string) => {
       try {
         const template: TemplateView = await api.templates.get({ id })
-        useCompose.getState().openTemplate(template)
+        const draft = useLibrary.getState().drafts.find((d) => d.templateId === id)
+        useCompose.getState().openTemplate(template, draft)
+        rememberOpen(id)
         useLibrary.getState().setNotice(null)
       } catch (error) {
         useLibrary.getState().setNotice({ tone: 'error', text: errorText(error) })
@@ -70,12 +95,50 @@ export function useTemplateActions() {
     [api],
   )
 
+  /** A new template, or the unsaved new one kept as a draft. */
+  const create = useCallback(() => {
+    const draft = useLibrary.getState().drafts.find((d) => d.templateId === null)
+    useCompose.getState().newTemplate(draft)
+    rememberOpen(null)
+  }, [])
+
+  /** Drops the open template's unsaved edits (its draft included) and shows it as saved. */
+  const discardChanges = useCallback(async () => {
+    await draftsSettled()
+    const { templateId } = useCompose.getState()
+    try {
+      await api.templates.discardDraft({ templateId })
+      useLibrary.getState().dropDraft(templateId)
+      if (templateId === null) useCompose.getState().newTemplate()
+      else useCompose.getState().openTemplate(await api.templates.get({ id: templateId }))
+      useLibrary.getState().setNotice({ tone: 'ok', text: 'Unsaved changes discarded.' })
+    } catch (error) {
+      useLibrary.getState().setNotice({ tone: 'error', text: errorText(error) })
+    }
+  }, [api])
+
+  /** First visit: the template open before a reload, else the newest draft's, else the first. */
+  const openFirst = useCallback(async () => {
+    const { templates, drafts } = useLibrary.getState()
+    const remembered = lastOpen()
+    const known = (id: string | null | undefined) =>
+      id === null || templates.some((t) => t.id === id)
+    const pick =
+      remembered !== undefined && known(remembered)
+        ? remembered
+        : drafts.find((d) => known(d.templateId))?.templateId
+    if (pick === null) return create()
+    const id = pick ?? templates[0]?.id
+    if (id) await open(id)
+  }, [create, open])
+
   const remove = useCallback(
     async (id: string) => {
       const { dropTemplate, setNotice, templates } = useLibrary.getState()
       try {
         await api.templates.remove({ id })
         dropTemplate(id)
+        useLibrary.getState().dropDraft(id)
         const first = templates.find((t) => t.id !== id)
         if (first) useCompose.getState().openTemplate(first)
         setNotice({ tone: 'ok', text: 'Template deleted.' })
@@ -86,5 +149,5 @@ export function useTemplateActions() {
     [api],
   )
 
-  return { save, saveAs, open, remove }
+  return { save, saveAs, open, create, discardChanges, openFirst, remove }
 }

@@ -116,8 +116,10 @@ export function ProfileDetail({
                 <li key={slot}>
                   <span>{label}</span>
                   {state?.set ? (
-                    <span className="badge badge-ok">
-                      set{state.hint ? ` ••••${state.hint}` : ''}
+                    <span className="with-action">
+                      <span className="badge badge-ok">set</span>
+                      {/* Outside the badge: badges are upper case, and a hint must read as typed. */}
+                      {state.hint && <code className="secret-hint">••••{state.hint}</code>}
                     </span>
                   ) : (
                     <span className="badge">not set</span>

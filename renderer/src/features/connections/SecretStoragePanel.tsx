@@ -2,14 +2,28 @@ import { errorText } from '../../api/error-text'
 import { useState, type FormEvent } from 'react'
 import { useApi } from '../../api/api-context'
 import { useAppStore } from '../../app/app-store'
+import { storageBadge } from './storage-badge'
 
-/** Where secrets live, how strong that is, and what the user must do (unlock, or choose). */
+/** The vault's own rule (passphrase-cipher.ts), shown before anyone trips over it. */
+const MIN_PASSPHRASE = 8
+
+function newPassphraseProblem(passphrase: string, confirmation: string): string | null {
+  if (passphrase.length < MIN_PASSPHRASE)
+    return `Choose a passphrase of at least ${MIN_PASSPHRASE} characters.`
+  if (passphrase !== confirmation)
+    return 'The two passphrases differ: type the same one twice, so a typo does not become it.'
+  return null
+}
+
+/** Where secrets live, how strong that is, and what the user must do (set, unlock, choose). */
 export function SecretStoragePanel({ onChange }: { onChange: () => void }) {
   const api = useApi()
   const storage = useAppStore((s) => s.status?.secretStorage ?? s.info?.secretStorage)
   const [passphrase, setPassphrase] = useState('')
+  const [confirmation, setConfirmation] = useState('')
   const [error, setError] = useState<string>()
   if (!storage) return null
+  const firstPassphrase = storage.backend === 'passphrase' && storage.passphraseSet === false
 
   const run = async (work: () => Promise<unknown>) => {
     setError(undefined)
@@ -22,17 +36,16 @@ export function SecretStoragePanel({ onChange }: { onChange: () => void }) {
   }
   const unlock = (event: FormEvent) => {
     event.preventDefault()
+    const problem = firstPassphrase ? newPassphraseProblem(passphrase, confirmation) : null
+    if (problem) return setError(problem)
     void run(async () => {
       await api.vault.unlock({ passphrase })
       setPassphrase('')
+      setConfirmation('')
     })
   }
-  const tone =
-    storage.locked || storage.needsDecision
-      ? 'warning'
-      : storage.strength === 'strong'
-        ? 'ok'
-        : 'warning'
+  const badge = storageBadge(storage)
+  const tone = badge.tone === 'badge-ok' ? 'ok' : badge.tone === '' ? 'neutral' : 'warning'
 
   return (
     <section
@@ -41,16 +54,49 @@ export function SecretStoragePanel({ onChange }: { onChange: () => void }) {
       data-testid="secret-storage-panel"
     >
       <h2 id="storage-heading">
-        Secret storage{' '}
-        <span className={`badge badge-${tone}`}>
-          {storage.locked ? 'locked' : storage.strength}
-        </span>
+        Secret storage <span className={`badge ${badge.tone}`}>{badge.text}</span>
       </h2>
       <p>
         <strong>{storage.label}.</strong> {storage.detail}
       </p>
-      {storage.locked && storage.backend === 'passphrase' && (
-        <form className="inline-form" onSubmit={unlock}>
+      {storage.locked && firstPassphrase && (
+        <form className="passphrase-form" onSubmit={unlock} noValidate data-testid="set-passphrase">
+          <p className="muted small">
+            The Sandbox needs no secrets. Before you add a real account, choose the passphrase that
+            encrypts its credentials in this data folder.
+          </p>
+          <div className="inline-form">
+            <label>
+              New passphrase
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+                aria-describedby="passphrase-rule"
+              />
+            </label>
+            <label>
+              Type it again
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={confirmation}
+                onChange={(e) => setConfirmation(e.target.value)}
+              />
+            </label>
+            <button type="submit" className="button button-primary">
+              Set passphrase
+            </button>
+          </div>
+          <p id="passphrase-rule" className="muted small">
+            At least {MIN_PASSPHRASE} characters. It cannot be recovered: without it, secrets saved
+            with it must be entered again.
+          </p>
+        </form>
+      )}
+      {storage.locked && storage.backend === 'passphrase' && !firstPassphrase && (
+        <form className="inline-form" onSubmit={unlock} data-testid="unlock-passphrase">
           <label>
             Passphrase
             <input
@@ -58,16 +104,11 @@ export function SecretStoragePanel({ onChange }: { onChange: () => void }) {
               autoComplete="current-password"
               value={passphrase}
               onChange={(e) => setPassphrase(e.target.value)}
-              minLength={8}
-              required
             />
           </label>
-          <button type="submit" className="button button-primary">
+          <button type="submit" className="button button-primary" disabled={!passphrase}>
             Unlock
           </button>
-          <span className="muted small">
-            The first passphrase you enter in a new data folder becomes its passphrase.
-          </span>
         </form>
       )}
       {storage.needsDecision && (

@@ -1,15 +1,16 @@
+import { storageBadge } from '../connections/storage-badge'
 import type { AppInfo } from '../../../../shared/contract'
 import { useAppStore } from '../../app/app-store'
 import { CopyButton } from '../../components/CopyButton'
 
 function StorageBadge({ storage }: { storage: AppInfo['secretStorage'] }) {
-  const tone = storage.locked ? 'warning' : storage.strength === 'strong' ? 'ok' : 'warning'
-  const text = storage.locked ? 'locked' : storage.strength
-  return <span className={`badge badge-${tone}`}>{text}</span>
+  const { tone, text } = storageBadge(storage)
+  return <span className={`badge ${tone}`}>{text}</span>
 }
 
 export function OverviewScreen() {
   const info = useAppStore((s) => s.info)
+  const status = useAppStore((s) => s.status)
   if (!info) {
     return (
       <section className="panel" aria-busy="true">
@@ -17,6 +18,7 @@ export function OverviewScreen() {
       </section>
     )
   }
+  const storage = status?.secretStorage ?? info.secretStorage
   return (
     <div className="stack">
       <section className="panel" aria-labelledby="engine-heading">
@@ -29,7 +31,7 @@ export function OverviewScreen() {
             {info.door === 'desktop' ? 'Desktop app' : 'Browser mode (local server on 127.0.0.1)'}
           </dd>
           <dt>Active profile</dt>
-          <dd data-testid="active-profile">{info.activeProfile.name}</dd>
+          <dd data-testid="active-profile">{(status ?? info).activeProfile.name}</dd>
           <dt>Data folder</dt>
           <dd className="with-action">
             <code data-testid="data-folder">{info.dataFolder}</code>
@@ -37,8 +39,8 @@ export function OverviewScreen() {
           </dd>
           <dt>Secret storage</dt>
           <dd data-testid="secret-storage">
-            {info.secretStorage.label} <StorageBadge storage={info.secretStorage} />
-            <div className="muted small">{info.secretStorage.detail}</div>
+            {storage.label} <StorageBadge storage={storage} />
+            <div className="muted small">{storage.detail}</div>
           </dd>
         </dl>
       </section>
@@ -56,9 +58,8 @@ export function OverviewScreen() {
           </li>
         </ol>
         <p className="muted">
-          Use the navigation on the left (or {navigator.platform.includes('Mac') ? '⌘' : 'Ctrl+'}
-          1…9) to move between screens. The Sandbox profile needs no account: it runs against the
-          built-in simulators.
+          Use the navigation on the left, or the shortcut each screen shows there, to move between
+          screens. The Sandbox profile needs no account: it runs against the built-in simulators.
         </p>
       </section>
     </div>

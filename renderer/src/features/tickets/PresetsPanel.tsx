@@ -4,7 +4,10 @@ import type { Preset } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { useAppStore } from '../../app/app-store'
 import { useCompose } from '../compose/compose-store'
+import { realSendQuestion } from '../../../../shared/compose/send-guard'
+import { ConfirmBar } from '../../components/ConfirmBar'
 import { useTickets } from './tickets-store'
+import { phaseOf } from './use-send-ticket'
 
 /** Named (template × user × profile) to fire in one click, here or from the tray. */
 export function PresetsPanel() {
@@ -16,6 +19,8 @@ export function PresetsPanel() {
   const [name, setName] = useState('')
   const [pinProfile, setPinProfile] = useState(false)
   const [error, setError] = useState<string>()
+  const [question, setQuestion] = useState<{ preset: Preset; text: string } | null>(null)
+  const [fired, setFired] = useState<string | null>(null)
 
   const load = useCallback(() => {
     api.presets.list().then(setPresets, (e: unknown) => setError(errorText(e)))
@@ -40,21 +45,26 @@ export function PresetsPanel() {
     }
   }
 
-  const fire = async (preset: Preset) => {
-    setPhase({ kind: 'sending', attempt: 1 })
+  const fire = async (preset: Preset, confirmed = false) => {
+    setQuestion(null)
     try {
-      for await (const event of await api.presets.fire({ id: preset.id })) {
-        if (event.type === 'attempt') setPhase({ kind: 'sending', attempt: event.attempt })
-        if (event.type === 'waiting')
-          setPhase({
-            kind: 'waiting',
-            attempt: event.attempt,
-            until: Date.now() + event.seconds * 1000,
-            reason: event.reason,
-          })
-        if (event.type === 'not-sent') setPhase({ kind: 'not-sent', message: event.message })
-        if (event.type === 'result') setPhase({ kind: 'done', result: event.result })
+      if (!confirmed) {
+        const { profiles, activeProfileId } = await api.profiles.list()
+        const target = profiles.find((p) => p.id === (preset.profileId ?? activeProfileId))
+        const template = await api.templates.get({ id: preset.templateId })
+        const question = target
+          ? await realSendQuestion(api, target, {
+              template: template.body,
+              headers: template.headers,
+              userId: preset.userId,
+            })
+          : null
+        if (question !== null) return setQuestion({ preset, text: question })
       }
+      useCompose.getState().setOutputTab('response')
+      setPhase({ kind: 'sending', attempt: 1 })
+      for await (const event of await api.presets.fire({ id: preset.id })) setPhase(phaseOf(event))
+      setFired(preset.name)
       if (profile) await loadHistory(api, profile.id)
     } catch (e) {
       setPhase({ kind: 'failed', message: errorText(e) })
@@ -103,6 +113,20 @@ export function PresetsPanel() {
       {error && (
         <p className="form-error" role="alert">
           {error}
+        </p>
+      )}
+      {question && (
+        <ConfirmBar
+          question={question.text}
+          confirmLabel={`Fire “${question.preset.name}” anyway`}
+          onConfirm={() => void fire(question.preset, true)}
+          onCancel={() => setQuestion(null)}
+          testId="preset-confirm"
+        />
+      )}
+      {fired && (
+        <p className="muted small" role="status">
+          Fired “{fired}”: Zendesk’s answer is in the Response tab above.
         </p>
       )}
       {presets.length === 0 ? (

@@ -6,6 +6,13 @@ import { useAppStore } from '../../app/app-store'
 
 const PHASES = ['dns', 'connect', 'tls', 'firstByte'] as const
 
+const AUTHORIZATION_TEXT: Record<Exchange['authorization'], string> = {
+  profile: 'the profile’s credentials, in place of the template’s header',
+  'as-rendered': 'the template’s header, as rendered (what Braze sends)',
+  capture: 'passed through from the captured request',
+  none: 'none was sent',
+}
+
 function pretty(body: RawBody): string {
   if (body.encoding === 'base64') return `(${body.size} bytes, not UTF-8 text)`
   try {
@@ -60,10 +67,14 @@ export function ResponseView({ exchange }: { exchange: Exchange }) {
             {response.statusText} · {Math.round(total)} ms · attempt {last?.attempt}
           </>
         ) : (
+          // The send's message above already says why: the badge only marks the attempt.
           <>
-            <span className="badge badge-error">no answer</span> {last?.error?.message}
+            <span className="badge badge-error">no answer</span> · attempt {last?.attempt}
           </>
         )}
+      </p>
+      <p className="muted small" data-testid="exchange-authorization">
+        Authorization: {AUTHORIZATION_TEXT[exchange.authorization]}
       </p>
       <div className="timing" aria-label="Timing breakdown">
         {phaseDurations(last?.timings ?? null)

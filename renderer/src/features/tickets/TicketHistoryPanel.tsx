@@ -1,24 +1,40 @@
 import { errorText } from '../../api/error-text'
 import { useEffect, useState } from 'react'
 import { useApi } from '../../api/api-context'
-import { useAppStore } from '../../app/app-store'
+import {
+  accountName,
+  cleanupQuestion,
+  needsConfirmation,
+} from '../../../../shared/compose/send-guard'
+import { ConfirmBar } from '../../components/ConfirmBar'
+import { useActiveProfile } from './use-active-profile'
 import { useTickets } from './tickets-store'
 
 /** Test tickets created from here, with cleanup (destroy_many in chunks of 100). */
 export function TicketHistoryPanel() {
   const api = useApi()
-  const profile = useAppStore((s) => s.status?.activeProfile)
+  const profile = useActiveProfile()
   const { history, loadHistory, cleanup, setCleanup, cleanupReport, setCleanupReport } =
     useTickets()
   const [selected, setSelected] = useState<Set<number>>(new Set())
   const [error, setError] = useState<string>()
+  const [question, setQuestion] = useState<{ ids?: number[]; text: string } | null>(null)
 
   useEffect(() => {
     if (profile) loadHistory(api, profile.id).catch((e: unknown) => setError(errorText(e)))
   }, [api, profile, loadHistory])
 
+  /** A real account is asked first, naming how many tickets and where; the Sandbox never is. */
+  const askThenRemove = (ids?: number[]) => {
+    if (!profile) return
+    const live = history.filter((t) => !t.deletedAt).length
+    if (!needsConfirmation(profile)) return void remove(ids)
+    setQuestion({ ids, text: cleanupQuestion(ids?.length ?? live, accountName(profile)) })
+  }
+
   const remove = async (ids?: number[]) => {
     if (!profile) return
+    setQuestion(null)
     setError(undefined)
     setCleanupReport(null)
     setCleanup({ done: 0, total: ids?.length ?? history.length })
@@ -56,7 +72,7 @@ export function TicketHistoryPanel() {
             type="button"
             className="button button-small"
             disabled={selected.size === 0 || cleanup !== null}
-            onClick={() => void remove([...selected])}
+            onClick={() => askThenRemove([...selected])}
           >
             Delete selected
           </button>
@@ -64,13 +80,22 @@ export function TicketHistoryPanel() {
             type="button"
             className="button button-small button-danger"
             disabled={history.length === 0 || cleanup !== null}
-            onClick={() => void remove()}
+            onClick={() => askThenRemove()}
             data-testid="delete-all-tickets"
           >
             Delete all
           </button>
         </div>
       </div>
+      {question && (
+        <ConfirmBar
+          question={question.text}
+          confirmLabel="Delete"
+          onConfirm={() => void remove(question.ids)}
+          onCancel={() => setQuestion(null)}
+          testId="cleanup-confirm"
+        />
+      )}
       {cleanup && (
         <progress max={cleanup.total} value={cleanup.done} aria-label="Deleting test tickets">
           {cleanup.done}/{cleanup.total}

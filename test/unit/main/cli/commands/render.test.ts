@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { RenderResult } from '../../../../../shared/contract/compose'
+import type { ComposeRenderOutput } from '../../../../../shared/contract/compose'
 import { runCli } from '../../../../../main/cli/program'
 import { fakeCliIo } from '../../../../helpers/cli'
 import { seedTemplate } from '../../../../helpers/liquid-fixtures'
@@ -21,7 +21,9 @@ async function render(...args: string[]) {
   return { code, stdout: run.stdout(), stderr: run.stderr() }
 }
 
-type JsonLine = Pick<RenderResult, 'output' | 'aborted' | 'problems'> & { user?: string }
+type JsonLine = Pick<ComposeRenderOutput, 'output' | 'aborted' | 'problems' | 'lintedAs'> & {
+  user?: string
+}
 const lines = (stdout: string) =>
   stdout
     .trim()
@@ -29,9 +31,57 @@ const lines = (stdout: string) =>
     .map((line) => JSON.parse(line) as JsonLine)
 
 describe('bridgebench render', () => {
-  it('prints the output for a built-in user and exits 0 when there is nothing wrong', async () => {
-    const result = await render(file('hi.liquid', 'Hi {{${first_name}}}'), '--user', 'u-1001')
-    expect(result).toEqual({ code: 0, stdout: 'Hi Ada\nNo problems found.\n', stderr: '' })
+  it('lints for a Zendesk ticket by default, as the Compose screen does', async () => {
+    const result = await render(file('seed.liquid', seedTemplate()), '--user', 'u-1001')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/\d+ problems:/)
+    expect(result.stdout).toMatch(/zendesk-status: "status" is "New"/)
+    expect(result.stdout).not.toMatch(/No problems found/)
+  })
+
+  it('says that a clean ticket body is what Zendesk would accept', async () => {
+    const body = '{"ticket": {"comment": {"body": "Hi {{${first_name}}}"}, "subject": "Hello"}}'
+    const result = await render(file('ok.liquid', body), '--user', 'u-1001')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/No problems found: Braze would send this body and Zendesk/)
+  })
+
+  it('prints the output for a built-in user and, Liquid only, claims nothing about Zendesk', async () => {
+    const result = await render(
+      file('hi.liquid', 'Hi {{${first_name}}}'),
+      '--user',
+      'u-1001',
+      '--target',
+      'liquid',
+    )
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        'Hi Ada\nNo Liquid errors. The body itself was not checked, neither as JSON nor for Zendesk: run with --target zendesk-ticket.\n',
+      stderr: '',
+    })
+  })
+
+  it('never calls a body that is not JSON clean when a header sends it as JSON', async () => {
+    const result = await render(
+      file('seed.liquid', seedTemplate()),
+      '--user',
+      'u-1001',
+      '--target',
+      'liquid',
+      '--header',
+      'Content-Type: application/json',
+      '--json',
+    )
+    expect(result.code).toBe(1)
+    const [json] = lines(result.stdout)
+    expect(json?.lintedAs).toBe('json')
+    expect(json?.problems.map((p) => p.code).sort()).toEqual([
+      'invalid-json',
+      'placeholder',
+      'placeholder',
+      'unescaped-value',
+    ])
   })
 
   it('prints {output, aborted, problems} with --json and exits 1 on errors', async () => {
@@ -45,7 +95,7 @@ describe('bridgebench render', () => {
     )
     expect(result.code).toBe(1)
     const [json] = lines(result.stdout)
-    expect(Object.keys(json ?? {})).toEqual(['output', 'aborted', 'problems'])
+    expect(Object.keys(json ?? {})).toEqual(['output', 'aborted', 'problems', 'lintedAs'])
     expect(json?.problems.map((p) => p.code)).toContain('zendesk-status')
     expect(json?.problems[0]).toEqual({
       severity: 'error',
@@ -66,28 +116,36 @@ describe('bridgebench render', () => {
       file('t.liquid', '{{${first_name} | default: "?"}}'),
       '--users',
       users,
+      '--target',
+      'liquid',
       '--json',
     )
     expect(lines(result.stdout)).toEqual([
-      { user: 'a', output: 'A', aborted: null, problems: [] },
-      { user: 'b1', output: '?', aborted: null, problems: [] },
+      { user: 'a', output: 'A', aborted: null, problems: [], lintedAs: 'liquid' },
+      { user: 'b1', output: '?', aborted: null, problems: [], lintedAs: 'liquid' },
     ])
     expect(result.code).toBe(0)
   })
 
   it('reads users from CSV', async () => {
     const users = file('users.csv', 'user_id,first_name\nc-1,Cleo\n')
-    const result = await render(file('t.liquid', '{{${first_name}}}'), '--users', users, '--json')
+    const result = await render(
+      file('t.liquid', '{{${first_name}}}'),
+      '--users',
+      users,
+      '--target',
+      'liquid',
+      '--json',
+    )
     expect(lines(result.stdout)).toEqual([
-      { user: 'c-1', output: 'Cleo', aborted: null, problems: [] },
+      { user: 'c-1', output: 'Cleo', aborted: null, problems: [], lintedAs: 'liquid' },
     ])
   })
 
   it('reads one user from a file given to --user', async () => {
     const user = file('ada.json', '{"external_id":"x","first_name":"Xia"}')
-    expect((await render(file('t.liquid', '{{${first_name}}}'), '--user', user)).stdout).toBe(
-      'Xia\nNo problems found.\n',
-    )
+    const result = await render(file('t.liquid', '{{${first_name}}}'), '--user', user)
+    expect(result.stdout).toMatch(/^Xia\n/)
   })
 
   it('reports an abort instead of the text and exits 1, unless --allow-abort', async () => {
@@ -96,7 +154,15 @@ describe('bridgebench render', () => {
     expect(aborted.code).toBe(1)
     expect(aborted.stdout).toContain('Message aborted (Braze would not send it): not for you')
     expect(aborted.stdout).not.toContain('secret')
-    expect((await render(template, '--user', 'u-1001', '--allow-abort')).code).toBe(0)
+    const allowed = await render(
+      template,
+      '--user',
+      'u-1001',
+      '--allow-abort',
+      '--target',
+      'liquid',
+    )
+    expect(allowed.code).toBe(0)
   })
 
   it('passes header templates and lints them for the target', async () => {
@@ -128,7 +194,7 @@ describe('bridgebench render', () => {
     ],
     [
       ['TEMPLATE', '--user', 'u-1001', '--target', 'jira'],
-      /Unknown target "jira". Known targets: zendesk-ticket/,
+      /Unknown target "jira". Known targets: zendesk-ticket, json, liquid/,
     ],
     [['TEMPLATE'], /Say whom to render for/],
     [['TEMPLATE', '--user', 'u-1001', '--now', 'soon'], /--now "soon" is not a time/],

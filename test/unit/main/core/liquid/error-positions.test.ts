@@ -51,6 +51,29 @@ describe('error positions in the original template', () => {
     expect(errors(`${REWRITES}\nok {% if x`)).toEqual([['unclosed-tag', 2, 4]])
   })
 
+  it('reports a {{ left open inside a JSON string at the {{, not where the quote runs out', () => {
+    const template = [
+      "{% assign ticket_subject = 'Hello' %}",
+      '{',
+      '"ticket": {',
+      '  "comment": {"body": "hi"},',
+      '  "requester": {"name": "{{${first_name}}}"},',
+      '  "subject": "{{ticket_subject",',
+      '  "priority": "normal",',
+      '  "status": "{{ ticket_status }}"',
+      '  }',
+      '}',
+    ].join('\n')
+    expect(errors(template)).toEqual([['unclosed-output', 6, 15]])
+    expect(errors(template.replace('"{{ ticket_status }}"', '"new"'))).toEqual([
+      ['unclosed-output', 6, 15],
+    ])
+  })
+
+  it('still reports an unclosed string inside an output that closes on its line', () => {
+    expect(errors('{{ "abc }}\nnext')).toEqual([['unclosed-string', 1, 4]])
+  })
+
   it('maps an error inside connected_content markup to the exact character', () => {
     expect(
       errors(`${REWRITES}\n{% connected_content https://x.io/{{${'$'}{user_id}}} junk %}`),
@@ -84,7 +107,8 @@ describe('error messages', () => {
     expect(problem).toEqual({
       severity: 'error',
       code: 'unsupported-filter',
-      message: 'Braze does not support the filter "lstrip" (braze.md §2.1).',
+      message:
+        'Braze does not support the filter "lstrip" (https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/filters/).',
       line: 1,
       column: 20,
       fix: 'Use strip (Braze supports strip, but not lstrip).',

@@ -57,11 +57,28 @@ describe('rendering for the Compose screen', () => {
       ['u-1003', false],
       ['60aa00bb11cc22dd33ee44ff', false],
     ])
-    expect(batch.rows[0]?.problems).toHaveLength(3)
     expect(batch.rows[0]?.problems.every((p) => p.severity === 'error')).toBe(true)
     expect(batch.totals).toMatchObject({ users: 4, failing: 4, aborted: 0 })
     expect(batch.totals.error).toBe(batch.rows.reduce((n, r) => n + r.counts.error, 0))
     expect(batch.seed).toBeNull()
+  })
+
+  it("lists the template's own problems once and each user's own problems in their row", async () => {
+    const batch = await renderBatch(liquid, users(), {
+      template: seedTemplate(),
+      users: 'built-in',
+      target: 'zendesk-ticket',
+    })
+    expect(batch.commonProblems.map((p) => p.code)).toEqual(
+      expect.arrayContaining(['placeholder', 'invalid-json', 'zendesk-status']),
+    )
+    const jose = batch.rows.find((r) => r.userId === 'u-1002')
+    expect(jose?.problems.map((p) => p.code)).toContain('unescaped-value')
+    expect(jose?.problems[0]?.message).not.toMatch(/placeholder|not valid JSON/)
+    const common = new Set(batch.commonProblems.map((p) => JSON.stringify(p)))
+    for (const row of batch.rows)
+      expect(row.problems.filter((p) => common.has(JSON.stringify(p)))).toEqual([])
+    expect(jose?.counts.error).toBeGreaterThan(jose?.problems.length ?? 0)
   })
 
   it('renders N random users from a seed, and the same seed gives the same rows', async () => {

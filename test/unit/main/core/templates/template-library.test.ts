@@ -58,7 +58,7 @@ describe('TemplateLibrary', () => {
     const file = JSON.parse(readFileSync(path.join(dir, 'templates.json'), 'utf8')) as {
       schemaVersion: number
     }
-    expect(file.schemaVersion).toBe(1)
+    expect(file.schemaVersion).toBe(2)
   })
 
   it('overwrites a saved template by id and keeps when it was created', () => {
@@ -122,12 +122,33 @@ describe('TemplateLibrary', () => {
     writeFileSync(path.join(dir, 'templates.json'), '{}')
     expect(library(dir).list()).toHaveLength(1)
     expect(JSON.parse(readFileSync(path.join(dir, 'templates.json'), 'utf8'))).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       templates: [],
+      drafts: [],
     })
     const newer = tempDir()
-    writeFileSync(path.join(newer, 'templates.json'), '{"schemaVersion": 2, "templates": []}')
+    writeFileSync(path.join(newer, 'templates.json'), '{"schemaVersion": 3, "templates": []}')
     expect(() => library(newer)).toThrow(SettingsTooNewError)
+  })
+
+  it('keeps one unsaved draft per template until it is saved or discarded', () => {
+    const dir = tempDir()
+    const lib = library(dir)
+    const saved = lib.save(ticket)
+    lib.drafts.save({ ...ticket, templateId: saved.id, body: 'edited once' })
+    lib.drafts.save({ ...ticket, templateId: saved.id, body: 'edited twice' })
+    lib.drafts.save({ ...ticket, templateId: SEED_TEMPLATE_ID, body: 'seed edit' })
+    const reopened = library(dir)
+    expect(reopened.drafts.list().map((d) => [d.templateId, d.body])).toEqual(
+      expect.arrayContaining([
+        [saved.id, 'edited twice'],
+        [SEED_TEMPLATE_ID, 'seed edit'],
+      ]),
+    )
+    expect(reopened.drafts.list()).toHaveLength(2)
+    reopened.save({ ...ticket, id: saved.id, body: 'saved' })
+    expect(reopened.drafts.discard(SEED_TEMPLATE_ID)).toBe(true)
+    expect(library(dir).drafts.list()).toEqual([])
   })
 
   it('refuses a file it cannot read rather than overwrite it', () => {

@@ -116,6 +116,13 @@ describe('UserLibrary', () => {
     expect(() => lib.get('nobody')).toThrow('No sample user "nobody"')
   })
 
+  it('keeps one random user: another click replaces it instead of growing the list', () => {
+    const lib = library(tempDir())
+    lib.random(1)
+    const second = lib.random(2)
+    expect(lib.set('saved')).toEqual([second])
+  })
+
   it('makes random users from a seed: saved one at a time, or a set whose ids still resolve', () => {
     const lib = library(tempDir())
     const one = lib.random(42)

@@ -61,6 +61,22 @@ describe('PassphraseCipher', () => {
     expect(() => cipher.encrypt('x')).toThrow(SecretStorageLockedError)
   })
 
+  it('says whether the data folder has a passphrase yet', () => {
+    const dir = tempDir()
+    expect(new PassphraseCipher(dir, TEST_SCRYPT_COST).info().passphraseSet).toBe(false)
+    new PassphraseCipher(dir, TEST_SCRYPT_COST).unlock(PASSPHRASE)
+    expect(new PassphraseCipher(dir, TEST_SCRYPT_COST).info().passphraseSet).toBe(true)
+  })
+
+  it('says it is locked once, in one sentence, when a secret is needed', () => {
+    const dir = tempDir()
+    new PassphraseCipher(dir, TEST_SCRYPT_COST).unlock(PASSPHRASE)
+    const locked = new PassphraseCipher(dir, TEST_SCRYPT_COST)
+    expect(() => locked.decrypt('bb1:x')).toThrow(
+      'Secret storage is locked. Enter the passphrase (or set BRIDGEBENCH_PASSPHRASE) to use the stored secrets.',
+    )
+  })
+
   it('rejects passphrases that are too short to be useful', () => {
     expect(() => new PassphraseCipher(tempDir(), TEST_SCRYPT_COST).unlock('short')).toThrow(
       /at least 8/,

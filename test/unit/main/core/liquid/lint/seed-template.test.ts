@@ -48,7 +48,9 @@ describe('the seed Zendesk ticket template', () => {
     expect(quote?.message).toBe(
       '{{${first_name}}} prints "José \\"Pepe\\"" inside a JSON string; it contains a double quote, which ends the JSON string early.',
     )
-    expect(quote?.fix).toBe('Escape it: {{${first_name} | json_escape}} (braze.md §8.11).')
+    expect(quote?.fix).toBe(
+      'Escape it: {{${first_name} | json_escape}} (https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/filters/).',
+    )
   })
 
   it('reports the missing email of users without one, at {{${email_address}}}', () => {
@@ -61,7 +63,7 @@ describe('the seed Zendesk ticket template', () => {
   it('reports requester_id as the Braze external id, or empty for an anonymous profile', () => {
     const ada = lint('u-1001').find((p) => p.code === 'zendesk-requester-id')
     expect(ada?.message).toBe(
-      'requester_id is "u-1001", this user\'s Braze external_id ({{${user_id}}}); Zendesk needs the integer id of a Zendesk user and answers 422 otherwise (braze.md §7.1).',
+      'requester_id is "u-1001", this user\'s Braze external_id ({{${user_id}}}); Zendesk needs the integer id of a Zendesk user and answers 422 otherwise (https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#create-ticket).',
     )
     const anonymous = lint('60aa00bb11cc22dd33ee44ff').find(
       (p) => p.code === 'zendesk-requester-id',

@@ -17,7 +17,7 @@ describe('Zendesk request headers', () => {
       severity: 'warning',
       code: 'zendesk-api-token',
       message:
-        'This header uses a Zendesk API token (email/token:…). API tokens are being retired: no new tokens from 2026-10-27, and all stop working on 2027-04-30 (zendesk.md §1.2).',
+        'This header uses a Zendesk API token (email/token:…). API tokens are being retired: no new tokens from 2026-10-27, and all stop working on 2027-04-30 (https://developer.zendesk.com/api-reference/introduction/security-and-auth/).',
       line: null,
       column: null,
       fix: 'Move this integration to OAuth and send Authorization: Bearer <access token>.',

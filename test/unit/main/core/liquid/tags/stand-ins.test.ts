@@ -37,7 +37,7 @@ describe('Content Blocks', () => {
       contentBlocks: { bad: '{{ x | lstrip }}' },
     })
     expect(result.problems[0]?.message).toBe(
-      'Liquid error: In Content Block "bad" (line 1, column 8): Braze does not support the filter "lstrip" (braze.md §2.1).',
+      'Liquid error: In Content Block "bad" (line 1, column 8): Braze does not support the filter "lstrip" (https://www.braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/filters/).',
     )
   })
 })
