@@ -85,7 +85,7 @@ describe('the built CLI renders in a worker', () => {
     it('renders through it, and cannot render without it', async () => {
       const hello = path.join(folder, 'hello.liquid')
       writeFileSync(hello, 'Hello {{${first_name}}}')
-      const args = ['render', hello, '--user', 'u-1001', '--standalone']
+      const args = ['render', hello, '--user', 'u-1001', '--target', 'liquid', '--standalone']
       const built = cli(tempDir(), args)
       expect((await built.exited).code).toBe(0)
       expect(built.stdout()).toContain('Hello Ada')

@@ -7,9 +7,22 @@ import { useLibrary } from './library-store'
 const DRAFT_PAUSE_MS = 400
 
 let inFlight: Promise<unknown> = Promise.resolve()
+/** The draft write waiting for the typing pause, if any. */
+let pendingWrite: (() => void) | undefined
 
-/** Resolves once no draft is being written, so a save never races a draft that would outlive it. */
+/**
+ * Drops a draft write still waiting for the typing pause (the save or discard that follows
+ * deals with those edits itself) and resolves once none is being written, so no draft written
+ * late outlives the save.
+ */
 export function draftsSettled(): Promise<unknown> {
+  pendingWrite = undefined
+  return inFlight
+}
+
+/** Writes the draft waiting for the typing pause now: switching templates keeps every edit. */
+export function flushDraft(): Promise<unknown> {
+  pendingWrite?.()
   return inFlight
 }
 
@@ -39,7 +52,9 @@ export function useDraftAutosave(): void {
         !previous.dirty
       if (!changed) return
       clearTimeout(timer)
-      timer = setTimeout(() => {
+      const write = () => {
+        if (pendingWrite !== write) return
+        pendingWrite = undefined
         const current = useCompose.getState()
         if (!current.dirty) return
         inFlight = api.templates.saveDraft(draftOf(current)).then(
@@ -52,10 +67,13 @@ export function useDraftAutosave(): void {
             // The status bar says when the engine is away; the next edit tries again.
           },
         )
-      }, DRAFT_PAUSE_MS)
+      }
+      pendingWrite = write
+      timer = setTimeout(write, DRAFT_PAUSE_MS)
     })
     return () => {
       clearTimeout(timer)
+      pendingWrite = undefined
       unsubscribe()
     }
   }, [api])

@@ -4,7 +4,7 @@ import type { TemplateView } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { headerRecord, useCompose } from './compose-store'
 import { useLibrary } from './library-store'
-import { draftsSettled } from './use-draft-autosave'
+import { draftsSettled, flushDraft } from './use-draft-autosave'
 
 const OPEN_KEY = 'bridgebench.compose.template'
 const NEW_KEY = '(new)'
@@ -82,6 +82,7 @@ export function useTemplateActions() {
   /** Opens a template with its kept draft, if there is one; remembers it for a reload. */
   const open = useCallback(
     async (id: string) => {
+      await flushDraft()
       try {
         const template: TemplateView = await api.templates.get({ id })
         const draft = useLibrary.getState().drafts.find((d) => d.templateId === id)
