@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { trackObjectLimit } from '../braze/track-limits'
 
 /**
  * Settings of the simulated Zendesk and Braze (main/core/simulators), validated here so every
@@ -145,8 +146,8 @@ export const brazeSimulatorSettings = z.strictObject({
   rateLimit: brazeRateLimitSettings,
   /** 201 is documented only indirectly; some mocks use 200 (braze.md §9 Q2). */
   successStatus: z.union([z.literal(201), z.literal(200)]),
-  /** Objects per array in one /users/track request (braze.md §5.2). */
-  maxObjectsPerArray: z.number().int().positive(),
+  /** Objects one /users/track request may hold: 75 across the arrays by default (braze.md §5.2). */
+  objectLimit: trackObjectLimit,
   /** Array attributes keep this many unique values, 25 by default, up to 100 (braze.md §5.1). */
   arrayAttributeLimit: z.number().int().min(1).max(100),
   faults: brazeFaultSettings,
@@ -157,7 +158,7 @@ export const brazeSimulatorSettingsPatch = z.strictObject({
   keyPermissions: z.array(brazePermission).optional(),
   rateLimit: brazeRateLimitSettings.partial().optional(),
   successStatus: brazeSimulatorSettings.shape.successStatus.optional(),
-  maxObjectsPerArray: brazeSimulatorSettings.shape.maxObjectsPerArray.optional(),
+  objectLimit: trackObjectLimit.partial().optional(),
   arrayAttributeLimit: brazeSimulatorSettings.shape.arrayAttributeLimit.optional(),
   faults: brazeFaultSettings.partial().optional(),
 })

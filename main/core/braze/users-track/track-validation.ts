@@ -1,3 +1,4 @@
+import type { TrackObjectLimit } from '../../../../shared/braze/track-limits'
 import { isRecord } from '../../../../shared/is-record'
 import { jsonPath } from '../../../../shared/json-path'
 import { CONTROL_KEYS, STANDARD_FIELDS, standardOutcome } from './attribute-ops'
@@ -30,8 +31,8 @@ export interface TrackCheck {
 }
 
 export interface TrackLimits {
-  /** Objects per array before Braze refuses the request (75, braze.md §5.2). */
-  maxObjectsPerArray: number
+  /** Objects before Braze refuses the request: 75 per request by default (see TrackObjectLimit). */
+  objects: TrackObjectLimit
 }
 
 const ARRAYS: readonly TrackArray[] = ['attributes', 'events', 'purchases']
@@ -42,7 +43,7 @@ const FAULT_OF: Record<TrackArray, (object: Record<string, unknown>) => ObjectFa
 }
 
 /**
- * Checks a `/users/track` body the way Braze does (braze.md §5.1, §5.2,
+ * Checks a `/users/track` body the way Braze does (braze.md §5.1, §5.2 and its 2026 update,
  * https://www.braze.com/docs/api/endpoints/user_data/post_user_track/): each problem says where
  * (a JSON path), what, and whether Braze refuses the request, skips the object, or silently
  * drops or rewrites a value. `plan` holds the objects Braze would process.
@@ -66,18 +67,28 @@ export function checkTrackBody(body: unknown, limits: TrackLimits): TrackCheck {
       )
       continue
     }
-    if (list.length > limits.maxObjectsPerArray) {
+    if (limits.objects.per === 'array' && list.length > limits.objects.max) {
       problems.push(
         requestProblem(
           [name],
           'too-many-objects',
-          `'${name}' has ${list.length} objects; Braze takes at most ${limits.maxObjectsPerArray} per array and refuses the whole request (Max Input Length Exceeded).`,
+          `'${name}' has ${list.length} objects; Braze takes at most ${limits.objects.max} per array and refuses the whole request (Max Input Length Exceeded).`,
           'Split the objects over several requests.',
         ),
       )
     }
     sent += list.length
     plan[name] = checkArray(name, list, problems)
+  }
+  if (limits.objects.per === 'request' && sent > limits.objects.max) {
+    problems.unshift(
+      requestProblem(
+        [],
+        'too-many-objects',
+        `The request has ${sent} objects across attributes, events and purchases; Braze takes at most ${limits.objects.max} per request and refuses the whole request (Max Input Length Exceeded).`,
+        'Split the objects over several requests (or, if your contract allows 75 per array, set the profile\'s object limit to "per array").',
+      ),
+    )
   }
   const processed =
     (plan.attributes?.length ?? 0) + (plan.events?.length ?? 0) + (plan.purchases?.length ?? 0)
@@ -133,8 +144,10 @@ function valueProblems(object: Record<string, unknown>, index: number): TrackPro
     if (CONTROL_KEYS.has(key) || !STANDARD_FIELDS.has(key)) continue
     const outcome = standardOutcome(key, value)
     if (outcome.kind !== 'ignored' && outcome.kind !== 'replaced') continue
+    const segments = ['attributes', index, key]
     problems.push({
-      path: jsonPath(['attributes', index, key]),
+      path: jsonPath(segments),
+      segments,
       code: outcome.kind === 'ignored' ? 'value-ignored' : 'value-replaced',
       message: outcome.why,
       fix: `Send a value Braze accepts for ${key}, or leave it out.`,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseBrazeTime } from '../../../../../../main/core/braze/users-track/braze-time'
 import { checkTrackBody } from '../../../../../../main/core/braze/users-track/track-validation'
 
-const limits = { maxObjectsPerArray: 75 }
+const limits = { objects: { max: 75, per: 'request' as const } }
 const check = (body: unknown) => checkTrackBody(body, limits)
 const event = { external_id: 'u-1', name: 'opened', time: '2026-01-01T10:00:00Z' }
 const where = (body: unknown) =>
@@ -52,6 +52,7 @@ describe('/users/track validation (reference/braze.md §5.1, §5.2, §5.4)', () 
     expect(problems).toEqual([
       {
         path: 'attributes[1]',
+        segments: ['attributes', 1],
         code: 'identifier-required',
         message: "'external_id', 'braze_id', 'user_alias', 'email' or 'phone' is required",
         fix: expect.stringContaining('external_id'),
@@ -96,12 +97,28 @@ describe('/users/track validation (reference/braze.md §5.1, §5.2, §5.4)', () 
     ])
   })
 
-  it('refuses more than 75 objects in one array', () => {
+  it('refuses more than 75 objects across the three arrays by default', () => {
+    const attributes = Array.from({ length: 40 }, (_, i) => ({ external_id: `u-${i}` }))
+    const events = attributes.map(({ external_id }) => ({ ...event, external_id }))
+    const [problem] = check({ attributes, events }).problems
+    expect(problem).toMatchObject({ path: '', code: 'too-many-objects' })
+    expect(problem?.message).toContain('at most 75 per request')
+    expect(check({ attributes, events: events.slice(0, 35) }).problems).toEqual([])
+  })
+
+  it('refuses more than 75 objects in one array on a per-array contract', () => {
     const attributes = Array.from({ length: 76 }, (_, i) => ({ external_id: `u-${i}` }))
-    const [problem] = check({ attributes }).problems
+    const perArray = (body: unknown) =>
+      checkTrackBody(body, { objects: { max: 75, per: 'array' } }).problems
+    const [problem] = perArray({ attributes })
     expect(problem).toMatchObject({ path: 'attributes', code: 'too-many-objects' })
-    expect(problem?.message).toContain('at most 75')
-    expect(check({ attributes: attributes.slice(0, 75) }).problems).toEqual([])
+    expect(problem?.message).toContain('at most 75 per array')
+    expect(
+      perArray({
+        attributes: attributes.slice(0, 75),
+        events: attributes.slice(0, 75).map(() => event),
+      }),
+    ).toEqual([])
   })
 
   it('needs an event name and a valid time', () => {
