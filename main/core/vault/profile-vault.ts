@@ -231,7 +231,10 @@ export class ProfileVault {
   }
 
   private targets(
-    input: Pick<ProfileInput, 'zendesk' | 'zendeskAuth' | 'brazeEndpoint' | 'brazeTrackObjectLimit'>,
+    input: Pick<
+      ProfileInput,
+      'zendesk' | 'zendeskAuth' | 'brazeEndpoint' | 'brazeTrackObjectLimit'
+    >,
   ) {
     const zendesk = normalizeZendeskTarget(input.zendesk)
     if (input.zendeskAuth.mode === 'api-token' && !input.zendeskAuth.email?.includes('@')) {
