@@ -37,7 +37,7 @@ export type ExportResult =
   | { ok: true; user: BrazeUserProfile }
   | { ok: false; reason: ExportFailureReason; message: string; status?: number }
 
-interface ExportBody {
+export interface ExportBody {
   message?: unknown
   users?: unknown
   invalid_user_ids?: unknown
@@ -49,6 +49,37 @@ export async function loadBrazeUser(
 ): Promise<ExportResult> {
   const externalId = request.externalId.trim()
   if (!externalId) return fail('invalid-input', 'Enter the external id of the user to load.')
+  const result = await exportUsers(http, {
+    endpoint: request.endpoint,
+    apiKey: request.apiKey,
+    externalIds: [externalId],
+    fields: PREVIEW_FIELDS,
+    timeoutMs: request.timeoutMs,
+  })
+  return result.ok ? userFrom(result.body, externalId, result.status) : result
+}
+
+export interface ExportUsersRequest {
+  endpoint: string
+  apiKey: string
+  /** Up to 50 (braze.md §6). */
+  externalIds: string[]
+  fields: string[]
+  timeoutMs?: number
+}
+
+export type ExportUsersResult =
+  | { ok: true; status: number; body: ExportBody }
+  | { ok: false; reason: ExportFailureReason; message: string; status?: number }
+
+/**
+ * One POST /users/export/ids for up to 50 external ids, through the one outbound path. Returns
+ * the answer's body on a 2xx JSON answer, or a message to act on.
+ */
+export async function exportUsers(
+  http: HttpClient,
+  request: ExportUsersRequest,
+): Promise<ExportUsersResult> {
   if (!request.apiKey.trim())
     return fail('invalid-input', 'No Braze REST API key is set for this profile.')
   let endpoint: string
@@ -58,13 +89,12 @@ export async function loadBrazeUser(
     if (error instanceof InvalidBrazeEndpointError) return fail('invalid-input', error.message)
     throw error
   }
-  const timeoutMs = request.timeoutMs ?? 15_000
   const result = await callJson(http, {
     method: 'POST',
     url: `${endpoint}/users/export/ids`,
     headers: [['authorization', `Bearer ${request.apiKey.trim()}`]],
-    json: { external_ids: [externalId], fields_to_export: PREVIEW_FIELDS },
-    timeoutMs,
+    json: { external_ids: request.externalIds, fields_to_export: request.fields },
+    timeoutMs: request.timeoutMs ?? 15_000,
   })
   if (result.kind === 'failed') {
     return fail(result.failure.reason === 'timeout' ? 'timeout' : 'network', result.failure.message)
@@ -83,7 +113,7 @@ export async function loadBrazeUser(
         `Braze answered ${status}, but not with JSON (${preview(text)}). Check that the endpoint is Braze's REST API.`,
         status,
       )
-    return userFrom(body, externalId, status)
+    return { ok: true, status, body }
   }
   const notJson = body ? '' : ` The answer was not JSON (${preview(text)}).`
   return httpFailure(status, said, endpoint, result.header('x-ratelimit-reset'), notJson)
@@ -123,7 +153,7 @@ function httpFailure(
   endpoint: string,
   reset: string | undefined,
   notJson: string,
-): ExportResult {
+): ExportResult & { ok: false } {
   if (status === 400)
     return fail('invalid-input', `Braze rejected the request (400${said}).${notJson}`, status)
   if (status === 401) {
@@ -169,7 +199,11 @@ function preview(text: string): string {
   return start ? `it starts with ${JSON.stringify(start)}` : 'the body is empty'
 }
 
-function fail(reason: ExportFailureReason, message: string, status?: number): ExportResult {
+function fail(
+  reason: ExportFailureReason,
+  message: string,
+  status?: number,
+): ExportResult & { ok: false } {
   return status === undefined
     ? { ok: false, reason, message }
     : { ok: false, reason, message, status }
