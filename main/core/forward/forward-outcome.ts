@@ -4,7 +4,7 @@ import type {
   ForwardRun,
   RefusedObject,
 } from '../../../shared/contract/forward'
-import { JsonLocator } from '../../../shared/json-locate'
+import { JsonLocator, maskLiquid } from '../../../shared/json-locate'
 import { jsonPath } from '../../../shared/json-path'
 import { readTrackAnswer, type TrackAnswerError } from '../braze/users-track/track-response'
 import { headerValue } from '../net/raw-record'
@@ -62,7 +62,7 @@ export function placeRefused(
 ): RefusedObject[] {
   if (errors.length === 0) return []
   const inBody = new JsonLocator(body)
-  const inTemplate = template ? new JsonLocator(template) : null
+  const inTemplate = template ? new JsonLocator(maskLiquid(template)) : null
   return errors.map((error) => {
     const segments =
       error.inputArray === null
