@@ -183,6 +183,7 @@ export class Engine {
       routes: () => this.inbox.settings.get().routes,
       target: (profileId) => this.forwardTarget(profileId),
       triggers: () => this.sandbox?.zendesk.triggers() ?? [],
+      savedTemplate: (id) => this.templates.find(id),
       decrypt: () => {
         const cipher = options.secretCipher
         return cipher.info().locked ? undefined : (text) => cipher.decrypt(text)

@@ -15,7 +15,7 @@ import type { ProxyReply } from '../receiver/capture-pipeline'
 import { ForwardError } from './forward-error'
 import { failed } from './forward-outcome'
 import { ForwardQueue } from './forward-queue'
-import { forwardCapture, type ForwardJob, type Forwarded } from './forwarder'
+import { forwardCapture, type ForwardJob, type Forwarded, type TemplateRef } from './forwarder'
 import { PayloadTransform } from './payload-transform'
 import { productionLossWarning, proxyAnswer } from './proxy-answer'
 import { readBack } from './read-back'
@@ -40,6 +40,8 @@ export interface ForwardServiceDeps {
   target: (profileId: string | null) => Promise<ForwardTarget>
   /** The Sandbox's Zendesk triggers, so problems point at the trigger body's lines. */
   triggers: () => readonly ZendeskTriggerView[]
+  /** A saved template (a route's `triggerTemplateId`): the trigger body it holds. */
+  savedTemplate: (id: string) => { name: string; body: string } | undefined
   decrypt: () => ((cipherText: string) => string) | undefined
   /** Told when a capture's forward state changed (the Inbox shows it). */
   updated: (capture: Capture) => void
@@ -173,7 +175,7 @@ export class ForwardService {
       auth: overrides.auth ?? settings.auth,
       apiKey: target?.apiKey,
       transform: settings.transform,
-      trigger: triggerTemplateFor(capture, this.deps.triggers()),
+      trigger: this.triggerOf(capture, settings.triggerTemplateId),
       objects: target?.objects ?? { max: 75, per: 'request' },
       strict: settings.strictLint,
       readBackDelayMs: readBack ? (run === 'manual' ? 0 : settings.readBackDelayMs) : null,
@@ -196,6 +198,13 @@ export class ForwardService {
       })
     }
     return forwardCapture(forwardDeps, job)
+  }
+
+  /** The trigger body the capture was rendered from: the route's saved one, or the Sandbox's. */
+  private triggerOf(capture: Capture, savedId: string | null): TemplateRef | null {
+    const saved = savedId ? this.deps.savedTemplate(savedId) : undefined
+    if (saved) return { kind: 'saved', name: saved.name, text: saved.body }
+    return triggerTemplateFor(capture, this.deps.triggers())
   }
 
   /** Keeps the forward's state on the capture and tells the Inbox. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Capture } from '../../../../../shared/contract/captures'
+import { receiverRoute, type Capture } from '../../../../../shared/contract/captures'
 import type { Engine } from '../../../../../main/core/engine'
 import { createTestEngine } from '../../../../helpers/engine'
 import {
@@ -56,6 +56,11 @@ describe('auto-forward from the receiver to Braze', () => {
     replies = []
     braze.seen.length = 0
   })
+
+  const routeWith = (name: string, forward: Record<string, unknown>) =>
+    engine.inbox.saveRoute(
+      receiverRoute.parse({ name, forward: { mode: 'capture-first', url: braze.url, ...forward } }),
+    )
 
   const post = (path: string, body = BODY) =>
     fetch(`${receiverUrl}/hooks/${path}`, {
@@ -164,5 +169,54 @@ describe('auto-forward from the receiver to Braze', () => {
       'boolean-as-string',
     ])
     expect(capture.forward?.state).toBe('forwarded')
+  })
+
+  it("sends the route transform's rendering of an event-subscription payload, and keeps it as a third body", async () => {
+    const transform = [
+      '{"events": [{',
+      '  "external_id": {{ detail.requester_id | json }},',
+      '  "name": "ticket_{{ event.current | downcase }}",',
+      '  "time": {{ time | json }}',
+      '}]}',
+    ].join('\n')
+    routeWith('events', { transform, auth: 'capture' })
+    const payload = JSON.stringify({
+      type: 'zen:event-type:ticket.status_changed',
+      time: 'not a time',
+      detail: { id: '35436', requester_id: 'u-9' },
+      event: { current: 'SOLVED' },
+    })
+    await post('events', payload)
+    const capture = await latestCapture('events')
+    const sent = JSON.parse(braze.seen[0]?.body ?? '{}') as { events: Array<{ name: string }> }
+    expect(sent.events[0]?.name).toBe('ticket_solved')
+    const exchange = await engine.exchanges.get(capture.forward?.exchangeId ?? '')
+    expect(exchange?.forward?.transform?.template).toBe(transform)
+    expect(exchange?.forward?.transform?.body.data).toBe(braze.seen[0]?.body)
+    expect(exchange?.correlation.ticketId).toBe('35436')
+    const problem = exchange?.forward?.lint.problems.find((p) => p.code === 'time-invalid')
+    expect(problem).toMatchObject({ code: 'time-invalid', templateAt: { line: 4, column: 3 } })
+    expect(exchange?.forward?.lint.template).toMatchObject({ kind: 'transform' })
+  })
+
+  it("points problems at a saved trigger template's lines, and blocks in strict mode", async () => {
+    const saved = engine.templates.save({
+      name: 'Solved trigger',
+      body: '{\n  "attributes": [{\n    "external_id": "{{ticket.requester.external_id}}",\n    "vip": "{{ticket.vip}}"\n  }]\n}',
+    })
+    routeWith('strict', { triggerTemplateId: saved.id, strictLint: true, auth: 'capture' })
+    await post('strict', JSON.stringify({ attributes: [{ external_id: 'u-1', vip: 'true' }] }))
+    const capture = await latestCapture('strict')
+    expect(capture.forward?.state).toBe('blocked')
+    expect(braze.seen).toHaveLength(0)
+    const exchange = await engine.exchanges.get(capture.forward?.exchangeId ?? '')
+    expect(exchange?.attempts).toEqual([])
+    expect(exchange?.forward?.lint).toMatchObject({
+      blocked: true,
+      template: { kind: 'saved', name: 'Solved trigger' },
+      problems: [
+        expect.objectContaining({ code: 'boolean-as-string', templateAt: { line: 4, column: 5 } }),
+      ],
+    })
   })
 })
