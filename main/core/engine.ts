@@ -223,6 +223,12 @@ export class Engine {
     for (const line of notices) engine.log('warning', line)
     engine.startupNotices.push(...notices)
     await engine.inbox.resume()
+    const resumed = await engine.forwards.resumePending()
+    if (resumed > 0)
+      engine.log(
+        'warning',
+        `Forwarding ${resumed} capture${resumed === 1 ? '' : 's'} again that were pending when Bridgebench stopped.`,
+      )
     return engine
   }
 

@@ -90,8 +90,25 @@ export class ForwardService {
     const route = this.routeOf(capture)
     this.queue.add(async (signal) => {
       const forwarded = await this.forward(capture, route, 'capture-first', { signal })
+      // Stopped by shutdown: the capture stays pending and is forwarded at the next start.
+      if (signal.aborted) return
       await this.store(capture, forwarded)
     })
+  }
+
+  /**
+   * Queues again the capture-first forwards that were pending when Bridgebench last stopped
+   * (Zendesk was answered 200, so nobody else will send them). Returns how many.
+   */
+  async resumePending(): Promise<number> {
+    const pending = [...this.deps.captures.all()].filter(
+      (summary) => summary.forward?.state === 'pending' && summary.forward.run === 'capture-first',
+    )
+    for (const summary of pending) {
+      const capture = await this.deps.captures.get(summary.id)
+      if (capture) this.enqueue(capture)
+    }
+    return pending.length
   }
 
   /** Forwards a capture now, by hand: to its route's target, or to another profile or URL. */
