@@ -13,3 +13,13 @@ export function jsonPath(segments: ReadonlyArray<string | number>): string {
   }
   return path
 }
+
+/**
+ * An RFC 6901 JSON pointer (https://www.rfc-editor.org/rfc/rfc6901): `/attributes/0/external_id`,
+ * with `~` and `/` in keys escaped as `~0` and `~1`. The empty list is the document (``).
+ */
+export function jsonPointer(segments: ReadonlyArray<string | number>): string {
+  return segments
+    .map((segment) => `/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`)
+    .join('')
+}

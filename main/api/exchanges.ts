@@ -7,6 +7,14 @@ export const exchangesRouter = {
     return record
   }),
 
+  list: api.exchanges.list.handler(async ({ context: { engine }, input }) => {
+    const page = await engine.exchanges.list(input)
+    return {
+      items: page.items.map(({ id, summary }) => ({ id, ...summary })),
+      nextCursor: page.nextCursor,
+    }
+  }),
+
   curl: api.exchanges.curl.handler(({ context: { engine }, input }) =>
     engine.tickets.curl(input.id, input.withSecrets),
   ),

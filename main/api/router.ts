@@ -3,6 +3,7 @@ import { api } from './base'
 import { capturesRouter } from './captures'
 import { composeRouter } from './compose'
 import { exchangesRouter } from './exchanges'
+import { forwardRouter } from './forward'
 import { presetsRouter } from './presets'
 import { profilesRouter } from './profiles'
 import { receiverRouter } from './receiver'
@@ -28,6 +29,7 @@ export const router = api.router({
   receiver: receiverRouter,
   captures: capturesRouter,
   webhooks: webhooksRouter,
+  forward: forwardRouter,
 })
 
 export type Router = typeof router

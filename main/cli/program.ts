@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { CliFailure, EXIT, printLine, type CliIo } from './cli-io'
+import { registerForward } from './commands/forward'
 import { registerListen } from './commands/listen'
 import { registerProfile } from './commands/profile'
 import { registerRender } from './commands/render'
@@ -24,6 +25,7 @@ export function createProgram(io: CliIo): Command {
   registerProfile(program, io)
   registerTicket(program, io)
   registerListen(program, io)
+  registerForward(program, io)
   return program
 }
 

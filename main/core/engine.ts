@@ -20,7 +20,8 @@ import { RECEIVER_SETTINGS_FILE } from './receiver/receiver-settings'
 import { syncSandboxDelivery } from './sandbox-delivery'
 import { WebhookLinks } from './receiver/webhook-links'
 import { createHttpClient, type HttpClient } from './net/http-request'
-import type { Sleep } from './net/retrying-send'
+import { abortableSleep, type Sleep } from './net/retrying-send'
+import { ForwardService, type ForwardTarget } from './forward/forward-service'
 import { PresetStore } from './presets/preset-store'
 import { TestTicketLog } from './zendesk/test-ticket-log'
 import { recoverSends } from './zendesk/recover-sends'
@@ -100,6 +101,8 @@ export class Engine {
   /** Zendesk → Bridgebench: the receiver, its tunnel and their settings. */
   readonly inbox: Inbox
   readonly webhookLinks: WebhookLinks
+  /** Captures forwarded on to Braze: auto-forward per route, by hand, read-back. */
+  readonly forwards: ForwardService
   private readonly sandboxService: ManagedService<Sandbox> | undefined
   /** What start-up repaired or found (shown once by the door that started the engine). */
   readonly startupNotices: string[] = []
@@ -131,6 +134,13 @@ export class Engine {
         idleDetail: 'start when the Sandbox is first used',
         start: async () => {
           const sandbox = await startSandbox({ now: this.now, ...sandboxOptions })
+          // "Deliver through the receiver" is the default: the loop runs through the Inbox.
+          if (this.inbox.settings.get().sandboxThroughReceiver) {
+            await this.inbox.ensureRunning().catch((error: unknown) => {
+              const why = error instanceof Error ? error.message : String(error)
+              this.log('warning', `The Sandbox delivers straight to Braze: ${why}`)
+            })
+          }
           syncSandboxDelivery(sandbox, this.inbox)
           return sandbox
         },
@@ -187,8 +197,29 @@ export class Engine {
       env: options.env ?? process.env,
       now: this.now,
       log: (line) => this.log('warning', line),
+      proxy: (capture, route) => this.forwards.proxy(capture, route),
     })
     this.onClose(() => this.inbox.close())
+    this.forwards = new ForwardService({
+      http: this.http,
+      exchanges: this.exchanges,
+      captures,
+      routes: () => this.inbox.settings.get().routes,
+      target: (profileId) => this.forwardTarget(profileId),
+      triggers: () => this.sandbox?.zendesk.triggers() ?? [],
+      savedTemplate: (id) => this.templates.find(id),
+      decrypt: () => {
+        const cipher = options.secretCipher
+        return cipher.info().locked ? undefined : (text) => cipher.decrypt(text)
+      },
+      updated: (capture) => this.inbox.updated(capture),
+      now: this.now,
+      sleep: options.sleep ?? abortableSleep,
+      log: (line) => this.log('warning', line),
+    })
+    // Before the inbox closes, so no forward outlives the stores it writes.
+    this.onClose(() => this.forwards.close())
+    this.inbox.onCaptured((capture) => this.forwards.enqueue(capture))
     this.inbox.onStateChange(() => syncSandboxDelivery(this.sandbox, this.inbox))
     this.inbox.onSettingsChange(() => syncSandboxDelivery(this.sandbox, this.inbox))
     this.webhookLinks = new WebhookLinks({
@@ -216,6 +247,12 @@ export class Engine {
     for (const line of notices) engine.log('warning', line)
     engine.startupNotices.push(...notices)
     await engine.inbox.resume()
+    const resumed = await engine.forwards.resumePending()
+    if (resumed > 0)
+      engine.log(
+        'warning',
+        `Forwarding ${resumed} capture${resumed === 1 ? '' : 's'} again that were pending when Bridgebench stopped.`,
+      )
     return engine
   }
 
@@ -248,6 +285,18 @@ export class Engine {
     const id = profileId ?? this.vault.activeProfileId()
     if (id === SANDBOX_ID) return this.sandbox?.signingSecret()
     return this.optionalSecret(id, 'zendeskSigningSecret')
+  }
+
+  /** A profile's Braze side for a forward (null: the active profile); the Sandbox's starts it. */
+  private async forwardTarget(profileId: string | null): Promise<ForwardTarget> {
+    const id = await this.useProfile(profileId)
+    const braze = this.vault.get(id).braze
+    return {
+      profileId: id,
+      endpoint: braze.endpoint,
+      apiKey: this.optionalSecret(id, 'brazeApiKey'),
+      objects: braze.trackObjectLimit,
+    }
   }
 
   /** A secret when it can be read now: a locked vault or a missing profile gives none. */
@@ -358,6 +407,7 @@ function sandboxSource(sandbox: Sandbox | undefined): SandboxSource | undefined 
     zendeskBaseUrl: sandbox.urls.zendesk,
     zendeskEmail: sandbox.credentials.zendesk.email,
     brazeEndpoint: sandbox.urls.braze,
+    trackObjectLimit: sandbox.braze.settings().objectLimit,
     secrets: {
       zendeskApiToken: sandbox.credentials.zendesk.token,
       brazeApiKey: sandbox.credentials.braze.apiKey,

@@ -1,13 +1,15 @@
+import { receiverRoute } from '../../shared/contract/captures'
 import type { Sandbox } from './simulators/sandbox'
 import type { Inbox } from './receiver/inbox'
+import { SANDBOX_ROUTE, SANDBOX_ROUTE_FORWARD } from './receiver/receiver-settings'
 
-/** The receiver route the Sandbox's webhook delivers to when it goes through the receiver. */
-export const SANDBOX_ROUTE = 'sandbox'
+export { SANDBOX_ROUTE } from './receiver/receiver-settings'
 
 /**
- * "Deliver through the receiver": the Sandbox's webhook points at the receiver's `sandbox` route
- * (its signatures checked with the Sandbox's signing secret) while the switch is on and the
- * receiver runs; otherwise straight at the simulated Braze, as the Braze docs set it up.
+ * "Deliver through the receiver" (on by default): the Sandbox's webhook points at the receiver's
+ * `sandbox` route (its signatures checked with the Sandbox's signing secret, each capture
+ * forwarded on to the simulated Braze) while the switch is on and the receiver runs; otherwise
+ * straight at the simulated Braze, as the Braze docs set it up.
  */
 export function syncSandboxDelivery(sandbox: Sandbox | undefined, inbox: Inbox): void {
   if (!sandbox) return
@@ -18,12 +20,13 @@ export function syncSandboxDelivery(sandbox: Sandbox | undefined, inbox: Inbox):
     return
   }
   if (!settings.routes.some((route) => route.name === SANDBOX_ROUTE)) {
-    inbox.saveRoute({
-      name: SANDBOX_ROUTE,
-      answer: { status: 200, retryAfterSeconds: null, delayMs: 0, close: false },
-      strictSignature: false,
-      profileId: 'sandbox',
-    })
+    inbox.saveRoute(
+      receiverRoute.parse({
+        name: SANDBOX_ROUTE,
+        profileId: 'sandbox',
+        forward: SANDBOX_ROUTE_FORWARD,
+      }),
+    )
   }
   sandbox.setReceiver(`${receiver.url}/hooks/${SANDBOX_ROUTE}`)
 }

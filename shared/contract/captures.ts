@@ -1,5 +1,6 @@
 import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
+import { captureForward, routeForward } from './forward'
 import { recordId } from './ids'
 import { preciseTime, rawRequest } from './raw-http'
 
@@ -125,6 +126,11 @@ export const capture = z.object({
   sealedHeaders: z
     .array(z.object({ index: z.number().int().min(0), cipherText: z.string() }))
     .default([]),
+  /**
+   * Its latest forward to Braze (`pending` from arrival on a route that forwards); the forward's
+   * exchange has every attempt. Absent when it was never forwarded.
+   */
+  forward: captureForward.optional(),
 })
 export type Capture = z.infer<typeof capture>
 
@@ -146,6 +152,8 @@ export const captureSummary = z.object({
   status: z.number().int().nullable(),
   flags: capture.shape.flags,
   transport: captureTransport,
+  /** "forwarded → 201", "failed: …", "pending"; null when never forwarded. */
+  forward: captureForward.nullable().default(null),
 })
 export type CaptureSummary = z.infer<typeof captureSummary>
 
@@ -159,8 +167,11 @@ export const receiverRoute = z.object({
   strictSignature: z.boolean().default(false),
   /** The profile whose signing secret verifies this route's requests (null: the active one). */
   profileId: z.string().nullable().default(null),
+  /** Auto-forward to Braze: off, transparent proxy or capture-first, and how. */
+  forward: routeForward.prefault({}),
 })
 export type ReceiverRoute = z.infer<typeof receiverRoute>
+export type ReceiverRouteInput = z.input<typeof receiverRoute>
 
 /** Filters for the inbox list; all optional and combined. */
 export const captureQuery = z.object({
@@ -189,6 +200,8 @@ export type CapturePage = z.infer<typeof capturePage>
 
 export const captureEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('captured'), summary: captureSummary }),
+  /** A capture changed after it was stored: its forward finished, a proxy answer was given. */
+  z.object({ type: z.literal('updated'), summary: captureSummary }),
   z.object({ type: z.literal('deleted'), ids: z.array(z.string()) }),
 ])
 export type CaptureEvent = z.infer<typeof captureEvent>

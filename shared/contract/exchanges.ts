@@ -1,5 +1,6 @@
 import { oc } from '@orpc/contract'
 import { z } from 'zod'
+import { forwardDetail, forwardState } from './forward'
 import { recordId } from './ids'
 import { networkFailure, rawRequest, rawResponse, timingPhases } from './raw-http'
 
@@ -70,13 +71,54 @@ export const exchange = z.object({
   idempotencyKey: z.string().nullable(),
   authorization: authorizationSource,
   attempts: z.array(attempt),
-  /** Links to what this exchange was about (ticket, template, capture…), for the Activity timeline. */
+  /**
+   * Links to what this exchange was about, for the Activity timeline: `ticketId`, `templateId`…;
+   * a forward has `captureId` and `route`, and `invocationId`, `webhookId` and `ticketId` when
+   * the capture names them.
+   */
   correlation: z.record(z.string(), z.string()),
+  /** Kind `forward`: the lint, Braze's answer read, the transform's output and the read-back. */
+  forward: forwardDetail.optional(),
 })
 export type Exchange = z.infer<typeof exchange>
 
+/** What the exchange index keeps of each exchange: enough to list and filter without a read. */
+export const exchangeSummary = z.object({
+  id: z.string(),
+  kind: exchangeKind,
+  state: exchange.shape.state,
+  profileId: z.string(),
+  startedAt: z.string(),
+  attempts: z.number().int(),
+  /** The last attempt's HTTP status; null when it got no answer. */
+  status: z.number().int().nullable(),
+  /** The Zendesk ticket the exchange created or touched, when known. */
+  ticketId: z.number().int().nullable(),
+  /** The capture a forward (or replay) sent on. */
+  captureId: z.string().nullable(),
+  /** A forward's outcome, and its one-line message. */
+  outcome: forwardState.nullable(),
+  message: z.string().nullable(),
+})
+export type ExchangeSummaryView = z.infer<typeof exchangeSummary>
+
+export const exchangeQuery = z.object({
+  kind: exchangeKind.optional(),
+  profileId: z.string().max(64).optional(),
+  captureId: recordId.optional(),
+  state: exchange.shape.state.optional(),
+  /** Cursor: the `nextCursor` of the previous page. */
+  before: recordId.optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+})
+export type ExchangeQueryInput = z.input<typeof exchangeQuery>
+
 export const exchangesContract = {
   get: oc.input(z.object({ id: recordId })).output(exchange),
+  /** Newest first, from the index (no file is read): by kind, profile, capture and state. */
+  list: oc
+    .input(exchangeQuery)
+    .output(z.object({ items: z.array(exchangeSummary), nextCursor: z.string().nullable() })),
   /**
    * The request as a cURL command, masked. With secrets only where they never pass through the
    * page: the desktop app copies it to the clipboard itself (`copied: true`).

@@ -3,6 +3,7 @@ import { appContract } from './app'
 import { capturesContract } from './captures'
 import { composeContract } from './compose'
 import { exchangesContract } from './exchanges'
+import { forwardContract } from './forward'
 import { presetsContract } from './presets'
 import { profilesContract } from './profiles'
 import { receiverContract } from './receiver'
@@ -31,6 +32,7 @@ export const contract = {
   receiver: receiverContract,
   captures: capturesContract,
   webhooks: webhooksContract,
+  forward: forwardContract,
 }
 
 export type ApiClient = ContractRouterClient<typeof contract>
@@ -38,6 +40,7 @@ export * from './app'
 export * from './captures'
 export * from './compose'
 export * from './exchanges'
+export * from './forward'
 export * from './ids'
 export * from './presets'
 export * from './problems'

@@ -1,5 +1,6 @@
 import { oc } from '@orpc/contract'
 import { z } from 'zod'
+import { trackObjectLimit } from '../braze/track-limits'
 import { oauthFlowId, profileId } from './ids'
 
 /** Where a secret lives in a profile. The value itself never leaves the main process. */
@@ -42,7 +43,14 @@ export const profileView = z.object({
     subdomain: z.string().nullable(),
     auth: zendeskAuthSettings,
   }),
-  braze: z.object({ endpoint: z.string() }),
+  braze: z.object({
+    endpoint: z.string(),
+    /**
+     * Objects one /users/track request may hold in this workspace: 75 across the arrays by
+     * default, 75 per array on older contracts, 50 on some (the forward lint checks it).
+     */
+    trackObjectLimit: trackObjectLimit.default({ max: 75, per: 'request' }),
+  }),
   secrets: z.record(secretSlot, secretState),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -58,6 +66,8 @@ export const profileInput = z.object({
   zendesk: z.string().trim().min(1, 'Enter a Zendesk subdomain or URL.'),
   zendeskAuth: zendeskAuthSettings.omit({ accessTokenExpiresAt: true }),
   brazeEndpoint: z.string().trim().min(1, 'Choose a Braze REST endpoint.'),
+  /** Default: 75 objects per request, across the three arrays. */
+  brazeTrackObjectLimit: trackObjectLimit.optional(),
   secrets: secretInput.optional(),
 })
 export type ProfileInput = z.infer<typeof profileInput>

@@ -15,13 +15,17 @@ interface ListenOptions {
   out?: string
   secretEnv?: string
   answer?: number
+  forward?: 'off' | 'proxy' | 'capture-first'
+  forwardTo?: string
+  forwardAuth?: 'capture' | 'profile'
   json: boolean
   standalone: boolean
 }
 
 /**
  * `bridgebench listen`: receive webhooks until interrupted, printing each capture (NDJSON with
- * `--json`: first `{"event":"ready",…}`, then one `{"event":"capture",…}` per capture), and
+ * `--json`: first `{"event":"ready",…}`, then one `{"event":"capture",…}` per capture, and a
+ * `{"event":"forward",…}` when a route's auto-forward of it is done), and
  * optionally writing them as a capture set into `--out DIR`. Attaches to a running app like
  * every command, so its inbox sees the same captures.
  */
@@ -40,6 +44,22 @@ export function registerListen(program: Command, io: CliIo): void {
     .option('--out <dir>', 'also write each capture into DIR as a capture set (secrets masked)')
     .option('--secret-env <var>', 'verify signatures with the signing secret in this variable')
     .option('--answer <status>', 'answer the route with this HTTP status', parseStatus)
+    .addOption(
+      new Option(
+        '--forward <mode>',
+        "forward each capture to Braze: Braze's answer to Zendesk (proxy) or 200 first",
+      ).choices(['off', 'proxy', 'capture-first']),
+    )
+    .option(
+      '--forward-to <url>',
+      "forward to this base URL instead of the profile's Braze endpoint",
+    )
+    .addOption(
+      new Option(
+        '--forward-auth <source>',
+        "Authorization for the forward: the capture's or the profile's key",
+      ).choices(['capture', 'profile']),
+    )
     .option('--json', 'print NDJSON: a ready line, then one line per capture', false)
     .option('--standalone', 'run a private engine instead of attaching to a running app', false)
     .action((options: ListenOptions) =>
@@ -74,13 +94,24 @@ async function configure(api: ApiClient, options: ListenOptions, env: NodeJS.Pro
     ...(options.port !== undefined ? { port: options.port } : {}),
     tunnel: { choice: tunnelChoice(options), selfTestIntervalSeconds: 60 },
   })
-  if (options.answer !== undefined) {
+  const forwarding = options.forward ?? options.forwardTo ?? options.forwardAuth
+  if (options.answer !== undefined || forwarding !== undefined) {
     const current = (await api.receiver.settings()).routes.find((r) => r.name === options.route)
+    const answer = { status: 200, retryAfterSeconds: null, delayMs: 0, close: false }
     await api.receiver.saveRoute({
       name: options.route,
-      answer: { status: options.answer, retryAfterSeconds: null, delayMs: 0, close: false },
+      answer:
+        options.answer !== undefined
+          ? { ...answer, status: options.answer }
+          : (current?.answer ?? answer),
       strictSignature: current?.strictSignature ?? false,
       profileId: current?.profileId ?? null,
+      forward: {
+        ...current?.forward,
+        ...(options.forward ? { mode: options.forward } : {}),
+        ...(options.forwardTo ? { url: options.forwardTo } : {}),
+        ...(options.forwardAuth ? { auth: options.forwardAuth } : {}),
+      },
     })
   }
   if (options.secretEnv) {
@@ -121,8 +152,8 @@ async function follow(api: ApiClient, io: CliIo, options: ListenOptions): Promis
   try {
     const events = await api.captures.events(undefined, { signal: stop.signal })
     for await (const event of events) {
-      if (event.type !== 'captured') continue
-      await report(api, io, options, event.summary)
+      if (event.type === 'captured') await report(api, io, options, event.summary)
+      else if (event.type === 'updated') reportForward(io, options, event.summary)
     }
   } catch (error) {
     if (!stop.signal.aborted) throw error
@@ -157,6 +188,26 @@ async function report(api: ApiClient, io: CliIo, options: ListenOptions, summary
     io.stdout,
     `${capture.receivedAt}  ${capture.request.method} ${capture.request.url}  ${capture.request.body.size} B  [${flags.join(', ')}]  → ${capture.answer.status ?? 'closed'}`,
   )
+}
+
+/** A capture's forward to Braze once it is done (routes with auto-forward on). */
+function reportForward(io: CliIo, options: ListenOptions, summary: CaptureSummary): void {
+  const forward = summary.forward
+  if (!forward || forward.state === 'pending') return
+  if (options.json) {
+    printJson(io.stdout, {
+      event: 'forward',
+      id: summary.id,
+      state: forward.state,
+      status: forward.status,
+      exchangeId: forward.exchangeId,
+      message: forward.message,
+      warning: forward.warning,
+    })
+    return
+  }
+  const warning = forward.warning ? `  warning: ${forward.warning}` : ''
+  printLine(io.stdout, `${forward.at ?? ''}  ${summary.id} ${forward.message}${warning}`)
 }
 
 function parseStatus(value: string): number {

@@ -39,7 +39,7 @@ export type ExportResult =
   | { ok: true; user: BrazeUserProfile }
   | { ok: false; reason: ExportFailureReason; message: string; status?: number }
 
-interface ExportBody {
+export interface ExportBody {
   message?: unknown
   users?: unknown
   invalid_user_ids?: unknown
@@ -51,6 +51,37 @@ export async function loadBrazeUser(
 ): Promise<ExportResult> {
   const externalId = request.externalId.trim()
   if (!externalId) return fail('invalid-input', 'Enter the external id of the user to load.')
+  const result = await exportUsers(http, {
+    endpoint: request.endpoint,
+    apiKey: request.apiKey,
+    externalIds: [externalId],
+    fields: PREVIEW_FIELDS,
+    timeoutMs: request.timeoutMs,
+  })
+  return result.ok ? userFrom(result.body, externalId, result.status) : result
+}
+
+export interface ExportUsersRequest {
+  endpoint: string
+  apiKey: string
+  /** Up to 50 (braze.md §6). */
+  externalIds: string[]
+  fields: string[]
+  timeoutMs?: number
+}
+
+export type ExportUsersResult =
+  | { ok: true; status: number; body: ExportBody }
+  | { ok: false; reason: ExportFailureReason; message: string; status?: number }
+
+/**
+ * One POST /users/export/ids for up to 50 external ids, through the one outbound path. Returns
+ * the answer's body on a 2xx JSON answer, or a message to act on.
+ */
+export async function exportUsers(
+  http: HttpClient,
+  request: ExportUsersRequest,
+): Promise<ExportUsersResult> {
   if (!request.apiKey.trim())
     return fail('invalid-input', 'No Braze REST API key is set for this profile.')
   let endpoint: string
@@ -60,13 +91,12 @@ export async function loadBrazeUser(
     if (error instanceof InvalidBrazeEndpointError) return fail('invalid-input', error.message)
     throw error
   }
-  const timeoutMs = request.timeoutMs ?? 15_000
   const result = await callJson(http, {
     method: 'POST',
     url: `${endpoint}/users/export/ids`,
     headers: [['authorization', `Bearer ${request.apiKey.trim()}`]],
-    json: { external_ids: [externalId], fields_to_export: PREVIEW_FIELDS },
-    timeoutMs,
+    json: { external_ids: request.externalIds, fields_to_export: request.fields },
+    timeoutMs: request.timeoutMs ?? 15_000,
   })
   if (result.kind === 'failed') {
     return fail(result.failure.reason === 'timeout' ? 'timeout' : 'network', result.failure.message)
@@ -91,14 +121,14 @@ export async function loadBrazeUser(
       exact = parseJsonKeepingFloats(text) as ExportBody
     } catch (error) {
       // JSON.parse read it, so only the nesting guard can refuse it; otherwise keep that reading.
-      if (!(error instanceof JsonTooDeepError)) return userFrom(body, externalId, status)
+      if (!(error instanceof JsonTooDeepError)) return { ok: true, status, body }
       return fail(
         'unexpected',
         `Braze's answer is ${error.message}, so it is not read. Check that the endpoint is Braze's REST API.`,
         status,
       )
     }
-    return userFrom(exact, externalId, status)
+    return { ok: true, status, body: exact }
   }
   const notJson = body ? '' : ` The answer was not JSON (${preview(text)}).`
   return httpFailure(status, said, endpoint, result.header('x-ratelimit-reset'), notJson)
@@ -138,7 +168,7 @@ function httpFailure(
   endpoint: string,
   reset: string | undefined,
   notJson: string,
-): ExportResult {
+): ExportResult & { ok: false } {
   if (status === 400)
     return fail('invalid-input', `Braze rejected the request (400${said}).${notJson}`, status)
   if (status === 401) {
@@ -184,7 +214,11 @@ function preview(text: string): string {
   return start ? `it starts with ${JSON.stringify(start)}` : 'the body is empty'
 }
 
-function fail(reason: ExportFailureReason, message: string, status?: number): ExportResult {
+function fail(
+  reason: ExportFailureReason,
+  message: string,
+  status?: number,
+): ExportResult & { ok: false } {
   return status === undefined
     ? { ok: false, reason, message }
     : { ok: false, reason, message, status }

@@ -59,6 +59,8 @@ export class CaptureStore {
       schema: captureSchema,
       migrations: MIGRATIONS,
       summarize,
+      // 2: summaries carry the capture's latest forward.
+      summaryVersion: 2,
       ...(options.now ? { now: options.now } : {}),
       ...(options.retention ? { retention: options.retention } : {}),
     })
@@ -165,6 +167,7 @@ function summarize(capture: Capture): IndexedCapture {
     status: capture.answer.status,
     flags: capture.flags,
     transport: capture.transport,
+    forward: capture.forward ?? null,
     text: `${capture.route} ${capture.request.url} ${bodyText}`.toLowerCase(),
   }
 }

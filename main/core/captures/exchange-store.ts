@@ -4,26 +4,19 @@ import {
   exchange as exchangeSchema,
   type Exchange,
   type ExchangeKind,
+  type ExchangeSummaryView,
 } from '../../../shared/contract/exchanges'
 import { RecordStore, type ListPage, type StoreWarning } from '../storage/record-store'
 import { EXCHANGE_MIGRATIONS } from './exchange-migrations'
 
 /** What the index keeps of an exchange: enough to list, filter and reconcile without a read. */
-export interface ExchangeSummary {
-  kind: ExchangeKind
-  state: Exchange['state']
-  profileId: string
-  startedAt: string
-  attempts: number
-  /** The last attempt's HTTP status; null when it got no answer. */
-  status: number | null
-  /** The Zendesk ticket the exchange created or touched, when known. */
-  ticketId: number | null
-}
+export type ExchangeSummary = Omit<ExchangeSummaryView, 'id'>
 
 export interface ExchangeQuery {
   kind?: ExchangeKind
   profileId?: string
+  /** A capture's forwards (and replays): `correlation.captureId`. */
+  captureId?: string
   state?: Exchange['state']
   /** Cursor: the `nextCursor` of the previous page. */
   before?: string
@@ -62,6 +55,8 @@ export class ExchangeStore {
       schema: exchangeSchema,
       migrations: EXCHANGE_MIGRATIONS,
       summarize,
+      // 2: summaries carry the capture a forward sent on and its outcome.
+      summaryVersion: 2,
       retention: options.retention ?? DEFAULT_RETENTION,
       now: options.now,
     }).then(async (store) => {
@@ -103,13 +98,14 @@ export class ExchangeStore {
 
   /** Newest first, from the index. */
   async list(query: ExchangeQuery = {}): Promise<ListPage<ExchangeSummary>> {
-    const { kind, profileId, state, before, limit } = query
+    const { kind, profileId, captureId, state, before, limit } = query
     return (await this.opening).list({
       before,
       limit,
       filter: (s) =>
         (!kind || s.kind === kind) &&
         (!profileId || s.profileId === profileId) &&
+        (!captureId || s.captureId === captureId) &&
         (!state || s.state === state),
     })
   }
@@ -144,6 +140,9 @@ function summarize(record: Exchange): ExchangeSummary {
     attempts: record.attempts.length,
     status: last?.response?.status ?? null,
     ticketId: ticketIdOf(record),
+    captureId: record.correlation.captureId ?? null,
+    outcome: record.forward?.outcome?.state ?? null,
+    message: record.forward?.outcome?.message ?? null,
   }
 }
 

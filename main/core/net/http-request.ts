@@ -35,6 +35,8 @@ export interface HttpRequest {
   signal?: AbortSignal
   /** Body bytes kept from the answer; the rest is still read and counted in `bodySize`. */
   maxResponseBytes?: number
+  /** Adds no `User-Agent` when the caller gave none: a forward sends only what it carried. */
+  noUserAgent?: boolean
 }
 
 export interface HttpAnswer {
@@ -95,7 +97,7 @@ function linesFor(request: HttpRequest, url: URL, options: HttpClientOptions): R
     url,
     headers: request.headers,
     bodyLength: bodyBytes(request.body).length,
-    userAgent: options.userAgent,
+    userAgent: request.noUserAgent ? undefined : options.userAgent,
   })
 }
 

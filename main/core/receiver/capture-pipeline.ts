@@ -1,10 +1,12 @@
-import type {
-  Capture,
-  CaptureTransport,
-  GivenAnswer,
-  InvocationRef,
-  ReceiverRoute,
+import {
+  receiverRoute,
+  type Capture,
+  type CaptureTransport,
+  type GivenAnswer,
+  type InvocationRef,
+  type ReceiverRoute,
 } from '../../../shared/contract/captures'
+import type { CaptureForward } from '../../../shared/contract/forward'
 import type { RawHeaders } from '../../../shared/contract/raw-http'
 import { headerValue, preciseIso, toRawBody } from '../net/raw-record'
 import type { AnswerPlan, ArrivedRequest } from './receiver-server'
@@ -35,9 +37,23 @@ export interface CapturePipelineDeps {
   captured?: (capture: Capture) => void
   /** Encrypts a credential header's value with the secret store; undefined while it is locked. */
   encrypt?: () => ((plain: string) => string) | undefined
+  /**
+   * A route in transparent-proxy mode: forwards the stored capture and gives back Braze's answer
+   * for Zendesk (and the forward's outcome for the capture).
+   */
+  proxy?: (capture: Capture, route: ReceiverRoute) => Promise<ProxyReply>
+  /** Told when a stored capture changed (a proxy's answer and forward were added). */
+  updated?: (capture: Capture) => void
 }
 
-const DEFAULT_ROUTE_ANSWER = { status: 200, retryAfterSeconds: null, delayMs: 0, close: false }
+/** What a transparent proxy answers Zendesk, and what the capture records of it. */
+export interface ProxyReply {
+  answer: GivenAnswer
+  /** Braze's answer headers to pass on (hop-by-hop ones and lengths left out). */
+  headers: Record<string, string>
+  body: Buffer | string
+  forward: CaptureForward
+}
 
 /**
  * Turns each arrived request into a capture — parsed, signature-checked, placed in its
@@ -48,12 +64,8 @@ export function createCapturePipeline(deps: CapturePipelineDeps) {
   return async (arrived: ArrivedRequest): Promise<AnswerPlan> => {
     const settings = deps.settings()
     const routeName = routeOf(arrived.target)
-    const route: ReceiverRoute = settings.routes.find((r) => r.name === routeName) ?? {
-      name: routeName,
-      answer: DEFAULT_ROUTE_ANSWER,
-      strictSignature: false,
-      profileId: null,
-    }
+    const route: ReceiverRoute =
+      settings.routes.find((r) => r.name === routeName) ?? unconfiguredRoute(routeName)
     const receivedAt = new Date(Math.floor(arrived.arrivedAtMs))
     const contentType = headerValue(arrived.headers, 'content-type') ?? null
     const signature = checkSignature({
@@ -65,7 +77,10 @@ export function createCapturePipeline(deps: CapturePipelineDeps) {
       explain: false,
     })
     const transport = deps.transportFor(arrived.headers)
-    const answer = decideAnswer(route, arrived, signature.verdict)
+    const decided = decideAnswer(route, arrived, signature.verdict)
+    const mode = decided.fromRoute ? route.forward.mode : 'off'
+    const proxy = mode === 'proxy' ? deps.proxy : undefined
+    const answer = proxy ? PROXY_PENDING : decided.answer
     const invocation = invocationOf(arrived.headers)
     const flags: Capture['flags'] = deps.watch.observe(invocation, answer.status)
     if (invocation.invocationId && invocation.attempt === null) {
@@ -108,11 +123,56 @@ export function createCapturePipeline(deps: CapturePipelineDeps) {
       next: zendeskNextStep(answer, invocation.attempt),
       flags,
       sealedHeaders: sealed.sealedHeaders,
+      ...(mode === 'off' ? {} : { forward: pendingForward(mode) }),
     }
     await deps.store(capture)
     deps.captured?.(capture)
-    return planFor(answer, capture.id)
+    if (!proxy) return planFor(answer, capture.id)
+    const reply = await proxy(capture, route)
+    const answered: Capture = {
+      ...capture,
+      answer: reply.answer,
+      next: zendeskNextStep(reply.answer, invocation.attempt),
+      forward: reply.forward,
+    }
+    deps.watch.answered(invocation, reply.answer.status)
+    await deps.store(answered)
+    deps.updated?.(answered)
+    return {
+      status: reply.answer.status,
+      headers: reply.headers,
+      body: reply.body,
+      delayMs: 0,
+      close: reply.answer.closed,
+    }
   }
+}
+
+/** What a proxied capture records until Braze has answered (and keeps if the app stops first). */
+const PROXY_PENDING: GivenAnswer = {
+  status: null,
+  retryAfterSeconds: null,
+  delayMs: 0,
+  closed: false,
+  reason:
+    "Transparent proxy: the answer is Braze's, once the forward is done (none was recorded if Bridgebench stopped first).",
+}
+
+function pendingForward(mode: 'proxy' | 'capture-first'): CaptureForward {
+  return {
+    state: 'pending',
+    run: mode,
+    exchangeId: null,
+    status: null,
+    message: 'pending',
+    warning: null,
+    at: null,
+  }
+}
+
+/** Requests to a route nobody configured are captured and answered 200, never forwarded. */
+function unconfiguredRoute(name: string): ReceiverRoute {
+  return { ...receiverRoute.parse({ name: 'none' }), name }
 }
 
 /** The route name: the first path segment after `/hooks/`. */
@@ -130,43 +190,45 @@ function decideAnswer(
   route: ReceiverRoute,
   arrived: ArrivedRequest,
   verdict: Capture['signature']['verdict'],
-): GivenAnswer {
+): { answer: GivenAnswer; fromRoute: boolean } {
+  const refuse = (answer: GivenAnswer) => ({ answer, fromRoute: false })
   if (arrived.oversize) {
-    return {
+    return refuse({
       status: 413,
       retryAfterSeconds: null,
       delayMs: 0,
       closed: false,
       reason: "The body is over the receiver's size limit.",
-    }
+    })
   }
   if (arrived.cutOff) {
-    return {
+    return refuse({
       status: null,
       retryAfterSeconds: null,
       delayMs: 0,
       closed: true,
       reason: 'The client stopped sending before the body was complete.',
-    }
+    })
   }
   if (route.strictSignature && verdict !== 'valid' && verdict !== 'valid (test secret)') {
-    return {
+    return refuse({
       status: 401,
       retryAfterSeconds: null,
       delayMs: 0,
       closed: false,
       reason: `Strict signature mode: the signature is ${verdict}.`,
-    }
+    })
   }
   const { status, retryAfterSeconds, delayMs, close } = route.answer
   const carriesRetryAfter = status === 409 || status === 429 || status === 503
-  return {
+  const answer: GivenAnswer = {
     status: close ? null : status,
     retryAfterSeconds: carriesRetryAfter ? retryAfterSeconds : null,
     delayMs,
     closed: close,
     reason: `The route "${route.name}" answers ${close ? 'by closing the connection' : status}${delayMs > 0 ? ` after ${delayMs / 1000} s` : ''}.`,
   }
+  return { answer, fromRoute: true }
 }
 
 function planFor(answer: GivenAnswer, captureId: string): AnswerPlan {

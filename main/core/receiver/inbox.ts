@@ -13,6 +13,7 @@ import type { ServiceBoard } from '../events/service-board'
 import type { JsonStore } from '../storage/json-store'
 import { providerFactory, type ProviderDeps } from '../tunnel/create-tunnel-provider'
 import { TunnelService } from '../tunnel/tunnel-service'
+import type { ProxyReply } from './capture-pipeline'
 import { startReceiver, type RunningReceiver } from './receiver-service'
 import { ReceiverSettingsStore, type ReceiverSettings } from './receiver-settings'
 import { SelfTestArrivals } from './self-test-arrivals'
@@ -33,6 +34,8 @@ export interface InboxDeps {
   now: () => Date
   log: (line: string) => void
   tunnelProviders?: ProviderDeps
+  /** Transparent-proxy routes: forwards the capture and gives Braze's answer for Zendesk. */
+  proxy?: (capture: Capture, route: ReceiverRoute) => Promise<ProxyReply>
 }
 
 const STOPPED_TUNNEL: TunnelStatus = { state: 'stopped' }
@@ -72,6 +75,8 @@ export class Inbox {
           log: deps.log,
           captured: (capture) => this.captured(capture),
           encrypt: deps.encrypt,
+          ...(deps.proxy ? { proxy: deps.proxy } : {}),
+          updated: (capture) => this.updated(capture),
         }),
       describe: (running) => running.url,
     })
@@ -92,6 +97,14 @@ export class Inbox {
     const running = await this.receiver.ensure()
     this.settings.update((s) => ({ ...s, running: true }))
     return running
+  }
+
+  /**
+   * The running receiver, started without remembering it for the next launch: the Sandbox
+   * delivers through it by default, and starts it for that.
+   */
+  ensureRunning(): Promise<RunningReceiver> {
+    return this.receiver.ensure()
   }
 
   async stop(): Promise<void> {
@@ -292,6 +305,12 @@ export class Inbox {
     if (summary) this.events.emit({ type: 'captured', summary })
     for (const listener of this.capturedListeners) listener(capture)
     this.publishSoon()
+  }
+
+  /** A stored capture changed (its forward finished, a proxy answer was given): tells the Inbox. */
+  updated(capture: Capture): void {
+    const summary = this.deps.captures.summary(capture.id)
+    if (summary) this.events.emit({ type: 'updated', summary })
   }
 
   private pendingPublish: NodeJS.Timeout | undefined

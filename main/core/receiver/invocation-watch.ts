@@ -54,6 +54,12 @@ export class InvocationWatch {
     return flags
   }
 
+  /** Records the answer given after `observe` (a transparent proxy answers once Braze has). */
+  answered(ref: InvocationRef, status: number | null): void {
+    if (!ref.invocationId || status === null || status < 200 || status >= 300) return
+    this.delivered.add(`${ref.webhookId ?? ''}\u0000${ref.invocationId}`)
+  }
+
   /** How many arrivals an invocation has had, counting the latest (its attempt number). */
   arrivals(ref: InvocationRef): number {
     const key = `${ref.webhookId ?? ''}\u0000${ref.invocationId ?? ''}`

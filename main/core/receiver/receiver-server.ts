@@ -30,7 +30,7 @@ export interface ArrivedRequest {
 export interface AnswerPlan {
   status: number | null
   headers: Record<string, string>
-  body: string
+  body: string | Buffer
   delayMs: number
   /** Close the connection instead of answering. */
   close: boolean

@@ -1,8 +1,8 @@
-import type { Capture, CaptureTransport } from '../../../shared/contract/captures'
+import type { Capture, CaptureTransport, ReceiverRoute } from '../../../shared/contract/captures'
 import type { RawHeaders } from '../../../shared/contract/raw-http'
 import type { CaptureStore } from '../captures/capture-store'
 import { headerValue } from '../net/raw-record'
-import { createCapturePipeline } from './capture-pipeline'
+import { createCapturePipeline, type ProxyReply } from './capture-pipeline'
 import { InvocationWatch } from './invocation-watch'
 import type { ReceiverSettings } from './receiver-settings'
 import { startReceiverServer, type ReceiverServer } from './receiver-server'
@@ -22,6 +22,10 @@ export interface ReceiverDeps {
   captured: (capture: Capture) => void
   /** Encrypts with the secret store; undefined while it is locked. */
   encrypt: () => ((plain: string) => string) | undefined
+  /** Transparent-proxy routes: forwards the capture and gives Braze's answer for Zendesk. */
+  proxy?: (capture: Capture, route: ReceiverRoute) => Promise<ProxyReply>
+  /** Told when a stored capture changed (a proxy's answer and forward were added). */
+  updated?: (capture: Capture) => void
 }
 
 export interface RunningReceiver extends ReceiverServer {
@@ -53,6 +57,8 @@ export async function startReceiver(deps: ReceiverDeps): Promise<RunningReceiver
     store: (capture) => deps.captures.put(capture),
     captured: deps.captured,
     encrypt: deps.encrypt,
+    ...(deps.proxy ? { proxy: deps.proxy } : {}),
+    ...(deps.updated ? { updated: deps.updated } : {}),
   })
   const server = await startReceiverServer({
     port: settings.port,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { receiverRoute } from '../../../shared/contract/captures'
+import type { RouteForwardInput } from '../../../shared/contract/forward'
 import { tunnelSettings } from '../../../shared/contract/tunnel'
 import type { JsonStore } from '../storage/json-store'
 import type { Migration } from '../storage/settings-migrations'
@@ -17,7 +18,7 @@ export const linkedWebhook = z.object({
 export type LinkedWebhook = z.infer<typeof linkedWebhook>
 
 export const receiverSettings = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   /** 0: any free port, chosen at each start. */
   port: z.number().int().min(0).max(65_535),
   bodyLimitBytes: z
@@ -36,7 +37,10 @@ export const receiverSettings = z.object({
   routes: z.array(receiverRoute),
   tunnel: tunnelSettings,
   linkedWebhooks: z.array(linkedWebhook),
-  /** The Sandbox's webhook delivers to the receiver's `sandbox` route instead of straight to Braze. */
+  /**
+   * The Sandbox's webhook delivers to the receiver's `sandbox` route (which forwards to the
+   * simulated Braze) instead of straight to Braze; the receiver starts with the Sandbox.
+   */
   sandboxThroughReceiver: z.boolean(),
   /** A desktop notification for each capture. */
   notifyOnCapture: z.boolean(),
@@ -53,24 +57,44 @@ const DEFAULTS: Omit<ReceiverSettings, 'schemaVersion'> = {
   toleranceSeconds: null,
   secretEnv: null,
   retention: { maxCount: 20_000, maxAgeDays: 30 },
-  routes: [
-    {
-      name: 'braze',
-      answer: { status: 200, retryAfterSeconds: null, delayMs: 0, close: false },
-      strictSignature: false,
-      profileId: null,
-    },
-  ],
+  routes: [receiverRoute.parse({ name: 'braze' })],
   tunnel: { choice: { provider: 'none' }, selfTestIntervalSeconds: 60 },
   linkedWebhooks: [],
-  sandboxThroughReceiver: false,
+  sandboxThroughReceiver: true,
   notifyOnCapture: false,
   running: false,
 }
 
 const MIGRATIONS: Migration[] = [
+  // A fresh install starts here; a version 1 file keeps the switch as its user left it.
   { to: 1, describe: 'receiver settings', up: (data) => ({ ...DEFAULTS, ...data }) },
+  {
+    to: 2,
+    describe: 'routes forward to Braze (off, except the Sandbox route: capture-first)',
+    up: (data) => ({
+      ...data,
+      routes: (Array.isArray(data.routes) ? (data.routes as unknown[]) : []).map(withForward),
+    }),
+  },
 ]
+
+/** A version 1 route: forwarding off, except the Sandbox's own route, which now closes the loop. */
+function withForward(route: unknown): unknown {
+  if (typeof route !== 'object' || route === null || 'forward' in route) return route
+  const { name, profileId } = route as { name?: unknown; profileId?: unknown }
+  const sandbox = name === SANDBOX_ROUTE && profileId === 'sandbox'
+  return { ...route, forward: sandbox ? SANDBOX_ROUTE_FORWARD : { mode: 'off' } }
+}
+
+/** The receiver route the Sandbox's webhook delivers to when it goes through the receiver. */
+export const SANDBOX_ROUTE = 'sandbox'
+
+/** The Sandbox route forwards each capture to the simulated Braze, with the key Zendesk sent. */
+export const SANDBOX_ROUTE_FORWARD: RouteForwardInput = {
+  mode: 'capture-first',
+  profileId: 'sandbox',
+  auth: 'capture',
+}
 
 /** The receiver's settings in receiver.json: port, routes and their answers, tunnel, links. */
 export class ReceiverSettingsStore {

@@ -129,6 +129,7 @@ function asInput(profile: ProfileView): Omit<ProfileInput, 'secrets'> {
     zendesk: profile.zendesk.baseUrl,
     zendeskAuth: auth,
     brazeEndpoint: profile.braze.endpoint,
+    brazeTrackObjectLimit: profile.braze.trackObjectLimit,
   }
 }
 

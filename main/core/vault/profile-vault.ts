@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto'
+import {
+  DEFAULT_TRACK_OBJECT_LIMIT,
+  type TrackObjectLimit,
+} from '../../../shared/braze/track-limits'
 import type { SecretStorageInfo } from '../../../shared/contract'
 import {
   secretSlot,
@@ -27,6 +31,8 @@ export interface SandboxSource {
   zendeskBaseUrl: string
   zendeskEmail: string
   brazeEndpoint: string
+  /** The simulated Braze's own limit, so the lint agrees with it. */
+  trackObjectLimit?: TrackObjectLimit
   secrets: Partial<Record<SecretSlot, string>>
 }
 
@@ -127,6 +133,7 @@ export class ProfileVault {
       zendesk: changes.zendesk ?? current.zendesk.baseUrl,
       zendeskAuth: changes.zendeskAuth ?? current.zendesk.auth,
       brazeEndpoint: changes.brazeEndpoint ?? current.braze.endpoint,
+      brazeTrackObjectLimit: changes.brazeTrackObjectLimit ?? current.braze.trackObjectLimit,
     }
     const targets = this.targets(merged)
     // Keep the token expiry only while the auth settings stay the same.
@@ -223,7 +230,12 @@ export class ProfileVault {
     if (info.locked) throw new Error(`Secrets cannot be stored: ${info.detail}`)
   }
 
-  private targets(input: Pick<ProfileInput, 'zendesk' | 'zendeskAuth' | 'brazeEndpoint'>) {
+  private targets(
+    input: Pick<
+      ProfileInput,
+      'zendesk' | 'zendeskAuth' | 'brazeEndpoint' | 'brazeTrackObjectLimit'
+    >,
+  ) {
     const zendesk = normalizeZendeskTarget(input.zendesk)
     if (input.zendeskAuth.mode === 'api-token' && !input.zendeskAuth.email?.includes('@')) {
       throw new Error(
@@ -238,7 +250,10 @@ export class ProfileVault {
     }
     return {
       zendesk: { ...zendesk, auth: { ...input.zendeskAuth } },
-      braze: { endpoint: normalizeBrazeEndpoint(input.brazeEndpoint) },
+      braze: {
+        endpoint: normalizeBrazeEndpoint(input.brazeEndpoint),
+        trackObjectLimit: input.brazeTrackObjectLimit ?? DEFAULT_TRACK_OBJECT_LIMIT,
+      },
     }
   }
 
@@ -275,7 +290,10 @@ export class ProfileVault {
         subdomain: null,
         auth: { mode: 'api-token', email: source?.zendeskEmail ?? '' },
       },
-      braze: { endpoint: source?.brazeEndpoint ?? '' },
+      braze: {
+        endpoint: source?.brazeEndpoint ?? '',
+        trackObjectLimit: source?.trackObjectLimit ?? DEFAULT_TRACK_OBJECT_LIMIT,
+      },
       secrets: Object.fromEntries(SLOTS.map((slot) => [slot, set(slot)])) as ProfileView['secrets'],
       createdAt: this.createdAt,
       updatedAt: this.createdAt,

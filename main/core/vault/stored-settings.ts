@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_TRACK_OBJECT_LIMIT, trackObjectLimit } from '../../../shared/braze/track-limits'
 import { secretSlot, zendeskAuthSettings } from '../../../shared/contract/profiles'
 import type { Migration } from '../storage/settings-migrations'
 
@@ -12,7 +13,11 @@ export const storedProfile = z.object({
     subdomain: z.string().nullable(),
     auth: zendeskAuthSettings,
   }),
-  braze: z.object({ endpoint: z.string() }),
+  // Profiles saved before the object limit was a setting get Braze's default.
+  braze: z.object({
+    endpoint: z.string(),
+    trackObjectLimit: trackObjectLimit.default(DEFAULT_TRACK_OBJECT_LIMIT),
+  }),
 })
 export type StoredProfile = z.infer<typeof storedProfile>
 

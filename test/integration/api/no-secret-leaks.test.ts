@@ -235,6 +235,7 @@ describe('no stored secret ever appears in an API response', () => {
         strictSignature: false,
         profileId: null,
       }),
+    'receiver.useSessionSecret': (api) => api.receiver.useSessionSecret({ secret: null }),
     'receiver.removeRoute': (api) => api.receiver.removeRoute({ name: 'leak' }),
     'captures.events': async (api) => {
       const stop = new AbortController()
@@ -258,6 +259,21 @@ describe('no stored secret ever appears in an API response', () => {
     },
     'captures.saveSet': (api) => api.captures.saveSet({ name: 'leak-set', query: {} }),
     'captures.sets': (api) => api.captures.sets(),
+    // Forwards of a Sandbox capture: with the capture's own key, then the profile's, read back.
+    'forward.run': async (api) => {
+      const { items } = await api.captures.list({ route: 'sandbox' })
+      return api.forward.run({ captureId: items[0]?.id ?? '', auth: 'profile', readBack: true })
+    },
+    'forward.ofCapture': async (api) => {
+      const { items } = await api.captures.list({ route: 'sandbox' })
+      return api.forward.ofCapture({ captureId: items[0]?.id ?? '' })
+    },
+    'forward.readBack': async (api) => {
+      const { items } = await api.exchanges.list({ kind: 'forward', limit: 1 })
+      return api.forward.readBack({ exchangeId: items[0]?.id ?? '' })
+    },
+    'forward.lint': (api) => api.forward.lint({ body: '{"attributes":[{"external_id":""}]}' }),
+    'exchanges.list': (api) => api.exchanges.list({}),
     'receiver.startTunnel': async (api) => {
       const { receiver } = await api.receiver.status()
       await api.receiver.updateSettings({
@@ -291,7 +307,6 @@ describe('no stored secret ever appears in an API response', () => {
       const { items } = await api.captures.list({ route: 'sandbox' })
       return api.captures.remove({ ids: items.map((i) => i.id) })
     },
-    'receiver.useSessionSecret': (api) => api.receiver.useSessionSecret({ secret: null }),
     'receiver.stop': (api) => api.receiver.stop(),
   }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../main/cli/program'
 import { signZendeskWebhook } from '../../../main/core/zendesk/webhook-signature'
 import { fakeCliIo } from '../../helpers/cli'
+import { startScriptedServer } from '../../helpers/scripted-server'
 import { TEST_PASSPHRASE } from '../../helpers/engine'
 import { useTempDir } from '../../helpers/temp-dir'
 
@@ -85,6 +86,38 @@ describe('bridgebench listen', () => {
     expect(JSON.parse(saved)).toMatchObject({ id: capture?.id, request: { body: { data: body } } })
     expect(saved).not.toContain('key-that-must-not-leak-0123')
     expect(run.stdout()).not.toContain('key-that-must-not-leak-0123')
+  })
+
+  it('forwards each capture with --forward and prints a forward line when Braze has answered', async () => {
+    const braze = await startScriptedServer(() => ({ status: 201, body: { message: 'success' } }))
+    try {
+      const run = fakeCliIo({
+        BRIDGEBENCH_HOME: tempDir(),
+        BRIDGEBENCH_PASSPHRASE: TEST_PASSPHRASE,
+      })
+      const args = ['listen', '--json', '--route', 'fw', '--forward', 'capture-first']
+      const exit = runCli([...args, '--forward-to', braze.url, '--forward-auth', 'capture'], run.io)
+      const ready = JSON.parse(await run.firstLine()) as { url: string }
+      const body = '{"attributes": [{"external_id": "u-1", "plan": "gold"}]}'
+      const answer = await fetch(`${ready.url}/users/track`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer braze-key-0123' },
+        body,
+      })
+      expect(answer.status).toBe(200)
+      await expect.poll(() => lines(run.stdout()).length, { timeout: 5_000 }).toBe(3)
+      run.stop()
+      expect(await exit).toBe(0)
+      expect(lines(run.stdout())[2]).toMatchObject({
+        event: 'forward',
+        state: 'forwarded',
+        status: 201,
+      })
+      expect(braze.seen[0]).toMatchObject({ path: '/users/track', body })
+      expect(braze.seen[0]?.headers.authorization).toBe('Bearer braze-key-0123')
+    } finally {
+      await braze.close()
+    }
   })
 
   it('refuses a --secret-env that is not set, and a tunnel without its URL', async () => {

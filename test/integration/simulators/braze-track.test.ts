@@ -249,7 +249,7 @@ describe('simulated Braze /users/track (reference/braze.md §5)', () => {
       const refused = await track({ attributes, events })
       expect(refused.status).toBe(400)
       expect(refused.body).toEqual({ message: 'Max Input Length Exceeded' })
-      braze.updateSettings({ maxObjectsScope: 'per-array' })
+      braze.updateSettings({ objectLimit: { per: 'array' } })
       expect((await track({ attributes, events })).status).toBe(201)
     })
 

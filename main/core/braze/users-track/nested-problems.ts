@@ -52,8 +52,10 @@ export function checkNestedAttributes(
   for (const { at, index, faults, outOfRange } of inspected) {
     const object = { array: 'attributes' as const, index }
     for (const fault of faults) {
+      const segments = [...at, ...fault.at]
       problems.push({
-        path: jsonPath([...at, ...fault.at]),
+        path: jsonPath(segments),
+        segments,
         code: fault.code,
         message: `${WHAT[fault.code](fault.detail)}, so Braze drops every nested-attribute update in this request and keeps the values it had.`,
         fix: FIX[fault.code],
@@ -65,6 +67,7 @@ export function checkNestedAttributes(
     if (firstFault && faults.length === 0) {
       problems.push({
         path: jsonPath(at),
+        segments: at,
         code: 'nested-dropped',
         message: `Not stored: Braze drops every nested-attribute update in a request that holds an invalid one (${firstFault}).`,
         fix: `Fix ${firstFault}, or send this attribute in another request.`,
@@ -75,8 +78,10 @@ export function checkNestedAttributes(
     }
     if (firstFault) continue
     for (const time of outOfRange) {
+      const segments = [...at, ...time]
       problems.push({
-        path: jsonPath([...at, ...time]),
+        path: jsonPath(segments),
+        segments,
         code: 'nested-time-out-of-range',
         message:
           'Braze does not store a nested time whose year is outside 0–3000, so this one is left out.',

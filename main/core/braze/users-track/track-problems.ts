@@ -12,6 +12,8 @@ export type TrackEffect = 'request' | 'object' | 'value'
 export interface TrackProblem {
   /** Where in the body, e.g. `attributes[0].external_id`; `` is the body itself. */
   path: string
+  /** The same place as path segments (`['attributes', 0, 'external_id']`). */
+  segments: ReadonlyArray<string | number>
   code: TrackProblemCode
   /** For a skipped object, Braze's own wording: the `type` of its `errors` entry. */
   message: string
@@ -140,8 +142,10 @@ export interface ObjectFault {
 
 export function objectProblem(array: TrackArray, index: number, fault: ObjectFault): TrackProblem {
   const known = OBJECT_PROBLEMS[fault.code]
+  const segments = [array, index, ...fault.at]
   return {
-    path: jsonPath([array, index, ...fault.at]),
+    path: jsonPath(segments),
+    segments,
     code: fault.code,
     message: typeof known.message === 'string' ? known.message : known.message(fault.key ?? ''),
     fix: known.fix,
@@ -157,5 +161,13 @@ export function requestProblem(
   message: string,
   fix: string,
 ): TrackProblem {
-  return { path: jsonPath(segments), code, message, fix, severity: 'error', effect: 'request' }
+  return {
+    path: jsonPath(segments),
+    segments,
+    code,
+    message,
+    fix,
+    severity: 'error',
+    effect: 'request',
+  }
 }

@@ -1,3 +1,4 @@
+import type { TrackObjectLimit } from '../../../../shared/braze/track-limits'
 import { isRecord } from '../../../../shared/is-record'
 import { jsonPath } from '../../../../shared/json-path'
 import { CONTROL_KEYS, STANDARD_FIELDS, standardOutcome } from './attribute-ops'
@@ -33,13 +34,8 @@ export interface TrackCheck {
 }
 
 export interface TrackLimits {
-  /** Objects one request may hold before Braze refuses it (75 by default, braze.md §5.2). */
-  maxObjects: number
-  /**
-   * Where `maxObjects` applies: across the three arrays together (Braze's default now) or to each
-   * array (older contracts: 75 + 75 + 75).
-   */
-  scope: 'combined' | 'per-array'
+  /** Objects before Braze refuses the request: 75 per request by default (see TrackObjectLimit). */
+  objects: TrackObjectLimit
 }
 
 const ARRAYS: readonly TrackArray[] = ['attributes', 'events', 'purchases']
@@ -50,7 +46,7 @@ const FAULT_OF: Record<TrackArray, (object: Record<string, unknown>) => ObjectFa
 }
 
 /**
- * Checks a `/users/track` body the way Braze does (braze.md §5.1, §5.2,
+ * Checks a `/users/track` body the way Braze does (braze.md §5.1, §5.2 and its 2026 update,
  * https://www.braze.com/docs/api/endpoints/user_data/post_user_track/): each problem says where
  * (a JSON path), what, and whether Braze refuses the request, skips the object, or silently
  * drops or rewrites a value. `plan` holds the objects Braze would process.
@@ -64,13 +60,6 @@ export function checkTrackBody(body: unknown, limits: TrackLimits): TrackCheck {
     dropNestedAttributes: false,
   }
   const problems: TrackProblem[] = []
-  if (limits.scope === 'combined') {
-    const total = ARRAYS.reduce((sum, name) => {
-      const list = input[name]
-      return sum + (Array.isArray(list) ? list.length : 0)
-    }, 0)
-    if (total > limits.maxObjects) problems.push(tooMany([], total, limits))
-  }
   let sent = 0
   for (const name of ARRAYS) {
     const list = input[name]
@@ -86,8 +75,16 @@ export function checkTrackBody(body: unknown, limits: TrackLimits): TrackCheck {
       )
       continue
     }
-    if (limits.scope === 'per-array' && list.length > limits.maxObjects)
-      problems.push(tooMany([name], list.length, limits))
+    if (limits.objects.per === 'array' && list.length > limits.objects.max) {
+      problems.push(
+        requestProblem(
+          [name],
+          'too-many-objects',
+          `'${name}' has ${list.length} objects; Braze takes at most ${limits.objects.max} per array and refuses the whole request (Max Input Length Exceeded).`,
+          'Split the objects over several requests.',
+        ),
+      )
+    }
     sent += list.length
     const start = problems.length
     plan[name] = checkArray(name, list, problems)
@@ -101,6 +98,16 @@ export function checkTrackBody(body: unknown, limits: TrackLimits): TrackCheck {
         .sort((a, b) => (a.object?.index ?? -1) - (b.object?.index ?? -1))
       problems.push(...own)
     }
+  }
+  if (limits.objects.per === 'request' && sent > limits.objects.max) {
+    problems.unshift(
+      requestProblem(
+        [],
+        'too-many-objects',
+        `The request has ${sent} objects across attributes, events and purchases; Braze takes at most ${limits.objects.max} per request and refuses the whole request (Max Input Length Exceeded).`,
+        'Split the objects over several requests (or, if your contract allows 75 per array, set the profile\'s object limit to "per array").',
+      ),
+    )
   }
   const processed =
     (plan.attributes?.length ?? 0) + (plan.events?.length ?? 0) + (plan.purchases?.length ?? 0)
@@ -123,19 +130,6 @@ export function checkTrackBody(body: unknown, limits: TrackLimits): TrackCheck {
     )
   }
   return { plan, problems }
-}
-
-function tooMany(at: string[], count: number, limits: TrackLimits): TrackProblem {
-  const where =
-    limits.scope === 'combined'
-      ? `This request has ${count} objects across 'attributes', 'events' and 'purchases'; Braze takes at most ${limits.maxObjects} in all`
-      : `'${at[0]}' has ${count} objects; Braze takes at most ${limits.maxObjects} per array`
-  return requestProblem(
-    at,
-    'too-many-objects',
-    `${where} and refuses the whole request (Max Input Length Exceeded).`,
-    'Split the objects over several requests.',
-  )
 }
 
 function checkArray(name: TrackArray, list: unknown[], problems: TrackProblem[]): ValidObject[] {
@@ -169,8 +163,10 @@ function valueProblems(object: Record<string, unknown>, index: number): TrackPro
     if (CONTROL_KEYS.has(key) || !STANDARD_FIELDS.has(key)) continue
     const outcome = standardOutcome(key, value)
     if (outcome.kind !== 'ignored' && outcome.kind !== 'replaced') continue
+    const segments = ['attributes', index, key]
     problems.push({
-      path: jsonPath(['attributes', index, key]),
+      path: jsonPath(segments),
+      segments,
       code: outcome.kind === 'ignored' ? 'value-ignored' : 'value-replaced',
       message: outcome.why,
       fix: `Send a value Braze accepts for ${key}, or leave it out.`,

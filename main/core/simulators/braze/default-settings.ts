@@ -1,3 +1,4 @@
+import { DEFAULT_TRACK_OBJECT_LIMIT } from '../../../../shared/braze/track-limits'
 import type { BrazeSimulatorSettings } from '../../../../shared/contract/simulators'
 
 /**
@@ -10,8 +11,7 @@ export function defaultBrazeSettings(): BrazeSimulatorSettings {
     keyPermissions: ['users.track', 'users.export.ids'],
     rateLimit: { enabled: true, limit: 3_000, windowSeconds: 3 },
     successStatus: 201,
-    maxObjects: 75,
-    maxObjectsScope: 'combined',
+    objectLimit: { ...DEFAULT_TRACK_OBJECT_LIMIT },
     arrayAttributeLimit: 25,
     faults: { rateLimitedRate: 0, serverErrorRate: 0, serverErrorStatus: 503, latencyMs: 0 },
   }

@@ -21,10 +21,7 @@ export function handleTrack(
   settings: BrazeSimulatorSettings,
   now: Date,
 ): EndpointAnswer {
-  const { plan, problems } = checkTrackBody(body, {
-    maxObjects: settings.maxObjects,
-    scope: settings.maxObjectsScope,
-  })
+  const { plan, problems } = checkTrackBody(body, { objects: settings.objectLimit })
   const refusal = trackRefusal(problems)
   if (refusal) return { status: 400, body: refusal, touched: [], summary: refusal.message }
   const errors = trackErrors(problems)

@@ -60,3 +60,26 @@ export function displayDate(date: Date): string {
 export function minuteTimestamp(date: Date): string {
   return `${date.toISOString().slice(0, 16)}Z`
 }
+
+/** The field and API value a trigger's display string stands for (`Solved` → status `solved`). */
+export interface DisplayValue {
+  field: 'status' | 'priority' | 'type'
+  apiValue: string
+}
+
+const DISPLAY_TO_API = new Map<string, DisplayValue>([
+  ...Object.entries(STATUS_DISPLAY).map(
+    ([apiValue, shown]) => [shown, { field: 'status', apiValue }] as const,
+  ),
+  ...Object.entries(PRIORITY_DISPLAY).map(
+    ([apiValue, shown]) => [shown, { field: 'priority', apiValue }] as const,
+  ),
+  ...Object.entries(TYPE_DISPLAY).map(
+    ([apiValue, shown]) => [shown, { field: 'type', apiValue }] as const,
+  ),
+])
+
+/** What a text is when it is exactly one of Zendesk's display strings for a ticket enum. */
+export function displayValueOf(text: string): DisplayValue | undefined {
+  return DISPLAY_TO_API.get(text)
+}

@@ -60,6 +60,7 @@ describe("estimating Zendesk's circuit breaker", () => {
     status,
     flags: [],
     transport: 'direct',
+    forward: null,
   })
 
   it('trips at 70 % errors once there are 100 requests in five minutes', () => {

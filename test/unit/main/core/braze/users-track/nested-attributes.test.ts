@@ -8,7 +8,7 @@ import {
 } from '../../../../../../main/core/braze/users-track/nested-attributes'
 import { checkTrackBody } from '../../../../../../main/core/braze/users-track/track-validation'
 
-const check = (body: unknown) => checkTrackBody(body, { maxObjects: 75, scope: 'combined' })
+const check = (body: unknown) => checkTrackBody(body, { objects: { max: 75, per: 'request' } })
 const where = (body: unknown) =>
   check(body).problems.map((p) => [p.path, p.code, p.severity, p.effect])
 const options = { arrayLimit: 25, mergeObjects: false }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseBrazeTime } from '../../../../../../main/core/braze/users-track/braze-time'
 import { checkTrackBody } from '../../../../../../main/core/braze/users-track/track-validation'
 
-const limits = { maxObjects: 75, scope: 'per-array' as const }
+const limits = { objects: { max: 75, per: 'array' as const } }
 const check = (body: unknown) => checkTrackBody(body, limits)
 const event = { external_id: 'u-1', name: 'opened', time: '2026-01-01T10:00:00Z' }
 const purchase = {
@@ -59,6 +59,7 @@ describe('/users/track validation (reference/braze.md §5.1, §5.2, §5.4)', () 
     expect(problems).toEqual([
       {
         path: 'attributes[1]',
+        segments: ['attributes', 1],
         code: 'identifier-required',
         message: "'external_id', 'braze_id', 'user_alias', 'email' or 'phone' is required",
         fix: expect.stringContaining('external_id'),
@@ -104,7 +105,8 @@ describe('/users/track validation (reference/braze.md §5.1, §5.2, §5.4)', () 
   })
 
   it('refuses more than 75 objects across the three arrays by default, at the body', () => {
-    const combined = (body: unknown) => checkTrackBody(body, { maxObjects: 75, scope: 'combined' })
+    const combined = (body: unknown) =>
+      checkTrackBody(body, { objects: { max: 75, per: 'request' } })
     const attributes = Array.from({ length: 40 }, (_, i) => ({ external_id: `u-${i}` }))
     const events = Array.from({ length: 36 }, () => event)
     const [problem] = combined({ attributes, events }).problems
@@ -112,6 +114,19 @@ describe('/users/track validation (reference/braze.md §5.1, §5.2, §5.4)', () 
     expect(problem?.message).toContain('76 objects across')
     expect(combined({ attributes, events: events.slice(1) }).problems).toEqual([])
     expect(check({ attributes, events }).problems).toEqual([])
+  })
+
+  it('refuses more than 75 objects in one array on a per-array contract', () => {
+    const attributes = Array.from({ length: 76 }, (_, i) => ({ external_id: `u-${i}` }))
+    const [problem] = check({ attributes }).problems
+    expect(problem).toMatchObject({ path: 'attributes', code: 'too-many-objects' })
+    expect(problem?.message).toContain('at most 75 per array')
+    expect(
+      check({
+        attributes: attributes.slice(0, 75),
+        events: attributes.slice(0, 75).map(() => event),
+      }).problems,
+    ).toEqual([])
   })
 
   it('takes a phone only when Braze can read it, in E.164 or as ten US digits', () => {
