@@ -1,0 +1,160 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { AccountWebhook } from '../../../../shared/contract'
+import { useApi } from '../../api/api-context'
+import { errorText } from '../../api/error-text'
+import { useAppStore } from '../../app/app-store'
+import { InvocationLog } from './InvocationLog'
+import { useAction } from './use-action'
+
+/**
+ * The one-click way: the active profile's Zendesk webhooks, "Point here" to set one's endpoint to
+ * the receiver (remembering the old one), "Put back", and "Update" when the tunnel URL changed.
+ */
+export function WebhookLinks({
+  route,
+  onLinked,
+}: {
+  route: string
+  onLinked: (linked: boolean) => void
+}) {
+  const api = useApi()
+  const profile = useAppStore((s) => s.status?.activeProfile)
+  const [webhooks, setWebhooks] = useState<AccountWebhook[]>()
+  const [loadError, setLoadError] = useState<string>()
+  const [logFor, setLogFor] = useState<string>()
+  const action = useAction()
+
+  const load = useCallback(() => {
+    api.webhooks
+      .list({})
+      .then((list) => {
+        setLoadError(undefined)
+        setWebhooks(list)
+        onLinked(list.some((w) => w.linked !== null))
+      })
+      .catch((error: unknown) => setLoadError(errorText(error)))
+  }, [api, onLinked])
+  useEffect(load, [load, profile?.id])
+
+  const replace = (next: AccountWebhook) =>
+    setWebhooks((list) => {
+      const updated = (list ?? []).map((w) => (w.id === next.id ? next : w))
+      onLinked(updated.some((w) => w.linked !== null))
+      return updated
+    })
+
+  return (
+    <div className="webhook-links">
+      <div className="panel-title-row">
+        <h3>Or in one click{profile ? ` — ${profile.name}’s webhooks` : ''}</h3>
+        <button type="button" className="button button-small" onClick={load}>
+          Refresh
+        </button>
+      </div>
+      {loadError && <p className="form-error small">{loadError}</p>}
+      {!webhooks && !loadError && <p className="muted small">Loading the account’s webhooks…</p>}
+      {webhooks?.length === 0 && (
+        <p className="muted small">This account has no webhooks yet: create one as described.</p>
+      )}
+      {webhooks && webhooks.length > 0 && (
+        <table className="table webhook-table" data-testid="webhook-table">
+          <thead>
+            <tr>
+              <th>Webhook</th>
+              <th>Endpoint</th>
+              <th aria-label="Actions" />
+            </tr>
+          </thead>
+          <tbody>
+            {webhooks.map((webhook) => (
+              <WebhookRow
+                key={webhook.id}
+                webhook={webhook}
+                busy={action.busy}
+                onLink={() =>
+                  void action.run(async () =>
+                    replace(await api.webhooks.link({ webhookId: webhook.id, route })),
+                  )
+                }
+                onUnlink={() =>
+                  void action.run(async () =>
+                    replace(await api.webhooks.unlink({ webhookId: webhook.id })),
+                  )
+                }
+                logOpen={logFor === webhook.id}
+                onToggleLog={() => setLogFor(logFor === webhook.id ? undefined : webhook.id)}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {action.error && <p className="form-error small">{action.error}</p>}
+      {logFor && <InvocationLog webhookId={logFor} />}
+    </div>
+  )
+}
+
+function WebhookRow({
+  webhook,
+  busy,
+  onLink,
+  onUnlink,
+  logOpen,
+  onToggleLog,
+}: {
+  webhook: AccountWebhook
+  busy: boolean
+  onLink: () => void
+  onUnlink: () => void
+  logOpen: boolean
+  onToggleLog: () => void
+}) {
+  const linked = webhook.linked
+  return (
+    <tr>
+      <td>
+        <strong>{webhook.name}</strong>
+        <div className="muted small">
+          {webhook.httpMethod} · {webhook.requestFormat} · {webhook.status}
+        </div>
+      </td>
+      <td className="endpoint-cell">
+        <code>{webhook.endpoint}</code>
+        {linked && !linked.stale && <div className="small tone-ok">Points at this receiver</div>}
+        {linked?.stale && (
+          <div className="small tone-warning">
+            The tunnel URL changed since: Zendesk still calls {linked.linkedEndpoint}
+          </div>
+        )}
+        {linked && <div className="muted small">Was: {linked.previousEndpoint}</div>}
+      </td>
+      <td className="cell-actions">
+        <div className="actions">
+          {(!linked || linked.stale) && (
+            <button
+              type="button"
+              className={`button button-small${linked?.stale ? ' button-primary' : ''}`}
+              disabled={busy}
+              onClick={onLink}
+            >
+              {linked?.stale ? 'Update' : 'Point here'}
+            </button>
+          )}
+          {linked && (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={busy}
+              onClick={onUnlink}
+            >
+              Put back
+            </button>
+          )}
+          <button type="button" className="button button-small" onClick={onToggleLog}>
+            {logOpen ? 'Hide log' : 'Zendesk’s log'}
+          </button>
+        </div>
+      </td>
+    </tr>
+  )
+}
