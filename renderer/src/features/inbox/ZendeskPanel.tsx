@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react'
+import { useAppStore } from '../../app/app-store'
 import { AdminCenterSteps } from './AdminCenterSteps'
 import { DeliverThroughReceiver } from './DeliverThroughReceiver'
 import { WebhookLinks } from './WebhookLinks'
@@ -16,10 +17,14 @@ export function ZendeskPanel() {
   const [linked, setLinked] = useState<boolean>()
   const [toggled, setToggled] = useState<boolean>()
   const onLinked = useCallback((value: boolean) => setLinked(value), [])
+  // The Sandbox profile's webhook is the simulator's: its switch points it here.
+  const sandboxLinked =
+    useAppStore((s) => s.status?.activeProfile.id) === 'sandbox' &&
+    settings?.sandboxThroughReceiver === true
   const route = primaryRoute(settings)
   const base = publicBase(status)
   const captured = (status?.captures ?? 0) > 0
-  const open = toggled ?? (linked !== true && !captured)
+  const open = toggled ?? (linked !== true && !sandboxLinked && !captured)
   return (
     <details className="panel zendesk-panel" open={open}>
       <summary
@@ -32,6 +37,10 @@ export function ZendeskPanel() {
         <h2>Point Zendesk here</h2>
         {linked ? (
           <span className="muted small">A webhook of this profile points at the receiver.</span>
+        ) : sandboxLinked ? (
+          <span className="muted small" data-testid="zendesk-sandbox-linked">
+            The Sandbox’s webhook delivers through the receiver.
+          </span>
         ) : (
           <span className="small tone-warning" data-testid="zendesk-unlinked">
             No webhook of this profile points here yet: follow the steps, or link one in a click.
