@@ -81,6 +81,14 @@ describe.skipIf(!chromiumPath)('Inbox screen in Chromium', () => {
     expect(headers).toMatch(/x-zendesk-webhook-invocation-id/)
     expect(headers).toMatch(/Bearer ••••/)
     expect(await simulators.getByTestId('sim-invocations').textContent()).toMatch(/succeeded/)
+
+    await inbox.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+    await detail.getByRole('button', { name: 'Copy as cURL' }).click()
+    await expect.poll(() => detail.getByRole('status').textContent()).toMatch(/cURL copied/)
+    const curl = await inbox.evaluate<string>('navigator.clipboard.readText()')
+    expect(curl).toMatch(/^curl /)
+    expect(curl).toMatch(/\/hooks\/sandbox/)
+    expect(curl).toMatch(/Bearer ••••/)
     expect(errors).toEqual([])
     await simulators.close()
     await inbox.close()
@@ -120,15 +128,32 @@ describe.skipIf(!chromiumPath)('Inbox screen in Chromium', () => {
     await rows(page).filter({ hasText: 'JSON error' }).click()
     await expect.poll(() => page.getByTestId('parse-error').textContent()).toMatch(/line 3, column/)
     expect(await page.locator('.body-line.is-error').textContent()).toContain('"ticket": 35436,,')
+    await screenshot(page, 'inbox-parse-error-light')
+
+    // Latin-1 bytes are not UTF-8: kept as bytes and shown as a hex dump.
+    await fetch(`${base}/hooks/braze`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain; charset=iso-8859-1' },
+      body: Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]),
+    })
+    await expect.poll(() => rows(page).count()).toBe(4)
+    await rows(page).first().click()
+    await expect
+      .poll(() => page.getByTestId('capture-detail').textContent())
+      .toMatch(/not UTF-8: bytes/)
+    expect(await page.getByTestId('capture-detail').textContent()).toMatch(
+      /00000000 {2}63 61 66 e9 0a {2}.*\|caf\.\.\|/,
+    )
     expect(errors).toEqual([])
     await page.close()
   })
 
   it('is driven from the keyboard: / searches, arrows move, Enter opens, Esc closes', async () => {
     const page = await openPage('light', '#/inbox')
-    await expect.poll(() => rows(page).count()).toBe(3)
-    // Newest first: the malformed body, the forged one, the Sandbox's.
+    await expect.poll(() => rows(page).count()).toBe(4)
+    // Newest first: the Latin-1 body, the malformed one, the forged one, the Sandbox's.
     await page.getByTestId('capture-list').focus()
+    await page.keyboard.press('ArrowDown')
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByTestId('capture-detail').textContent()).toMatch(/invalid/)
@@ -140,7 +165,7 @@ describe.skipIf(!chromiumPath)('Inbox screen in Chromium', () => {
     await page.keyboard.type('sandbox')
     await expect.poll(() => rows(page).count()).toBe(1)
     await page.getByRole('button', { name: 'Clear filters' }).click()
-    await expect.poll(() => rows(page).count()).toBe(3)
+    await expect.poll(() => rows(page).count()).toBe(4)
     await page.close()
   })
 
@@ -148,14 +173,38 @@ describe.skipIf(!chromiumPath)('Inbox screen in Chromium', () => {
     'shows the captures and a detail in a %s screenshot',
     async (scheme) => {
       const page = await openPage(scheme, '#/inbox')
-      await expect.poll(() => rows(page).count()).toBe(3)
+      await expect.poll(() => rows(page).count()).toBe(4)
       await screenshot(page, `inbox-${scheme}`)
       await rows(page).filter({ hasText: 'sandbox' }).click()
-      await page.getByTestId('breaker').or(page.getByTestId('capture-headers')).first().waitFor()
+      await page.getByTestId('capture-headers').waitFor()
+      // Tall enough for the whole detail: signature, delivery, headers and body.
+      await page.setViewportSize({ width: 1500, height: 1900 })
       await screenshot(page, `inbox-detail-${scheme}`)
       await page.close()
     },
   )
+
+  it('saves a selection as a named capture set, then deletes it', async () => {
+    const page = await openPage('light', '#/inbox')
+    await expect.poll(() => rows(page).count()).toBe(4)
+    const list = page.getByTestId('capture-list')
+    await rows(page).filter({ hasText: 'invalid' }).locator('input[type=checkbox]').check()
+    await rows(page).filter({ hasText: 'JSON error' }).locator('input[type=checkbox]').check()
+    await expect.poll(() => page.getByTestId('capture-count').textContent()).toMatch(/2 selected/)
+    await page.getByRole('button', { name: 'Save 2 to set…' }).click()
+    await page.getByLabel('Set name').fill('qa-broken')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect
+      .poll(() => page.locator('.save-set').textContent())
+      .toMatch(/Saved 2 captures to .*qa-broken/)
+    expect(await list.textContent()).toMatch(/invalid/)
+
+    await page.getByRole('button', { name: 'Delete 2 selected…' }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(() => rows(page).count()).toBe(2)
+    expect(await list.textContent()).not.toMatch(/invalid|JSON error/)
+    await page.close()
+  })
 })
 
 describe.skipIf(!chromiumPath)('Inbox with 10,000 captures on disk', () => {
