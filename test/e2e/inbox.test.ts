@@ -21,6 +21,9 @@ import {
 
 const chromiumPath = chromiumOrSkip()
 
+/** Polls like expect.poll, with room for a page that loads slowly on a busy 2-core machine. */
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 })
+
 /** Budgets for the 10,000-capture list, with room for a busy 2-core machine. */
 const FIRST_ROWS_BUDGET_MS = 1_500
 /**
@@ -50,32 +53,32 @@ describe.skipIf(!chromiumPath)('Inbox screen in Chromium', () => {
   it('delivers a solved Sandbox ticket through the receiver into the open Inbox, live and valid', async () => {
     const inbox = await openPage('light', '#/inbox')
     const errors = watchErrors(inbox)
-    await expect.poll(() => inbox.getByTestId('receiver-state').textContent()).toMatch(/stopped/)
+    await eventually(() => inbox.getByTestId('receiver-state').textContent()).toMatch(/stopped/)
     await inbox.getByTestId('empty-state').waitFor()
 
     const simulators = await openPage('light', '#/simulators')
     const tickets = simulators.getByTestId('sim-tickets')
-    await expect.poll(() => tickets.textContent()).toContain('Ada Lovelace')
+    await eventually(() => tickets.textContent()).toContain('Ada Lovelace')
     await simulators.getByTestId('deliver-through-receiver').check()
     await simulators.getByRole('button', { name: 'Start the receiver' }).click()
-    await expect
-      .poll(() => simulators.getByTestId('sandbox-receiver-url').textContent())
-      .toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hooks\/sandbox$/)
+    await eventually(() => simulators.getByTestId('sandbox-receiver-url').textContent()).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/hooks\/sandbox$/,
+    )
     await tickets
       .getByRole('row', { name: /Ada Lovelace/ })
       .getByRole('button', { name: 'Solve' })
       .click()
 
     // The Inbox page was never reloaded: the capture arrives on its event stream.
-    await expect.poll(() => inbox.getByTestId('receiver-state').textContent()).toMatch(/running/)
-    await expect.poll(() => rows(inbox).count(), { timeout: 15_000 }).toBe(1)
+    await eventually(() => inbox.getByTestId('receiver-state').textContent()).toMatch(/running/)
+    await eventually(() => rows(inbox).count()).toBe(1)
     const row = rows(inbox).first()
     expect(await row.textContent()).toMatch(/POST.*sandbox.*\/hooks\/sandbox.*valid.*JSON.*200/)
     await row.click()
     const detail = inbox.getByTestId('capture-detail')
-    await expect
-      .poll(() => detail.textContent())
-      .toMatch(/Verified with the profile's signing secret/)
+    await eventually(() => detail.textContent()).toMatch(
+      /Verified with the profile's signing secret/,
+    )
     expect(await inbox.getByTestId('zendesk-next').textContent()).toMatch(/counts it delivered/)
     const headers = (await inbox.getByTestId('capture-headers').textContent()) ?? ''
     expect(headers).toMatch(/x-zendesk-webhook-invocation-id/)
@@ -84,7 +87,7 @@ describe.skipIf(!chromiumPath)('Inbox screen in Chromium', () => {
 
     await inbox.context().grantPermissions(['clipboard-read', 'clipboard-write'])
     await detail.getByRole('button', { name: 'Copy as cURL' }).click()
-    await expect.poll(() => detail.getByRole('status').textContent()).toMatch(/cURL copied/)
+    await eventually(() => detail.getByRole('status').textContent()).toMatch(/cURL copied/)
     const curl = await inbox.evaluate<string>('navigator.clipboard.readText()')
     expect(curl).toMatch(/^curl /)
     expect(curl).toMatch(/\/hooks\/sandbox/)
@@ -97,7 +100,7 @@ describe.skipIf(!chromiumPath)('Inbox screen in Chromium', () => {
   it('flags a forged signature as invalid with its likely cause, and marks a parse error in place', async () => {
     const page = await openPage('light', '#/inbox')
     const errors = watchErrors(page)
-    await expect.poll(() => rows(page).count()).toBe(1)
+    await eventually(() => rows(page).count()).toBe(1)
     const base = await receiverBase(page)
     const body = '{"ticket": {"id": 35436, "status": "solved"}}'
     const timestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z')
@@ -117,18 +120,20 @@ describe.skipIf(!chromiumPath)('Inbox screen in Chromium', () => {
       headers: { 'content-type': 'application/json' },
       body: '{\n  "event": "solved",\n  "ticket": 35436,,\n  "email": "ada@example.com"\n}',
     })
-    await expect.poll(() => rows(page).count()).toBe(3)
+    await eventually(() => rows(page).count()).toBe(3)
 
     await rows(page).filter({ hasText: 'invalid' }).click()
-    await expect
-      .poll(() => page.getByTestId('signature-cause').textContent())
-      .toMatch(/different secret/)
+    await eventually(() => page.getByTestId('signature-cause').textContent()).toMatch(
+      /different secret/,
+    )
     await screenshot(page, 'inbox-invalid-light')
 
     await rows(page).filter({ hasText: 'JSON error' }).click()
-    await expect.poll(() => page.getByTestId('parse-error').textContent()).toMatch(/line 3, column/)
+    await eventually(() => page.getByTestId('parse-error').textContent()).toMatch(/line 3, column/)
     expect(await page.locator('.body-line.is-error').textContent()).toContain('"ticket": 35436,,')
+    await page.setViewportSize({ width: 1500, height: 1600 })
     await screenshot(page, 'inbox-parse-error-light')
+    await page.setViewportSize({ width: 1500, height: 1000 })
 
     // Latin-1 bytes are not UTF-8: kept as bytes and shown as a hex dump.
     await fetch(`${base}/hooks/braze`, {
@@ -136,11 +141,11 @@ describe.skipIf(!chromiumPath)('Inbox screen in Chromium', () => {
       headers: { 'content-type': 'text/plain; charset=iso-8859-1' },
       body: Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]),
     })
-    await expect.poll(() => rows(page).count()).toBe(4)
+    await eventually(() => rows(page).count()).toBe(4)
     await rows(page).first().click()
-    await expect
-      .poll(() => page.getByTestId('capture-detail').textContent())
-      .toMatch(/not UTF-8: bytes/)
+    await eventually(() => page.getByTestId('capture-detail').textContent()).toMatch(
+      /not UTF-8: bytes/,
+    )
     expect(await page.getByTestId('capture-detail').textContent()).toMatch(
       /00000000 {2}63 61 66 e9 0a {2}.*\|caf\.\.\|/,
     )
@@ -150,22 +155,22 @@ describe.skipIf(!chromiumPath)('Inbox screen in Chromium', () => {
 
   it('is driven from the keyboard: / searches, arrows move, Enter opens, Esc closes', async () => {
     const page = await openPage('light', '#/inbox')
-    await expect.poll(() => rows(page).count()).toBe(4)
+    await eventually(() => rows(page).count()).toBe(4)
     // Newest first: the Latin-1 body, the malformed one, the forged one, the Sandbox's.
     await page.getByTestId('capture-list').focus()
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Enter')
-    await expect.poll(() => page.getByTestId('capture-detail').textContent()).toMatch(/invalid/)
+    await eventually(() => page.getByTestId('capture-detail').textContent()).toMatch(/invalid/)
     await page.keyboard.press('ArrowDown')
-    await expect.poll(() => page.getByTestId('capture-detail').textContent()).toMatch(/sandbox/)
+    await eventually(() => page.getByTestId('capture-detail').textContent()).toMatch(/sandbox/)
     await page.keyboard.press('Escape')
-    await expect.poll(() => page.getByTestId('capture-detail').count()).toBe(0)
+    await eventually(() => page.getByTestId('capture-detail').count()).toBe(0)
     await page.keyboard.press('/')
     await page.keyboard.type('sandbox')
-    await expect.poll(() => rows(page).count()).toBe(1)
+    await eventually(() => rows(page).count()).toBe(1)
     await page.getByRole('button', { name: 'Clear filters' }).click()
-    await expect.poll(() => rows(page).count()).toBe(4)
+    await eventually(() => rows(page).count()).toBe(4)
     await page.close()
   })
 
@@ -173,35 +178,39 @@ describe.skipIf(!chromiumPath)('Inbox screen in Chromium', () => {
     'shows the captures and a detail in a %s screenshot',
     async (scheme) => {
       const page = await openPage(scheme, '#/inbox')
-      await expect.poll(() => rows(page).count()).toBe(4)
+      await eventually(() => rows(page).count()).toBe(4)
       await screenshot(page, `inbox-${scheme}`)
       await rows(page).filter({ hasText: 'sandbox' }).click()
       await page.getByTestId('capture-headers').waitFor()
       // Tall enough for the whole detail: signature, delivery, headers and body.
       await page.setViewportSize({ width: 1500, height: 1900 })
       await screenshot(page, `inbox-detail-${scheme}`)
+      await page.getByText('Point Zendesk here').click()
+      await page.getByText('Routes', { exact: true }).click()
+      await page.getByTestId('webhook-table').or(page.locator('.webhook-links p')).first().waitFor()
+      await screenshot(page, `inbox-setup-${scheme}`)
       await page.close()
     },
   )
 
   it('saves a selection as a named capture set, then deletes it', async () => {
     const page = await openPage('light', '#/inbox')
-    await expect.poll(() => rows(page).count()).toBe(4)
+    await eventually(() => rows(page).count()).toBe(4)
     const list = page.getByTestId('capture-list')
     await rows(page).filter({ hasText: 'invalid' }).locator('input[type=checkbox]').check()
     await rows(page).filter({ hasText: 'JSON error' }).locator('input[type=checkbox]').check()
-    await expect.poll(() => page.getByTestId('capture-count').textContent()).toMatch(/2 selected/)
+    await eventually(() => page.getByTestId('capture-count').textContent()).toMatch(/2 selected/)
     await page.getByRole('button', { name: 'Save 2 to set…' }).click()
     await page.getByLabel('Set name').fill('qa-broken')
     await page.getByRole('button', { name: 'Save', exact: true }).click()
-    await expect
-      .poll(() => page.locator('.save-set').textContent())
-      .toMatch(/Saved 2 captures to .*qa-broken/)
+    await eventually(() => page.locator('.save-set').textContent()).toMatch(
+      /Saved 2 captures to .*qa-broken/,
+    )
     expect(await list.textContent()).toMatch(/invalid/)
 
     await page.getByRole('button', { name: 'Delete 2 selected…' }).click()
     await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
-    await expect.poll(() => rows(page).count()).toBe(2)
+    await eventually(() => rows(page).count()).toBe(2)
     expect(await list.textContent()).not.toMatch(/invalid|JSON error/)
     await page.close()
   })
@@ -228,9 +237,7 @@ describe.skipIf(!chromiumPath)('Inbox with 10,000 captures on disk', () => {
     const errors = watchErrors(page)
     await page.goto(serve.url)
     const firstRowsMs = await openInboxTimed(page)
-    await expect
-      .poll(() => page.getByTestId('capture-count').textContent())
-      .toMatch(/10,000 stored/)
+    await eventually(() => page.getByTestId('capture-count').textContent()).toMatch(/10,000 stored/)
     const wheel = await measureScrolling(page, { frames: 120, rowsPerFrame: 3 })
     const fling = await measureScrolling(page, { frames: 120, rowsPerFrame: 20 })
     console.info(

@@ -10,20 +10,22 @@ const SECRET_LABEL = {
 
 /** The X-Zendesk-Webhook-Signature check: verdict, which secret, the likely cause, the timestamp. */
 export function SignatureSection({ signature }: { signature: SignatureReport }) {
+  // An invalid signature's cause is the finding; for the other verdicts it is the explanation.
+  const cause = signature.verdict === 'invalid' ? signature.cause : null
+  const explanation = signature.secret
+    ? `Verified with ${SECRET_LABEL[signature.secret]}.`
+    : ((signature.verdict === 'invalid' ? null : signature.cause) ??
+      VERDICT_HINT[signature.verdict])
   return (
     <section className="detail-section" aria-labelledby="detail-signature">
       <h3 id="detail-signature">Signature</h3>
       <p className="verdict-line">
         <Badge tone={VERDICT_TONE[signature.verdict]}>{signature.verdict}</Badge>{' '}
-        <span data-testid="signature-explanation">
-          {signature.secret
-            ? `Verified with ${SECRET_LABEL[signature.secret]}.`
-            : VERDICT_HINT[signature.verdict]}
-        </span>
+        <span data-testid="signature-explanation">{explanation}</span>
       </p>
-      {signature.cause && (
+      {cause && (
         <p className="callout callout-error" data-testid="signature-cause">
-          <strong>Likely cause:</strong> {signature.cause}
+          <strong>Likely cause:</strong> {cause}
         </p>
       )}
       <dl className="facts detail-facts">
