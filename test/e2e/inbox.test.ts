@@ -214,6 +214,39 @@ describe.skipIf(!chromiumPath)('Inbox screen in Chromium', () => {
     expect(await list.textContent()).not.toMatch(/invalid|JSON error/)
     await page.close()
   })
+
+  it("marks an invocation in Zendesk's log that never arrived as a missing delivery", async () => {
+    const inbox = await openPage('light', '#/inbox')
+    const errors = watchErrors(inbox)
+    await eventually(() => rows(inbox).count()).toBe(2)
+    await inbox.getByText('Point Zendesk here').click()
+    // Off the Sandbox's switch, the Sandbox's webhook is linked the way a real one is.
+    await inbox.getByTestId('deliver-through-receiver').first().uncheck()
+    const webhooks = inbox.getByTestId('webhook-table')
+    await webhooks.getByRole('button', { name: 'Point here' }).click()
+    await eventually(() => webhooks.textContent()).toMatch(/Points at this receiver/)
+
+    const simulators = await openPage('light', '#/simulators')
+    const solve = simulators.getByTestId('sim-tickets').getByRole('button', { name: 'Solve' })
+    await solve.first().click()
+    await eventually(() => rows(inbox).count()).toBe(3)
+    await inbox.getByRole('button', { name: 'Stop', exact: true }).click()
+    await eventually(() => inbox.getByTestId('receiver-state').textContent()).toMatch(/stopped/)
+    // Zendesk still runs the webhook, but nothing reaches the stopped receiver.
+    await solve.first().click()
+    await webhooks.getByRole('button', { name: 'Zendesk’s log' }).click()
+    const log = inbox.getByTestId('invocation-log')
+    await eventually(async () => {
+      await log.getByRole('button', { name: 'Refresh' }).click()
+      return log.textContent()
+    }).toMatch(/1 missing/)
+    expect(await log.textContent()).toMatch(/missing delivery/)
+    expect(await log.textContent()).toMatch(/1 capture/)
+    await screenshot(inbox, 'inbox-missing-delivery-light')
+    expect(errors).toEqual([])
+    await simulators.close()
+    await inbox.close()
+  })
 })
 
 describe.skipIf(!chromiumPath)('Inbox with 10,000 captures on disk', () => {

@@ -4,7 +4,13 @@ const CREATE_WEBHOOKS_DOC =
   'https://support.zendesk.com/hc/en-us/articles/4408839108378-Creating-webhooks-to-interact-with-third-party-systems'
 
 /** How to create the webhook by hand in Zendesk's Admin Center, with the URL to paste. */
-export function AdminCenterSteps({ endpoint }: { endpoint: string | null }) {
+export function AdminCenterSteps({
+  endpoint,
+  receiverRunning,
+}: {
+  endpoint: string | null
+  receiverRunning: boolean
+}) {
   return (
     <div className="setup-steps">
       <h3>In Zendesk’s Admin Center</h3>
@@ -26,7 +32,8 @@ export function AdminCenterSteps({ endpoint }: { endpoint: string | null }) {
             </span>
           ) : (
             <span className="tone-error">
-              start the receiver and a tunnel first: Zendesk cannot reach 127.0.0.1.
+              start {receiverRunning ? 'a tunnel' : 'the receiver and a tunnel'} first (above):
+              Zendesk cannot reach 127.0.0.1.
             </span>
           )}
         </li>

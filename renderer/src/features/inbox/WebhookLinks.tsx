@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AccountWebhook } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { errorText } from '../../api/error-text'
 import { useAppStore } from '../../app/app-store'
 import { InvocationLog } from './InvocationLog'
+import { useInbox } from './inbox-store'
 import { useAction } from './use-action'
 
 /**
@@ -23,25 +24,43 @@ export function WebhookLinks({
   const [loadError, setLoadError] = useState<string>()
   const [logFor, setLogFor] = useState<string>()
   const action = useAction()
+  const status = useInbox((s) => s.status)
+  // Pointed here some other way (by hand, or the Sandbox's switch): no need to offer "Point here".
+  const receiverUrl = status?.receiver.url ?? null
+  const tunnelUrl = status?.tunnel.state === 'online' ? status.tunnel.publicUrl : null
+  const pointsHere = useCallback(
+    (endpoint: string) =>
+      [receiverUrl, tunnelUrl].some(
+        (base) => base !== null && endpoint.startsWith(`${base.replace(/\/+$/, '')}/hooks/`),
+      ),
+    [receiverUrl, tunnelUrl],
+  )
+  useEffect(() => {
+    if (webhooks) onLinked(webhooks.some((w) => w.linked !== null || pointsHere(w.endpoint)))
+  }, [webhooks, pointsHere, onLinked])
 
+  const latest = useRef(0)
   const load = useCallback(() => {
+    // Only the newest request's answer is shown: loads overlap when settings change quickly.
+    const request = ++latest.current
     api.webhooks
       .list({})
       .then((list) => {
+        if (request !== latest.current) return
         setLoadError(undefined)
         setWebhooks(list)
-        onLinked(list.some((w) => w.linked !== null))
       })
-      .catch((error: unknown) => setLoadError(errorText(error)))
-  }, [api, onLinked])
-  useEffect(load, [load, profile?.id])
+      .catch((error: unknown) => {
+        if (request === latest.current) setLoadError(errorText(error))
+      })
+  }, [api])
+  // Endpoints move with the receiver's and tunnel's URLs and the settings (the Sandbox's switch):
+  // each settings answer from the engine is a new object, so this reloads after it applied.
+  const settings = useInbox((s) => s.settings)
+  useEffect(load, [load, profile?.id, receiverUrl, tunnelUrl, settings])
 
   const replace = (next: AccountWebhook) =>
-    setWebhooks((list) => {
-      const updated = (list ?? []).map((w) => (w.id === next.id ? next : w))
-      onLinked(updated.some((w) => w.linked !== null))
-      return updated
-    })
+    setWebhooks((list) => (list ?? []).map((w) => (w.id === next.id ? next : w)))
 
   return (
     <div className="webhook-links">
@@ -70,6 +89,7 @@ export function WebhookLinks({
               <WebhookRow
                 key={webhook.id}
                 webhook={webhook}
+                pointsHere={pointsHere(webhook.endpoint)}
                 busy={action.busy}
                 onLink={() =>
                   void action.run(async () =>
@@ -96,6 +116,7 @@ export function WebhookLinks({
 
 function WebhookRow({
   webhook,
+  pointsHere,
   busy,
   onLink,
   onUnlink,
@@ -103,6 +124,7 @@ function WebhookRow({
   onToggleLog,
 }: {
   webhook: AccountWebhook
+  pointsHere: boolean
   busy: boolean
   onLink: () => void
   onUnlink: () => void
@@ -120,7 +142,9 @@ function WebhookRow({
       </td>
       <td className="endpoint-cell">
         <code>{webhook.endpoint}</code>
-        {linked && !linked.stale && <div className="small tone-ok">Points at this receiver</div>}
+        {((linked && !linked.stale) || (!linked && pointsHere)) && (
+          <div className="small tone-ok">Points at this receiver</div>
+        )}
         {linked?.stale && (
           <div className="small tone-warning">
             The tunnel URL changed since: Zendesk still calls {linked.linkedEndpoint}
@@ -130,7 +154,7 @@ function WebhookRow({
       </td>
       <td className="cell-actions">
         <div className="actions">
-          {(!linked || linked.stale) && (
+          {((!linked && !pointsHere) || linked?.stale) && (
             <button
               type="button"
               className={`button button-small${linked?.stale ? ' button-primary' : ''}`}

@@ -48,7 +48,10 @@ export function ZendeskPanel() {
         )}
       </summary>
       <div className="zendesk-grid">
-        <AdminCenterSteps endpoint={base ? hookUrl(base, route) : null} />
+        <AdminCenterSteps
+          endpoint={base ? hookUrl(base, route) : null}
+          receiverRunning={status?.receiver.state === 'running'}
+        />
         <div className="stack">
           <WebhookLinks route={route} onLinked={onLinked} />
           <div className="demo-box">
