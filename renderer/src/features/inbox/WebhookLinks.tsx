@@ -132,6 +132,8 @@ function WebhookRow({
   onToggleLog: () => void
 }) {
   const linked = webhook.linked
+  // Someone (or something) changed the endpoint in Zendesk after Bridgebench pointed it here.
+  const movedAway = linked !== null && !linked.stale && webhook.endpoint !== linked.linkedEndpoint
   return (
     <tr>
       <td>
@@ -142,8 +144,14 @@ function WebhookRow({
       </td>
       <td className="endpoint-cell">
         <code>{webhook.endpoint}</code>
-        {((linked && !linked.stale) || (!linked && pointsHere)) && (
+        {((linked && !linked.stale && !movedAway) || (!linked && pointsHere)) && (
           <div className="small tone-ok">Points at this receiver</div>
+        )}
+        {movedAway && (
+          <div className="small tone-warning">
+            Changed in Zendesk since it was pointed here ({linked.linkedEndpoint}): deliveries no
+            longer arrive here
+          </div>
         )}
         {linked?.stale && (
           <div className="small tone-warning">
@@ -154,14 +162,14 @@ function WebhookRow({
       </td>
       <td className="cell-actions">
         <div className="actions">
-          {((!linked && !pointsHere) || linked?.stale) && (
+          {((!linked && !pointsHere) || linked?.stale || movedAway) && (
             <button
               type="button"
-              className={`button button-small${linked?.stale ? ' button-primary' : ''}`}
+              className={`button button-small${linked ? ' button-primary' : ''}`}
               disabled={busy}
               onClick={onLink}
             >
-              {linked?.stale ? 'Update' : 'Point here'}
+              {linked ? 'Update' : 'Point here'}
             </button>
           )}
           {linked && (
