@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import type { Capture } from '../../../../shared/contract'
 import { HEX_LIMIT, bodyBytes, formFields, hexDump, prettyJson } from './body-views'
 import { formatBytes } from './capture-format'
+import { KeyValueTable } from './KeyValueTable'
 
 type View = 'pretty' | 'raw' | 'hex'
 
@@ -69,27 +70,12 @@ export function BodyView({ capture }: { capture: Capture }) {
         </p>
       )}
       {view === 'pretty' && pretty !== undefined && <pre className="body-code">{pretty}</pre>}
-      {view === 'pretty' && fields && <FormTable fields={fields} />}
+      {view === 'pretty' && fields && <KeyValueTable pairs={fields} />}
       {view === 'raw' && text !== undefined && (
         <RawText text={text} errorAt={parse.ok ? null : (parse.error?.at ?? null)} />
       )}
       {view === 'hex' && <HexView capture={capture} />}
     </div>
-  )
-}
-
-function FormTable({ fields }: { fields: Array<[string, string]> }) {
-  return (
-    <table className="table kv-table mono">
-      <tbody>
-        {fields.map(([name, value], index) => (
-          <tr key={index}>
-            <th scope="row">{name}</th>
-            <td>{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   )
 }
 

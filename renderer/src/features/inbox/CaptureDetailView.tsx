@@ -5,6 +5,7 @@ import { errorText } from '../../api/error-text'
 import { Badge } from './Badge'
 import { BodyView } from './BodyView'
 import { DeliverySection } from './DeliverySection'
+import { KeyValueTable } from './KeyValueTable'
 import { SaveSetForm } from './SaveSetForm'
 import { SignatureSection } from './SignatureSection'
 import {
@@ -52,16 +53,7 @@ export function CaptureDetailView({ id }: { id: string }) {
           Headers{' '}
           <span className="muted small">in arrival order, as received · credentials masked</span>
         </h3>
-        <table className="table kv-table mono" data-testid="capture-headers">
-          <tbody>
-            {capture.request.headers.map(([name, value], index) => (
-              <tr key={index}>
-                <th scope="row">{name}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <KeyValueTable pairs={capture.request.headers} testId="capture-headers" />
       </section>
       <section className="detail-section" aria-labelledby="detail-body">
         <h3 id="detail-body">Body</h3>

@@ -1,10 +1,6 @@
-import { describe, expect, it, vi } from 'vitest'
-import {
-  buildTrayMenu,
-  trayTooltip,
-  type TrayActions,
-  type TrayState,
-} from '../../../../main/desktop/tray-menu'
+import { describe, expect, it } from 'vitest'
+import { buildTrayMenu, trayTooltip, type TrayState } from '../../../../main/desktop/tray-menu'
+import { trayActions } from '../../../helpers/tray-actions'
 
 const state: TrayState = {
   version: '1.0.0',
@@ -33,18 +29,6 @@ const state: TrayState = {
       { id: 'tunnel', label: 'Tunnel', state: 'error', detail: 'auth failed' },
     ],
   },
-}
-
-function trayActions(): TrayActions & Record<string, ReturnType<typeof vi.fn>> {
-  return {
-    open: vi.fn(),
-    quit: vi.fn(),
-    firePreset: vi.fn(),
-    startReceiver: vi.fn(),
-    stopReceiver: vi.fn(),
-    copyPublicUrl: vi.fn(),
-    openCapture: vi.fn(),
-  }
 }
 
 describe('buildTrayMenu', () => {

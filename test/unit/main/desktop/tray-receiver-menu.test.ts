@@ -1,10 +1,8 @@
-import { describe, expect, it, vi } from 'vitest'
-import type { CaptureSummary, ReceiverStatus } from '../../../../shared/contract'
-import {
-  buildReceiverMenu,
-  recentCaptureLabel,
-  type TrayReceiverActions,
-} from '../../../../main/desktop/tray-receiver-menu'
+import { describe, expect, it } from 'vitest'
+import type { ReceiverStatus } from '../../../../shared/contract'
+import { buildReceiverMenu, recentCaptureLabel } from '../../../../main/desktop/tray-receiver-menu'
+import { captureSummary } from '../../../helpers/capture-summary'
+import { trayActions } from '../../../helpers/tray-actions'
 
 const stopped: ReceiverStatus = {
   receiver: { state: 'stopped', url: null, port: null, error: null },
@@ -23,40 +21,18 @@ const online: ReceiverStatus = {
   publicUrl: 'https://quiet-fox.trycloudflare.com',
   captures: 1,
 }
-const summary: CaptureSummary = {
-  id: '01JDZ0000000000000000000AA',
-  route: 'braze',
+const summary = captureSummary({
   receivedAt: '2026-11-30T06:41:02.123456Z',
-  method: 'POST',
-  path: '/hooks/braze',
-  size: 42,
-  contentType: 'application/json',
-  parseKind: 'json',
   parseOk: false,
   verdict: 'invalid',
-  webhookId: null,
-  invocationId: null,
-  attempt: null,
-  status: 200,
-  flags: [],
-  transport: 'direct',
-}
-
-function actions(): TrayReceiverActions & Record<string, ReturnType<typeof vi.fn>> {
-  return {
-    startReceiver: vi.fn(),
-    stopReceiver: vi.fn(),
-    copyPublicUrl: vi.fn(),
-    openCapture: vi.fn(),
-  }
-}
+})
 
 type Item = { label?: string; enabled?: boolean; click?: () => void; submenu?: Item[] }
 const find = (menu: Item[], label: RegExp) => menu.find((item) => label.test(item.label ?? ''))
 
 describe('buildReceiverMenu', () => {
   it('offers Start while the receiver is stopped, wired to start it', () => {
-    const act = actions()
+    const act = trayActions()
     const menu = buildReceiverMenu({ status: stopped, recent: [] }, act) as Item[]
     expect(find(menu, /Stop receiver/)).toBeUndefined()
     find(menu, /^Start receiver$/)?.click?.()
@@ -64,7 +40,7 @@ describe('buildReceiverMenu', () => {
   })
 
   it('offers Stop while the receiver runs, wired to stop it', () => {
-    const act = actions()
+    const act = trayActions()
     const menu = buildReceiverMenu({ status: online, recent: [] }, act) as Item[]
     expect(find(menu, /Start receiver/)).toBeUndefined()
     find(menu, /^Stop receiver$/)?.click?.()
@@ -72,7 +48,7 @@ describe('buildReceiverMenu', () => {
   })
 
   it('copies the tunnel URL when a tunnel is online', () => {
-    const act = actions()
+    const act = trayActions()
     const menu = buildReceiverMenu({ status: online, recent: [] }, act) as Item[]
     const copy = find(menu, /^Copy public URL$/)
     expect(copy?.enabled).toBe(true)
@@ -81,7 +57,7 @@ describe('buildReceiverMenu', () => {
   })
 
   it('greys out Copy public URL and says why when no tunnel is online', () => {
-    const menu = buildReceiverMenu({ status: stopped, recent: [] }, actions()) as Item[]
+    const menu = buildReceiverMenu({ status: stopped, recent: [] }, trayActions()) as Item[]
     expect(find(menu, /Copy public URL/)).toMatchObject({
       label: 'Copy public URL (no tunnel online)',
       enabled: false,
@@ -89,7 +65,7 @@ describe('buildReceiverMenu', () => {
   })
 
   it('lists recent captures, each opening in the Inbox', () => {
-    const act = actions()
+    const act = trayActions()
     const menu = buildReceiverMenu({ status: online, recent: [summary] }, act) as Item[]
     const items = find(menu, /Recent captures/)?.submenu ?? []
     expect(items).toHaveLength(1)
@@ -99,7 +75,7 @@ describe('buildReceiverMenu', () => {
   })
 
   it('says nothing was captured yet instead of an empty submenu', () => {
-    const menu = buildReceiverMenu({ status: online, recent: [] }, actions()) as Item[]
+    const menu = buildReceiverMenu({ status: online, recent: [] }, trayActions()) as Item[]
     expect(find(menu, /Recent captures/)?.submenu).toEqual([
       { label: 'Nothing captured yet', enabled: false },
     ])

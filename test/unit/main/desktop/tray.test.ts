@@ -2,22 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createTestEngine } from '../../../helpers/engine'
 import { electronMock } from '../../../helpers/electron-mock'
 import { useTempDir } from '../../../helpers/temp-dir'
+import { trayActions } from '../../../helpers/tray-actions'
 
 vi.mock('electron', () => electronMock())
 const electron = await import('electron')
 const { createTray, trayIconFile } = await import('../../../../main/desktop/tray')
-
-function trayActions() {
-  return {
-    open: vi.fn(),
-    quit: vi.fn(),
-    firePreset: vi.fn(),
-    startReceiver: vi.fn(),
-    stopReceiver: vi.fn(),
-    copyPublicUrl: vi.fn(),
-    openCapture: vi.fn(),
-  }
-}
 
 interface FakeTray {
   menu: { template: Array<{ label?: string; submenu?: Array<{ label?: string }> }> }

@@ -1,31 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import type { CaptureSummary } from '../../../../../shared/contract'
 import {
   NO_FILTERS,
   hasFilters,
   matchesFilters,
   toQuery,
 } from '../../../../../renderer/src/features/inbox/capture-filters'
+import { captureSummary } from '../../../../helpers/capture-summary'
 
 const now = new Date('2026-11-30T12:00:00.000Z')
-const summary: CaptureSummary = {
-  id: '01JDZ0000000000000000000AA',
-  route: 'braze',
-  receivedAt: '2026-11-30T11:50:00.000000Z',
-  method: 'POST',
+const summary = captureSummary({
   path: '/hooks/braze/users',
-  size: 42,
-  contentType: 'application/json',
-  parseKind: 'json',
-  parseOk: true,
-  verdict: 'valid',
-  webhookId: null,
   invocationId: '8350205582',
   attempt: 1,
-  status: 200,
-  flags: [],
-  transport: 'direct',
-}
+})
 
 describe('the Inbox filters', () => {
   it('ask the API for nothing in particular when empty', () => {

@@ -2,27 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import type { CaptureSummary } from '../../../../../shared/contract'
 import { NO_FILTERS } from '../../../../../renderer/src/features/inbox/capture-filters'
 import { useInbox } from '../../../../../renderer/src/features/inbox/inbox-store'
+import { captureSummary } from '../../../../helpers/capture-summary'
 
 function summary(id: string, extra: Partial<CaptureSummary> = {}): CaptureSummary {
-  return {
-    id,
-    route: 'braze',
-    receivedAt: new Date().toISOString(),
-    method: 'POST',
-    path: '/hooks/braze',
-    size: 2,
-    contentType: 'application/json',
-    parseKind: 'json',
-    parseOk: true,
-    verdict: 'valid',
-    webhookId: null,
-    invocationId: null,
-    attempt: null,
-    status: 200,
-    flags: [],
-    transport: 'direct',
-    ...extra,
-  }
+  return captureSummary({ id, receivedAt: new Date().toISOString(), ...extra })
 }
 
 const initial = useInbox.getState()
