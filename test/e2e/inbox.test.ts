@@ -55,6 +55,10 @@ describe.skipIf(!chromiumPath)('Inbox screen in Chromium', () => {
     const errors = watchErrors(inbox)
     await eventually(() => inbox.getByTestId('receiver-state').textContent()).toMatch(/stopped/)
     await inbox.getByTestId('empty-state').waitFor()
+    await inbox.getByTestId('webhook-table').waitFor()
+    await inbox.setViewportSize({ width: 1500, height: 1300 })
+    await screenshot(inbox, 'inbox-empty-light')
+    await inbox.setViewportSize({ width: 1500, height: 1000 })
 
     const simulators = await openPage('light', '#/simulators')
     const tickets = simulators.getByTestId('sim-tickets')
