@@ -263,7 +263,8 @@ describe.skipIf(!chromiumPath)('Inbox with 10,000 captures on disk', () => {
     await seedCaptureStore(home, 10_000)
     serve = await startServe(home)
     browser = await launchChromium(chromiumPath as string)
-  })
+    // Writing 10,000 durable captures takes tens of seconds on a shared 2-core machine.
+  }, 180_000)
   afterAll(async () => {
     await browser?.close()
     await serve?.stop()
