@@ -6,6 +6,7 @@ import { Engine } from '../core/engine'
 import { claimDataFolder, DataFolderHeldError } from '../core/instance/instance-file'
 import { startWebServer } from '../web/server'
 import { electronStoreFactory } from './electron-stores'
+import { notifyCaptures } from './capture-notifier'
 import { installApiBridge } from './ipc-bridge'
 import { firePresetFromTray } from './preset-notifier'
 import { appPage, createMainWindow } from './main-window'
@@ -74,16 +75,22 @@ export async function startDesktopApp(layout: DesktopLayout): Promise<void> {
   const page = appPage(layout.outDir, process.env.ELECTRON_RENDERER_URL)
   let window: BrowserWindow | undefined
 
-  const showWindow = () => {
+  /** Shows the window; with a hash (`#/inbox/<id>`), on that screen. */
+  const showWindow = (hash?: string) => {
     if (!window || window.isDestroyed()) {
-      window = createMainWindow(page)
+      window = createMainWindow(page, hash)
       window.on('closed', () => (window = undefined))
     } else {
       if (window.isMinimized()) window.restore()
+      // Only the hash changes: the page follows it without reloading.
+      if (hash) void window.loadURL(`${page.url}${hash}`)
       window.show()
       window.focus()
     }
   }
+  const openCapture = (id: string) => showWindow(`#/inbox/${encodeURIComponent(id)}`)
+  const reportFailure = (what: string) => (error: unknown) =>
+    engine.notify('error', `${what}: ${error instanceof Error ? error.message : String(error)}`)
 
   installApiBridge({
     engine,
@@ -95,14 +102,19 @@ export async function startDesktopApp(layout: DesktopLayout): Promise<void> {
     iconDir: layout.iconDir,
     platform: process.platform,
     actions: {
-      open: showWindow,
+      open: () => showWindow(),
       quit: () => app.quit(),
       firePreset: (id) => void firePresetFromTray(engine, id),
+      startReceiver: () => void engine.inbox.start().catch(reportFailure('Receiver not started')),
+      stopReceiver: () => void engine.inbox.stop().catch(reportFailure('Receiver not stopped')),
+      copyPublicUrl: (url) => void clipboard.writeText(url),
+      openCapture,
     },
   })
+  const stopNotifying = notifyCaptures(engine, openCapture)
 
-  app.on('second-instance', showWindow)
-  app.on('activate', showWindow)
+  app.on('second-instance', () => showWindow())
+  app.on('activate', () => showWindow())
   // A tray app keeps running with no window open; Quit is in the tray menu.
   app.on('window-all-closed', () => undefined)
 
@@ -112,6 +124,7 @@ export async function startDesktopApp(layout: DesktopLayout): Promise<void> {
     stopping = true
     event.preventDefault()
     tray.destroy()
+    stopNotifying()
     const deadline = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_DEADLINE_MS))
     const stop = async () => {
       await control.close()

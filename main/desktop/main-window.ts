@@ -15,11 +15,12 @@ export function appPage(outDir: string, devServerUrl: string | undefined): AppPa
   }
 }
 
-export function createMainWindow(page: AppPage): BrowserWindow {
+/** The app window; `hash` (`#/inbox/<id>`) opens it on that screen. */
+export function createMainWindow(page: AppPage, hash = ''): BrowserWindow {
   const window = new BrowserWindow(
     hardenedWindowOptions(page.preloadPath, nativeTheme.shouldUseDarkColors),
   )
   window.once('ready-to-show', () => window.show())
-  void window.loadURL(page.url)
+  void window.loadURL(`${page.url}${hash}`)
   return window
 }

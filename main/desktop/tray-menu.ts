@@ -1,13 +1,19 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import type { AppStatus, ServiceStatus } from '../../shared/contract'
+import {
+  buildReceiverMenu,
+  type TrayReceiverActions,
+  type TrayReceiverState,
+} from './tray-receiver-menu'
 
 export interface TrayState {
   version: string
   status: AppStatus
   presets: Array<{ id: string; name: string }>
+  receiver: TrayReceiverState
 }
 
-export interface TrayActions {
+export interface TrayActions extends TrayReceiverActions {
   open: () => void
   quit: () => void
   firePreset: (id: string) => void
@@ -33,6 +39,8 @@ export function buildTrayMenu(
     { label: `Bridgebench ${state.version}`, enabled: false },
     { label: `Profile: ${state.status.activeProfile.name}`, enabled: false },
     ...(services.length > 0 ? [{ type: 'separator' as const }, ...services] : []),
+    { type: 'separator' },
+    ...buildReceiverMenu(state.receiver, actions),
     { type: 'separator' },
     { label: 'Open Bridgebench', click: actions.open },
     {

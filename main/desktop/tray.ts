@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { Menu, Tray, nativeImage } from 'electron'
 import type { Engine } from '../core/engine'
-import { buildTrayMenu, trayTooltip, type TrayActions } from './tray-menu'
+import { buildTrayMenu, trayTooltip, type TrayActions, type TrayState } from './tray-menu'
+import { RECENT_CAPTURES } from './tray-receiver-menu'
 
 /** macOS wants a monochrome "template" image so the menu bar can tint it; others get colour. */
 export function trayIconFile(iconDir: string, platform: NodeJS.Platform): string {
@@ -16,10 +17,14 @@ export function createTray(
   if (options.platform === 'darwin') image.setTemplateImage(true)
   const tray = new Tray(image)
   const refresh = () => {
-    const state = {
+    const state: TrayState = {
       version: engine.info().version,
       status: engine.status(),
       presets: engine.presets.list().map(({ id, name }) => ({ id, name })),
+      receiver: {
+        status: engine.inbox.status(),
+        recent: engine.captures.list({ limit: RECENT_CAPTURES }).items.map((item) => item.summary),
+      },
     }
     tray.setToolTip(trayTooltip(state))
     tray.setContextMenu(Menu.buildFromTemplate(buildTrayMenu(state, options.actions)))
@@ -32,6 +37,11 @@ export function createTray(
     for await (const event of engine.events.subscribe(stop.signal)) {
       if (event.type === 'status') refresh()
     }
+  })()
+  // Receiver status arrives at most every 250 ms under load, with the capture count: it also
+  // brings Recent captures up to date without rebuilding the menu per capture.
+  void (async () => {
+    for await (const _status of engine.inbox.statusEvents.subscribe(stop.signal)) refresh()
   })()
   return {
     destroy: () => {

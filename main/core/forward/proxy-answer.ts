@@ -2,7 +2,7 @@ import type { GivenAnswer, InvocationRef } from '../../../shared/contract/captur
 import type { HttpOutcome } from '../net/http-request'
 import { headerValue } from '../net/raw-record'
 import { retryAfterSeconds } from '../net/retry-after'
-import { zendeskNextStep } from '../receiver/zendesk-next-step'
+import { zendeskNextStep } from '../../../shared/zendesk/next-step'
 
 /** What the receiver answers Zendesk in transparent-proxy mode. */
 export interface ProxiedAnswer {

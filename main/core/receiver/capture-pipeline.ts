@@ -14,7 +14,7 @@ import type { InvocationWatch } from './invocation-watch'
 import { parseStatus } from './parse-status'
 import { sealCredentialHeaders } from './sealed-headers'
 import { checkSignature, type SigningSecrets } from './signature-check'
-import { zendeskNextStep } from './zendesk-next-step'
+import { zendeskNextStep } from '../../../shared/zendesk/next-step'
 
 /** What decides how a capture is read and answered, read fresh for every request. */
 export interface PipelineSettings {

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react'
 import { ComposeScreen } from '../features/compose/ComposeScreen'
 import { ConnectionsScreen } from '../features/connections/ConnectionsScreen'
+import { InboxScreen } from '../features/inbox/InboxScreen'
 import { OverviewScreen } from '../features/overview/OverviewScreen'
 import { SimulatorsScreen } from '../features/simulators/SimulatorsScreen'
 
@@ -26,6 +27,13 @@ export const SCREENS: ScreenDefinition[] = [
     summary:
       'Braze → Zendesk: write the webhook body in Liquid, preview it for sample users, and lint it.',
     component: ComposeScreen,
+  },
+  {
+    id: 'inbox',
+    label: 'Inbox',
+    summary:
+      'Zendesk → Bridgebench: the receiver, its public URL, and every webhook it captured, byte for byte.',
+    component: InboxScreen,
   },
   {
     id: 'connections',

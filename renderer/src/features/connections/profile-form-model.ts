@@ -43,9 +43,13 @@ export function secretFields(mode: ZendeskAuthMode): SecretField[] {
     {
       slot: 'zendeskSigningSecret',
       label: 'Zendesk webhook signing secret',
-      help: 'Verifies captured webhooks.',
+      help: 'Verifies the webhooks the Inbox captures.',
     },
-    { slot: 'tunnelAuthToken', label: 'Tunnel auth token', help: 'For a public URL (e.g. ngrok).' },
+    {
+      slot: 'tunnelAuthToken',
+      label: 'Tunnel auth token',
+      help: "For the Inbox's public URL through ngrok.",
+    },
   ]
 }
 

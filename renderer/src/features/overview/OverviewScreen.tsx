@@ -53,8 +53,8 @@ export function OverviewScreen() {
           </li>
           <li>
             <strong>Zendesk → Braze.</strong> A Zendesk trigger notifies a webhook that posts to
-            Braze <code>/users/track</code>. Capture it, forward it, and compare what Braze
-            answered.
+            Braze <code>/users/track</code>. <a href="#/inbox">Capture it on the Inbox</a>, forward
+            it, and compare what Braze answered.
           </li>
         </ol>
         <p className="muted">

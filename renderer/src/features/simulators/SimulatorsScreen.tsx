@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { BehaviourPanel } from './BehaviourPanel'
+import { DeliverThroughReceiver } from '../inbox/DeliverThroughReceiver'
 import { BrazeProfilesPanel } from './BrazeProfilesPanel'
 import { InvocationsPanel } from './InvocationsPanel'
 import { TicketsPanel } from './TicketsPanel'
@@ -36,7 +37,13 @@ export function SimulatorsScreen() {
         </div>
         <div>
           <span className="muted small">Trigger webhook delivers to</span>
-          <code>{snapshot.receiverUrl}</code>
+          <code data-testid="sandbox-receiver-url">{snapshot.receiverUrl}</code>
+        </div>
+        <div className="sandbox-delivery">
+          <DeliverThroughReceiver />
+          <span className="muted small">
+            Then each solved ticket’s webhook shows up on the <a href="#/inbox">Inbox</a>, live.
+          </span>
         </div>
       </section>
       {actionError && (

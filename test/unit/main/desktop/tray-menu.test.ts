@@ -1,9 +1,19 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildTrayMenu, trayTooltip, type TrayState } from '../../../../main/desktop/tray-menu'
+import { trayActions } from '../../../helpers/tray-actions'
 
 const state: TrayState = {
   version: '1.0.0',
   presets: [{ id: 'p1', name: 'Ada → Sandbox' }],
+  receiver: {
+    status: {
+      receiver: { state: 'running', url: 'http://127.0.0.1:8787', port: 8787, error: null },
+      tunnel: { state: 'stopped' },
+      publicUrl: 'http://127.0.0.1:8787',
+      captures: 0,
+    },
+    recent: [],
+  },
   status: {
     activeProfile: { id: 'acme', name: 'Acme staging' },
     secretStorage: {
@@ -23,16 +33,14 @@ const state: TrayState = {
 
 describe('buildTrayMenu', () => {
   it('shows the active profile and each service from engine state', () => {
-    const labels = buildTrayMenu(state, { open: vi.fn(), quit: vi.fn(), firePreset: vi.fn() }).map(
-      (item) => item.label,
-    )
+    const labels = buildTrayMenu(state, trayActions()).map((item) => item.label)
     expect(labels).toContain('Profile: Acme staging')
     expect(labels).toContain('● Receiver — 127.0.0.1:8787')
     expect(labels).toContain('⚠ Tunnel — auth failed')
   })
 
   it('offers Open and Quit wired to the actions', () => {
-    const actions = { open: vi.fn(), quit: vi.fn(), firePreset: vi.fn() }
+    const actions = trayActions()
     const menu = buildTrayMenu(state, actions)
     const open = menu.find((item) => item.label === 'Open Bridgebench')
     const quit = menu.find((item) => item.label === 'Quit Bridgebench')
@@ -42,7 +50,7 @@ describe('buildTrayMenu', () => {
   })
 
   it('offers each preset under Fire preset, wired to fire it', () => {
-    const actions = { open: vi.fn(), quit: vi.fn(), firePreset: vi.fn() }
+    const actions = trayActions()
     const fire = buildTrayMenu(state, actions).find((item) => item.label === 'Fire preset')
     const items = fire?.submenu as Array<{ label: string; click: () => void }>
     expect(items.map((i) => i.label)).toEqual(['Ada → Sandbox'])
@@ -51,7 +59,7 @@ describe('buildTrayMenu', () => {
   })
 
   it('explains where presets come from when there are none', () => {
-    const actions = { open: vi.fn(), quit: vi.fn(), firePreset: vi.fn() }
+    const actions = trayActions()
     const fire = buildTrayMenu({ ...state, presets: [] }, actions).find(
       (item) => item.label === 'Fire preset',
     )
@@ -63,9 +71,20 @@ describe('buildTrayMenu', () => {
   it('leaves out the services section when nothing runs', () => {
     const menu = buildTrayMenu(
       { ...state, status: { ...state.status, services: [] } },
-      { open: vi.fn(), quit: vi.fn(), firePreset: vi.fn() },
+      trayActions(),
     )
-    expect(menu.filter((item) => item.type === 'separator')).toHaveLength(2)
+    expect(menu.filter((item) => item.type === 'separator')).toHaveLength(3)
+  })
+
+  it("has the receiver's Start/Stop, Copy public URL and Recent captures", () => {
+    const labels = buildTrayMenu(state, trayActions()).map((item) => item.label)
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Stop receiver',
+        'Recent captures',
+        expect.stringMatching(/^Copy public URL/),
+      ]),
+    )
   })
 })
 

@@ -1,4 +1,4 @@
-import type { GivenAnswer, ZendeskNextStep } from '../../../shared/contract/captures'
+import type { GivenAnswer, ZendeskNextStep } from '../contract/captures'
 
 /** Zendesk waits this long for an answer, and the limits of its retries. */
 export const ZENDESK_TIMEOUT_MS = 12_000

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { GivenAnswer } from '../../../../../shared/contract/captures'
-import { zendeskNextStep } from '../../../../../main/core/receiver/zendesk-next-step'
+import type { GivenAnswer } from '../../../../shared/contract/captures'
+import { zendeskNextStep } from '../../../../shared/zendesk/next-step'
 
 function answer(status: number | null, extra: Partial<GivenAnswer> = {}): GivenAnswer {
   return { status, retryAfterSeconds: null, delayMs: 0, closed: false, reason: '', ...extra }
