@@ -2,10 +2,13 @@ import { appRouter } from './app'
 import { api } from './base'
 import { capturesRouter } from './captures'
 import { composeRouter } from './compose'
+import { diffsRouter } from './diffs'
 import { exchangesRouter } from './exchanges'
+import { harRouter } from './har'
 import { presetsRouter } from './presets'
 import { profilesRouter } from './profiles'
 import { receiverRouter } from './receiver'
+import { replayRouter } from './replay'
 import { simulatorsRouter } from './simulators'
 import { templatesRouter } from './templates'
 import { ticketsRouter } from './tickets'
@@ -28,6 +31,9 @@ export const router = api.router({
   receiver: receiverRouter,
   captures: capturesRouter,
   webhooks: webhooksRouter,
+  diffs: diffsRouter,
+  replay: replayRouter,
+  har: harRouter,
 })
 
 export type Router = typeof router

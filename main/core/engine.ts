@@ -21,6 +21,7 @@ import { WebhookLinks } from './receiver/webhook-links'
 import { createHttpClient, type HttpClient } from './net/http-request'
 import type { Sleep } from './net/retrying-send'
 import { PresetStore } from './presets/preset-store'
+import { QaTools } from './qa-tools'
 import { TestTicketLog } from './zendesk/test-ticket-log'
 import { recoverSends } from './zendesk/recover-sends'
 import { TicketsService } from './zendesk/tickets-service'
@@ -84,6 +85,8 @@ export class Engine {
   /** Zendesk → Bridgebench: the receiver, its tunnel and their settings. */
   readonly inbox: Inbox
   readonly webhookLinks: WebhookLinks
+  /** Diffs, replays and HAR/NDJSON interop (Exchanges and Replay/QA screens, `bridgebench replay`). */
+  readonly qa: QaTools
   private readonly sandboxService: ManagedService<Sandbox> | undefined
   /** What start-up repaired or found (shown once by the door that started the engine). */
   readonly startupNotices: string[] = []
@@ -181,6 +184,22 @@ export class Engine {
       routeUrl: (route) => this.inbox.routeUrl(route),
       captures,
       now: this.now,
+    })
+    this.qa = new QaTools({
+      dataFolder: options.dataFolder,
+      version: options.version,
+      captures,
+      exchanges: this.exchanges,
+      http: this.http,
+      vault: this.vault,
+      zendeskAuth: this.zendeskAuth,
+      cipher: options.secretCipher,
+      useProfile: (id) => this.useProfile(id),
+      sandbox: () => this.sandbox,
+      receiverBase: () => this.inbox.running?.url,
+      signingSecret: (id) => this.signingSecret(id),
+      now: this.now,
+      sleep: options.sleep,
     })
   }
 

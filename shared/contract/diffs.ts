@@ -194,7 +194,7 @@ export const diffSide = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('message'), message: diffMessage }),
 ])
-export type DiffSide = z.input<typeof diffSide>
+export type DiffSide = z.infer<typeof diffSide>
 
 /** Expected vs actual: a capture against its trigger's body template rendered for the ticket. */
 export const expectedInput = z.object({

@@ -64,12 +64,12 @@ export interface PathRule {
   steps: Step[]
 }
 
-export class InvalidIgnorePathError extends Error {
+export class InvalidJsonPathError extends Error {
   constructor(pattern: string, why: string) {
     super(
-      `The ignore path "${pattern}" cannot be read: ${why}. Write it as a JSON path such as events[*].time or **.updated_at.`,
+      `The JSON path "${pattern}" cannot be read: ${why}. Write it as a JSON path such as events[*].time or **.updated_at.`,
     )
-    this.name = 'InvalidIgnorePathError'
+    this.name = 'InvalidJsonPathError'
   }
 }
 
@@ -78,7 +78,7 @@ export function parsePathRule(text: string): PathRule {
   const steps: Step[] = []
   let i = 0
   const fail = (why: string): never => {
-    throw new InvalidIgnorePathError(text, why)
+    throw new InvalidJsonPathError(text, why)
   }
   while (i < text.length) {
     const char = text[i]

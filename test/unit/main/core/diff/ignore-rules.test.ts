@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  InvalidIgnorePathError,
+  InvalidJsonPathError,
   PathMatcher,
   parsePathRule,
 } from '../../../../../main/core/diff/ignore-rules'
@@ -36,7 +36,7 @@ describe('ignore path rules', () => {
   })
 
   it('refuses a pattern it cannot read, saying how to write one', () => {
-    expect(() => parsePathRule('events[')).toThrow(InvalidIgnorePathError)
+    expect(() => parsePathRule('events[')).toThrow(InvalidJsonPathError)
     expect(() => parsePathRule('events[abc]')).toThrow(/neither an index/)
     expect(() => parsePathRule('.x')).toThrow(/events\[\*\]\.time/)
   })
