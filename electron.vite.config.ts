@@ -28,6 +28,8 @@ export default defineConfig({
         input: {
           desktop: resolve(import.meta.dirname, 'main/desktop/index.ts'),
           cli: resolve(import.meta.dirname, 'main/cli/index.ts'),
+          // The render/import worker: its own entry, found beside these by workers/worker-entry.ts.
+          worker: resolve(import.meta.dirname, 'main/core/workers/worker-main.ts'),
         },
       },
     },

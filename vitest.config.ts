@@ -10,6 +10,7 @@ const define = { __BRIDGEBENCH_VERSION__: JSON.stringify(pkg.version) }
 export default defineConfig({
   define,
   test: {
+    setupFiles: ['test/helpers/isolate-home.ts'],
     projects: [
       {
         extends: true,

@@ -6,6 +6,7 @@ import { brazeTrack } from './benchmarks/braze-track'
 import { liquidDialect } from './benchmarks/liquid'
 import { receiverCapture } from './benchmarks/receiver-capture'
 import { recordStore } from './benchmarks/record-store'
+import { servingThread } from './benchmarks/serving-thread'
 import { compare, type BenchResult, type Benchmark } from './harness'
 
 const BENCHMARKS: Benchmark[] = [
@@ -14,6 +15,7 @@ const BENCHMARKS: Benchmark[] = [
   brazeTrack,
   recordStore,
   receiverCapture,
+  servingThread,
 ]
 
 const { values } = parseArgs({

@@ -4,13 +4,18 @@ import { api } from './base'
 import { maskRenderResult } from './mask-render-result'
 
 export const composeRouter = {
-  render: api.compose.render.handler(({ context: { engine }, input }) => {
-    const { result, durationMs, renderedFor } = renderPreview(engine.liquid, engine.users, input)
+  render: api.compose.render.handler(async ({ context: { engine }, input, signal }) => {
+    const { result, durationMs, renderedFor } = await renderPreview(
+      engine.renderer,
+      engine.users,
+      input,
+      { signal },
+    )
     return { ...maskRenderResult(result), durationMs, renderedFor }
   }),
 
-  renderBatch: api.compose.renderBatch.handler(({ context: { engine }, input }) =>
-    renderBatch(engine.liquid, engine.users, input),
+  renderBatch: api.compose.renderBatch.handler(({ context: { engine }, input, signal }) =>
+    renderBatch(engine.renderer, engine.users, input, { signal }),
   ),
 
   check: api.compose.check.handler(({ context: { engine }, input }) =>

@@ -1,11 +1,27 @@
+import type { UserImportEvent, UserImportSummary } from '../../shared/contract/users'
+import { streamWhile } from '../core/events/progress-stream'
+import { importUsersFile } from '../core/users/import-users-file'
 import { loadUserFromBraze } from '../core/users/load-from-braze'
 import { api } from './base'
 
 export const usersRouter = {
   list: api.users.list.handler(({ context: { engine } }) => engine.users.list()),
-  import: api.users.import.handler(({ context: { engine }, input }) =>
-    engine.users.import(input.format, input.text),
-  ),
+  import: api.users.import.handler(async function* ({ context: { engine }, input, signal }) {
+    const deps = {
+      readUsers: engine.renderer.readUsers.bind(engine.renderer),
+      library: engine.users,
+    }
+    const result = yield* streamWhile<UserImportEvent, UserImportSummary>((emit) =>
+      importUsersFile(
+        deps,
+        input.format,
+        input.text,
+        (progress) => emit({ type: 'progress', ...progress }),
+        signal,
+      ),
+    )
+    yield { type: 'result' as const, ...result }
+  }),
   saveCustom: api.users.saveCustom.handler(({ context: { engine }, input }) =>
     engine.users.saveCustom(input.user, input.id),
   ),

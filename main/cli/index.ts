@@ -1,11 +1,7 @@
 import { runCli } from './program'
+import { installStopSignals } from './stop-signals'
 
-function untilStopped(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve())
-    process.once('SIGTERM', () => resolve())
-  })
-}
+const { untilStopped } = installStopSignals()
 
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,

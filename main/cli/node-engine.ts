@@ -10,7 +10,7 @@ export async function createNodeEngine(env: NodeJS.ProcessEnv, door: Door): Prom
   const secretCipher = new PassphraseCipher(dataFolder)
   const passphrase = env.BRIDGEBENCH_PASSPHRASE
   if (passphrase) secretCipher.unlock(passphrase)
-  return Engine.create({
+  const engine = await Engine.create({
     dataFolder,
     version: __BRIDGEBENCH_VERSION__,
     door,
@@ -18,4 +18,7 @@ export async function createNodeEngine(env: NodeJS.ProcessEnv, door: Door): Prom
     // In browser mode the page opens sign-in links itself, in the browser the user is already in.
     openExternal: door === 'cli' ? (url) => openInBrowser(url, env) : undefined,
   })
+  // Renders run in a worker: let it load while the command gets going.
+  engine.renderer.warm()
+  return engine
 }

@@ -3,6 +3,7 @@ import { redactKnownSecrets } from '../../shared/security/masking'
 import { APP_NAME } from './app-paths'
 import { EventHub } from './events/event-hub'
 import { createBrazeLiquid, type BrazeLiquid } from './liquid/braze-liquid'
+import type { RenderLimits } from './liquid/render-limits'
 import { ManagedService } from './events/managed-service'
 import { ServiceBoard } from './events/service-board'
 import { testConnection } from './connection/connection-tester'
@@ -30,6 +31,9 @@ import { confStoreFactory, type JsonStoreFactory } from './storage/json-store'
 import { ProfileVault, SANDBOX_ID, type SandboxSource } from './vault/profile-vault'
 import type { SecretCipher } from './vault/secret-cipher'
 import { ZendeskAuthorizer } from './zendesk/zendesk-authorizer'
+import { OffThread } from './workers/off-thread'
+import { processWorkerPool } from './workers/process-pool'
+import type { WorkerPool } from './workers/worker-pool'
 
 export type Door = AppInfo['door']
 
@@ -59,6 +63,13 @@ export interface EngineOptions {
    */
   sandbox?: false | SandboxOptions
   /**
+   * Where renders and imports run, off the thread that serves the API and the simulators: by
+   * default one pool for the whole process (engines in one process share its workers).
+   */
+  workers?: WorkerPool
+  /** Time, output and memory limits of every render (liquid/render-limits.ts defaults). */
+  renderLimits?: RenderLimits
+  /**
    * Where the engine writes lines for whoever runs it (an unexpected error, a connection it
    * closed): standard error by default. Lines never carry a secret the vault knows.
    */
@@ -75,8 +86,13 @@ export class Engine {
   readonly vault: ProfileVault
   readonly http: HttpClient
   readonly zendeskAuth: ZendeskAuthorizer
-  /** Braze Liquid for previews, on the engine's clock; live Connected Content is never wired. */
+  /**
+   * Braze Liquid on this thread, for what only parses (check, targets); renders go through
+   * `renderer`. Live Connected Content is never wired.
+   */
   readonly liquid: BrazeLiquid
+  /** Renders previews, batches and sends in workers, within their limits. */
+  readonly renderer: OffThread
   readonly templates: TemplateLibrary
   readonly users: UserLibrary
   readonly exchanges: ExchangeStore
@@ -129,7 +145,12 @@ export class Engine {
     this.http = options.http ?? createHttpClient({ userAgent: `Bridgebench/${options.version}` })
     this.zendeskAuth = new ZendeskAuthorizer(this.vault, this.http, this.now, options.openExternal)
     this.onClose(() => this.zendeskAuth.close())
-    this.liquid = createBrazeLiquid({ clock: this.now })
+    this.liquid = createBrazeLiquid({ clock: this.now, limits: options.renderLimits })
+    this.renderer = new OffThread({
+      pool: options.workers ?? processWorkerPool(),
+      now: this.now,
+      limits: options.renderLimits,
+    })
     this.templates = new TemplateLibrary({
       store: stores(TEMPLATE_LIBRARY_FILE),
       now: this.now,
@@ -144,7 +165,7 @@ export class Engine {
       http: this.http,
       exchanges: this.exchanges,
       log: this.ticketLog,
-      liquid: this.liquid,
+      render: this.renderer,
       resolveRender: (request) => resolveRender(request, this.users),
       now: this.now,
       useProfile: (id) => this.useProfile(id),

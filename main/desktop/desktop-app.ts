@@ -63,6 +63,8 @@ export async function startDesktopApp(layout: DesktopLayout): Promise<void> {
     // A packaged app ships sample users and templates beside app.asar (electron-builder.yml).
     sandbox: app.isPackaged ? { resourcesDir: process.resourcesPath } : {},
   })
+  // Renders run in a worker: load it now, so the first preview does not wait for it.
+  engine.renderer.warm()
   // The CLI attaches to this app through its API on loopback (token in the 0600 instance file).
   const control = await startWebServer({
     engine,

@@ -51,6 +51,8 @@ export const sendTicketInput = z.object({
   user: brazeUserProfile.optional(),
   addTestTag: z.boolean().default(false),
   templateName: z.string().optional(),
+  /** How long each attempt waits for Zendesk's answer, in seconds; 30 when absent. */
+  timeoutSeconds: z.number().int().min(1).max(300).optional(),
 })
 export type SendTicketInput = z.input<typeof sendTicketInput>
 export type SendTicketRequest = z.output<typeof sendTicketInput>

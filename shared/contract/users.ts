@@ -1,4 +1,4 @@
-import { oc } from '@orpc/contract'
+import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
 import { userId } from './ids'
 import { problem } from './problems'
@@ -48,12 +48,32 @@ export type SampleUserEntry = z.infer<typeof sampleUserEntry>
 export const userImportFormat = z.enum(['json', 'csv'])
 export type UserImportFormat = z.infer<typeof userImportFormat>
 
-export const userImportResult = z.object({
-  imported: z.array(sampleUserEntry),
-  /** Positions are in the imported file; rows with errors are left out, the rest kept. */
+/**
+ * How an import ended: how many users were saved, the first of them (to pick it), and what was
+ * wrong with the file (positions are in it; rows with errors are left out, the rest kept).
+ * Not every saved user: a file of thousands would be megabytes no screen shows.
+ */
+export const userImportSummary = z.object({
+  count: z.number().int(),
+  first: sampleUserEntry.nullable(),
   problems: z.array(problem),
 })
-export type UserImportResult = z.infer<typeof userImportResult>
+export type UserImportSummary = z.infer<typeof userImportSummary>
+
+/**
+ * A streamed import: progress while a worker reads the file (`reading`, rows of a CSV) and while
+ * the library saves the users (`saving`), then the result.
+ */
+export const userImportEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('progress'),
+    stage: z.enum(['reading', 'saving']),
+    done: z.number().int(),
+    total: z.number().int(),
+  }),
+  userImportSummary.extend({ type: z.literal('result') }),
+])
+export type UserImportEvent = z.infer<typeof userImportEvent>
 
 const byId = z.object({ id: userId })
 const removed = z.object({ removed: z.boolean() })
@@ -61,9 +81,10 @@ const removed = z.object({ removed: z.boolean() })
 /** Sample users: built-in, imported, edited by hand, random, or loaded from Braze. */
 export const usersContract = {
   list: oc.output(z.array(sampleUserEntry)),
+  /** At most 10,000 users per file (a bigger file is refused with a problem saying so). */
   import: oc
     .input(z.object({ format: userImportFormat, text: z.string().max(5_000_000) }))
-    .output(userImportResult),
+    .output(eventIterator(userImportEvent)),
   /** Saves a hand-edited user; with the id of a saved user, replaces it. */
   saveCustom: oc
     .input(z.object({ id: userId.optional(), user: brazeUserProfile }))

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { Command } from 'commander'
+import { InvalidArgumentError, type Command } from 'commander'
 import type { SendTicketEvent, SendTicketResult } from '../../../shared/contract/tickets'
 import { retryWaitText } from '../../../shared/http/retry-wait'
 import type { ApiClient } from '../../../shared/contract'
@@ -13,6 +13,7 @@ interface SendOptions {
   user?: string
   profile?: string
   tag: boolean
+  timeout?: number
   json: boolean
   standalone: boolean
 }
@@ -37,6 +38,11 @@ export function registerTicket(program: Command, io: CliIo): void {
     .option('--user <id>', 'a built-in or saved sample user (id, external_id or braze_id)')
     .option('--profile <name>', 'profile name or id (default: the active profile)')
     .option('--tag', 'add the bridgebench_test tag (changes the body)', false)
+    .option(
+      '--timeout <seconds>',
+      "how long each attempt waits for Zendesk's answer (1-300, default 30)",
+      parseTimeout,
+    )
     .option('--json', 'print {ticketId, url, status, problems, message}', false)
     .option('--standalone', 'run a private engine instead of attaching to a running app', false)
     .action(async (options: SendOptions) => {
@@ -53,6 +59,7 @@ export function registerTicket(program: Command, io: CliIo): void {
               template: template ?? '',
               userId: options.user,
               addTestTag: options.tag,
+              timeoutSeconds: options.timeout,
             })
         const outcome = await follow(events, io)
         if (options.json) {
@@ -169,6 +176,13 @@ async function resolvePresetId(api: ApiClient, ref: string): Promise<string> {
   const known =
     presets.map((p) => `"${p.name}"`).join(', ') || 'none yet (save one on the Compose screen)'
   throw new CliFailure(`No preset "${ref}". Known presets: ${known}.`, EXIT.usage)
+}
+
+function parseTimeout(value: string): number {
+  const seconds = Number(value)
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 300)
+    throw new InvalidArgumentError(`"${value}" is not a number of seconds from 1 to 300.`)
+  return seconds
 }
 
 function parseTicketId(value: string): number {

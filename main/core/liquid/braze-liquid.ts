@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import type { LintTarget, LintTargetId, RenderResult } from '../../../shared/contract/compose'
 import type { Problem } from '../../../shared/contract/problems'
 import type { BrazeUserProfile } from '../../../shared/contract/users'
@@ -7,6 +8,7 @@ import { OutputLocator } from './lint/output-locator'
 import { lintSubject, lintTargets, noTraceProblem } from './lint/lint-subject'
 import { hasErrors, sortProblems } from './problem'
 import { renderCompiled, type RenderedPiece } from './render-compiled'
+import { DEFAULT_RENDER_LIMITS, type RenderBudget, type RenderLimits } from './render-limits'
 import type { ConnectedContentFetch } from './runtime'
 
 export interface BrazeLiquidOptions {
@@ -16,6 +18,8 @@ export interface BrazeLiquidOptions {
   fetch?: ConnectedContentFetch
   /** How many parsed templates to keep. */
   cacheSize?: number
+  /** Limits of every render that does not bring its own (RenderInput.limits). */
+  limits?: RenderLimits
 }
 
 /** A render request as core takes it: the same as the API's, with `now` as a Date. */
@@ -60,11 +64,13 @@ export class BrazeLiquid {
   private readonly compiler: TemplateCompiler
   private readonly clock: () => Date
   private readonly fetch: ConnectedContentFetch | undefined
+  private readonly limits: RenderLimits
 
   constructor(options: BrazeLiquidOptions = {}) {
     this.compiler = new TemplateCompiler(options.cacheSize)
     this.clock = options.clock ?? (() => new Date())
     this.fetch = options.fetch
+    this.limits = options.limits ?? DEFAULT_RENDER_LIMITS
   }
 
   /** Problems of a template alone, without rendering (for as-you-type checks). */
@@ -81,7 +87,13 @@ export class BrazeLiquid {
     const live = input.connectedContent?.live === true && this.fetch !== undefined
     if (!live) return this.renderSync(input)
     const now = input.now ?? this.clock()
-    const settings = { input, user: input.user, now, fetch: this.fetch ?? null }
+    const settings = {
+      input,
+      user: input.user,
+      now,
+      fetch: this.fetch ?? null,
+      budget: this.budget(input),
+    }
     const body = await renderCompiled(
       this.compiler,
       this.compiler.compile(input.template),
@@ -133,7 +145,7 @@ export class BrazeLiquid {
     headers: Array<[string, CompiledTemplate]>,
   ): RenderResult {
     const now = input.now ?? this.clock()
-    const settings = { input, user, now, fetch: null }
+    const settings = { input, user, now, fetch: null, budget: this.budget(input) }
     const render = (compiled: CompiledTemplate) =>
       renderCompiled(this.compiler, compiled, settings) as RenderedPiece
     return this.assemble(
@@ -143,6 +155,12 @@ export class BrazeLiquid {
       render(body),
       headers.map(([name, compiled]): [string, RenderedPiece] => [name, render(compiled)]),
     )
+  }
+
+  /** One deadline for the body and the headers of a render, starting now. */
+  private budget(input: Omit<RenderInput, 'user'>): RenderBudget {
+    const limits = input.limits ?? this.limits
+    return { limits, deadline: performance.now() + limits.timeMs, pieces: 0 }
   }
 
   /**

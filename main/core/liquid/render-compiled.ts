@@ -1,14 +1,11 @@
 import { Context, LiquidError, toPromise, toValueSync, type Template } from 'liquidjs'
-import type {
-  ConnectedContentCall,
-  MessageExtra,
-  TriggerContext,
-} from '../../../shared/contract/compose'
+import type { ConnectedContentCall, MessageExtra } from '../../../shared/contract/compose'
 import type { Problem } from '../../../shared/contract/problems'
 import { firstFailure, TemplateCompiler, type CompiledTemplate } from './compile'
 import { liquidErrorProblem } from './liquid-errors'
 import { problemAt } from './problem'
 import type { RenderInput } from './render-input'
+import { limitExceededBy, limitProblem, limitTokenOf, type RenderBudget } from './render-limits'
 import { TracingEmitter, type Segment } from './render-trace'
 import {
   attachRuntime,
@@ -28,6 +25,8 @@ export interface RenderSettings {
   now: Date
   /** Set only when live Connected Content is allowed: the render then runs asynchronously. */
   fetch: ConnectedContentFetch | null
+  /** Shared by the body and the headers of one render: one deadline for all of them. */
+  budget: RenderBudget
 }
 
 /** One rendered template (the body or a header) and everything it collected. */
@@ -70,6 +69,7 @@ export function renderCompiled(
     problems: [],
     calls: [],
     messageExtras: [],
+    budget: settings.budget,
     compile: (source, label) => {
       const block = compiler.compile(source)
       return { templates: block.templates, failure: firstFailure(block, label) }
@@ -84,13 +84,13 @@ export function renderCompiled(
   const ctx = new Context(
     scope,
     compiler.liquid.options,
-    { sync: settings.fetch === null },
+    { sync: settings.fetch === null, memoryLimit: settings.budget.limits.memoryItems },
     { liquid: compiler.liquid },
   )
   attachRuntime(ctx, runtime)
   const emitter = new TracingEmitter()
   const work = compiler.liquid.renderer.renderTemplates(compiled.templates, ctx, emitter)
-  const finish = (error: unknown) => collect(piece, runtime, emitter, settings.input.context, error)
+  const finish = (error: unknown) => collect(piece, runtime, emitter, settings, error)
   if (settings.fetch) {
     return toPromise(work).then(
       () => finish(undefined),
@@ -109,15 +109,23 @@ function collect(
   piece: RenderedPiece,
   runtime: RenderRuntime,
   emitter: TracingEmitter,
-  context: TriggerContext | undefined,
+  settings: RenderSettings,
   error: unknown,
 ): RenderedPiece {
   const { compiled } = piece
+  const context = settings.input.context
   const locate = (place: CodePlace | null): Position | null =>
     place?.input === compiled.code ? TemplateCompiler.locate(compiled, place.offset) : null
+  const abort = error === undefined ? undefined : abortOf(error)
+  const limit = error === undefined || abort ? undefined : limitExceededBy(error)
   if (error !== undefined) {
-    const abort = abortOf(error)
-    if (abort) {
+    if (limit) {
+      const token = limitTokenOf(error)
+      // A piece of a Content Block has offsets in the block's code, not the template's.
+      const at =
+        token?.input === compiled.code ? locate({ input: token.input, offset: token.begin }) : null
+      piece.problems.push(limitProblem(limit, settings.budget.limits, at))
+    } else if (abort) {
       piece.aborted = { reason: abort.reason }
       piece.problems.push(
         problemAt(
@@ -134,8 +142,9 @@ function collect(
       )
     }
   }
-  piece.output = emitter.buffer
-  piece.segments = emitter.segments
+  // What a runaway wrote before it was stopped is megabytes of repetition: keep none of it.
+  piece.output = limit ? '' : emitter.buffer
+  piece.segments = limit ? [] : emitter.segments
   piece.messageExtras = runtime.messageExtras
   if (runtime.calls.length > 0) {
     piece.calls = runtime.calls.map(({ place, ...call }) => {

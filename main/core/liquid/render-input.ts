@@ -5,6 +5,7 @@ import type {
   TriggerContext,
 } from '../../../shared/contract/compose'
 import type { BrazeUserProfile } from '../../../shared/contract/users'
+import type { RenderLimits } from './render-limits'
 
 /** One render of a template for one user, as the dialect takes it. */
 export interface RenderInput {
@@ -23,4 +24,6 @@ export interface RenderInput {
   /** The time `'now'` stands for; the engine's clock when absent. */
   now?: Date
   target?: LintTargetId
+  /** Time, output and memory limits of this render; the dialect's defaults when absent. */
+  limits?: RenderLimits
 }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks'
 import {
   LiquidError,
   RenderError,
@@ -7,7 +8,9 @@ import {
   type Liquid,
   type Template,
 } from 'liquidjs'
+import { PIECE_MEMORY_ITEMS, RenderLimitExceeded, type RenderBudget } from './render-limits'
 import { formatForOutput } from './ruby-output'
+import { runtimeOf } from './runtime'
 
 /**
  * Which template piece wrote which part of the output, so a problem found in the rendered
@@ -73,8 +76,10 @@ export function segmentAt(segments: readonly Segment[], offset: number): Segment
 }
 
 /**
- * Replaces liquidjs's template loop with one that records segments for a TracingEmitter and
- * prints values as Braze does everywhere (captures included).
+ * Replaces liquidjs's template loop with one that records segments for a TracingEmitter, prints
+ * values as Braze does everywhere (captures included) and keeps the render within its limits:
+ * time and output are checked before every piece, including each turn of an empty loop body
+ * (this replaces liquidjs's own time check, which lived in the loop it replaces).
  */
 export function installTracing(liquid: Liquid): void {
   liquid.renderer.renderTemplates = function* renderTemplates(
@@ -84,18 +89,37 @@ export function installTracing(liquid: Liquid): void {
   ): Generator<unknown, string, unknown> {
     const out = emitter ?? new PlainEmitter()
     const tracer = out instanceof TracingEmitter ? out : undefined
+    const budget = runtimeOf(ctx)?.budget
+    // An empty loop body renders nothing, but each turn of the loop still counts.
+    if (budget && templates.length === 0) checkBudget(budget, out)
     for (const template of templates) {
       const start = out.buffer.length
       const firstChild = tracer?.segments.length ?? 0
       try {
+        if (budget) checkBudget(budget, out)
         const html: unknown = yield template.render(ctx, out)
         if (html) out.write(html)
       } catch (error) {
         throw LiquidError.is(error) ? error : new RenderError(error as Error, template)
       }
-      tracer?.record(start, template, firstChild)
+      if (tracer) {
+        const before = tracer.segments.length
+        tracer.record(start, template, firstChild)
+        // Each recorded piece is kept until the render ends: it counts against memory.
+        if (tracer.segments.length > before) ctx.memoryLimit.use(PIECE_MEMORY_ITEMS)
+      }
       if (ctx.breakCalled || ctx.continueCalled) break
     }
     return out.buffer
+  }
+}
+
+/** Pieces between two looks at the clock: reading it for every one costs a batch 10%. */
+const PIECES_PER_CLOCK_READ = 16
+
+function checkBudget(budget: RenderBudget, out: PlainEmitter): void {
+  if (out.buffer.length > budget.limits.outputChars) throw new RenderLimitExceeded('output')
+  if (++budget.pieces % PIECES_PER_CLOCK_READ === 0 && performance.now() > budget.deadline) {
+    throw new RenderLimitExceeded('time')
   }
 }

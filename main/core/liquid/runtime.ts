@@ -6,6 +6,7 @@ import type {
   StandIns,
 } from '../../../shared/contract/compose'
 import type { ProblemSeverity } from '../../../shared/contract/problems'
+import type { RenderBudget } from './render-limits'
 import type { Position } from './source-map'
 
 /** What one render collects besides its output; tags and filters reach it through the context. */
@@ -59,6 +60,8 @@ export interface RenderRuntime {
   problems: RuntimeProblem[]
   calls: CallRecord[]
   messageExtras: MessageExtra[]
+  /** Checked before every piece the render writes (see render-trace.ts). */
+  budget: RenderBudget
   /** Compiles dialect source met during rendering (content blocks, `:rerender` responses). */
   compile(source: string, label: string): CompiledSource
 }

@@ -20,12 +20,18 @@ const COLUMN_FIELDS = new Map(
 
 type Column = { field: string } | { custom: string[] }
 
+/** How many rows a long import reads between progress reports. */
+const PROGRESS_EVERY_ROWS = 2_000
+
 /**
  * One user per row; the header row names attributes. Standard fields use their export or Liquid
  * names; every other header is a custom attribute, and a dotted header (`address.city`) builds
  * a nested one. Cells that look like numbers, booleans or JSON arrays/objects become those.
  */
-export function importUsersCsv(text: string): UserImport {
+export function importUsersCsv(
+  text: string,
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): UserImport {
   let rows: Array<{ info: { lines: number }; record: string[] }>
   try {
     rows = parse(text, {
@@ -68,7 +74,9 @@ export function importUsersCsv(text: string): UserImport {
   const { columns, problems } = readHeader(header.record, header.info.lines)
   if (problems.some((p) => p.severity === 'error')) return { users: [], problems }
   const users: BrazeUserProfile[] = []
+  let done = 0
   for (const { info, record } of records) {
+    if (++done % PROGRESS_EVERY_ROWS === 0) options.onProgress?.(done, records.length)
     const deep = tooDeepCell(record, columns)
     if (deep) {
       problems.push(

@@ -1,14 +1,16 @@
 import { randomInt, randomUUID } from 'node:crypto'
+import type { Problem } from '../../../shared/contract/problems'
 import type {
   SampleUserEntry,
   UserImportFormat,
-  UserImportResult,
+  UserImportSummary,
 } from '../../../shared/contract/users'
 import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/users'
 import type { JsonStore } from '../storage/json-store'
 import { VersionedDocument } from '../storage/versioned-document'
 import { builtInUsers } from './built-in-users'
 import { importUsers } from './import-users'
+import type { UserImport } from './import-users-json'
 import { randomUsers } from './random-users'
 import {
   USER_MIGRATIONS,
@@ -42,6 +44,12 @@ export class BuiltInUserError extends Error {
 }
 
 export type UserSet = 'built-in' | 'saved' | 'all'
+
+/** Every user an import saved, and the file's problems (positions are in the file). */
+export interface UserImportResult {
+  imported: SampleUserEntry[]
+  problems: Problem[]
+}
 
 export interface UserLibraryOptions {
   /** users.json (see JsonStoreFactory). */
@@ -86,6 +94,24 @@ export class UserLibrary {
     return [...builtIns, ...saved]
   }
 
+  /**
+   * The same users without copying them, to hand to a worker (which gets its own copy): a
+   * batch of thousands of users costs the serving thread no deep clone. Never change them.
+   */
+  snapshot(which: UserSet): readonly SampleUserEntry[] {
+    const builtIns = which === 'saved' ? [] : this.builtIns
+    const saved =
+      which === 'built-in'
+        ? []
+        : this.document.get().users.map((u): SampleUserEntry => ({
+            id: u.id,
+            label: userLabel(u.user),
+            source: u.source,
+            user: u.user,
+          }))
+    return [...builtIns, ...saved]
+  }
+
   /** Throws UserNotFoundError when no user has this id (see find). */
   get(id: string): SampleUserEntry {
     const found = this.find(id)
@@ -112,13 +138,29 @@ export class UserLibrary {
 
   /** Saves every user the file holds that can be read; problems point into the file. */
   import(format: UserImportFormat, text: string): UserImportResult {
-    const { users, problems } = importUsers(format, text)
+    const read = importUsers(format, text)
+    return { imported: this.saveRead(read.users).map(entry), problems: read.problems }
+  }
+
+  /**
+   * Saves users already read from a file (importUsers, e.g. in a worker) and says how many,
+   * without copying thousands of entries for an answer.
+   */
+  saveImported({ users, problems }: UserImport): UserImportSummary {
+    const saved = this.saveRead(users)
+    return { count: saved.length, first: saved[0] ? entry(saved[0]) : null, problems }
+  }
+
+  /**
+   * Replaces users of earlier imports with the same key; rows of the same file never replace
+   * each other.
+   */
+  private saveRead(users: BrazeUserProfile[]): StoredUser[] {
     const before = new Set(this.document.get().users.map((u) => u.id))
-    const stored = this.upsert(
+    return this.upsert(
       users.map((user) => ({ user, source: 'imported' as const })),
       (existing) => before.has(existing.id),
     )
-    return { imported: stored.map(entry), problems }
   }
 
   /** A hand-edited user; with the id of a saved user, replaces that user. */
@@ -181,7 +223,8 @@ export class UserLibrary {
 
   /**
    * Adds users, replacing a saved user of the same source and key when `replaceable` allows
-   * it (an import replaces users from earlier imports, never a row of the same file).
+   * it (an import replaces users from earlier imports, never a row of the same file). Linear:
+   * users are found by source and key in a map, not by scanning the list per row.
    */
   private upsert(
     incoming: Array<{ user: BrazeUserProfile; source: SavedUserSource }>,
@@ -192,19 +235,23 @@ export class UserLibrary {
     const result: StoredUser[] = []
     this.document.update((draft) => {
       const users = [...draft.users]
+      const ids = new Set(users.map((u) => u.id))
+      // The first replaceable user of each source and key, as findIndex would have found it.
+      const slots = new Map<string, number>()
+      users.forEach((u, index) => {
+        const slot = slotOf(u.source, userKey(u.user))
+        if (slot !== undefined && !slots.has(slot) && replaceable(u)) slots.set(slot, index)
+      })
       for (const { user, source } of incoming) {
-        const key = userKey(user)
-        const index =
-          key === undefined
-            ? -1
-            : users.findIndex(
-                (u) => u.source === source && userKey(u.user) === key && replaceable(u),
-              )
-        const id =
-          index >= 0 ? (users[index] as StoredUser).id : `${source}-${randomUUID().slice(0, 8)}`
+        const slot = slotOf(source, userKey(user))
+        const index = slot === undefined ? undefined : slots.get(slot)
+        const id = index === undefined ? newId(source, ids) : (users[index] as StoredUser).id
         const next: StoredUser = { id, source, user, savedAt }
-        if (index >= 0) users[index] = next
-        else users.push(next)
+        if (index === undefined) users.push(next)
+        else users[index] = next
+        if (slot !== undefined && !slots.has(slot) && replaceable(next)) {
+          slots.set(slot, index ?? users.length - 1)
+        }
         result.push(next)
       }
       return { ...draft, users }
@@ -214,6 +261,21 @@ export class UserLibrary {
 
   private stamp(): string {
     return this.now().toISOString()
+  }
+}
+
+function slotOf(source: SavedUserSource, key: string | undefined): string | undefined {
+  return key === undefined ? undefined : `${source}\u0000${key}`
+}
+
+/** `imported-1a2b3c4d`: short, and never one a saved user already has. */
+function newId(source: SavedUserSource, taken: Set<string>): string {
+  for (;;) {
+    const id = `${source}-${randomUUID().slice(0, 8)}`
+    if (!taken.has(id)) {
+      taken.add(id)
+      return id
+    }
   }
 }
 

@@ -27,6 +27,8 @@ export interface SendTicketOptions {
   /** Called before each wait (Retry-After, no answer, backoff), so the UI can count down. */
   onWait?: (seconds: number, attempt: number, reason: RetryReason) => void
   signal?: AbortSignal
+  /** How long each attempt waits for Zendesk's answer, in ms (the sender's default if absent). */
+  timeoutMs?: number
 }
 
 export interface SendTicketResult extends TicketVerdict {
@@ -100,7 +102,7 @@ export class TicketSender {
           ['idempotency-key', idempotencyKey],
         ],
         body,
-        timeoutMs: this.deps.timeoutMs ?? 30_000,
+        timeoutMs: options.timeoutMs ?? this.deps.timeoutMs ?? 30_000,
       }),
       policy: (outcome, attempt) => ticketRetry(verdictOf(outcome), outcome, attempt),
       maxAttempts: this.deps.maxAttempts ?? 3,

@@ -7,14 +7,14 @@ import {
 import { toCurl } from '../../../shared/http/curl'
 import type { ExchangeStore } from '../captures/exchange-store'
 import { streamWhile } from '../events/progress-stream'
-import type { BrazeLiquid } from '../liquid/braze-liquid'
 import type { RenderRequestFor, ResolvedRender } from '../templates/render-request'
+import type { TemplateRenderer } from '../templates/template-renderer'
 import type { HttpClient } from '../net/http-request'
 import type { Sleep } from '../net/retrying-send'
 import { userLabel } from '../users/user-identity'
 import type { ProfileVault } from '../vault/profile-vault'
 import { deleteTickets, type CleanupResult } from './ticket-cleanup'
-import { ticketFieldLocator } from './ticket-field-locator'
+import { fieldLocatorFrom } from './ticket-field-locator'
 import { TicketSender } from './ticket-sender'
 import type { TestTicketLog } from './test-ticket-log'
 import type { ZendeskAuthorizer } from './zendesk-authorizer'
@@ -25,7 +25,8 @@ export interface TicketsServiceDeps {
   http: HttpClient
   exchanges: ExchangeStore
   log: TestTicketLog
-  liquid: BrazeLiquid
+  /** Renders the template (off the serving thread, within its limits). */
+  render: TemplateRenderer
   /** The one render-request resolver (templates/render-request.ts), bound to the user library. */
   resolveRender: (request: RenderRequestFor) => ResolvedRender
   now: () => Date
@@ -56,7 +57,10 @@ export class TicketsService {
     const { target: _lintOnly, ...renderRequest } = input
     const { input: render, renderedFor } = this.deps.resolveRender(renderRequest)
     const user = renderedFor.user
-    const rendered = this.deps.liquid.renderSync(render)
+    const { result: rendered, ticketFields } = await this.deps.render.render(render, {
+      locateTicketFields: true,
+      signal,
+    })
     if (rendered.aborted) {
       yield {
         type: 'not-sent',
@@ -85,12 +89,11 @@ export class TicketsService {
             ...(input.templateName ? { template: input.templateName } : {}),
             ...(input.userId ? { userId: input.userId } : {}),
           },
-          locate: ticketFieldLocator(rendered.output, (offset) =>
-            this.deps.liquid.templatePositionOf(rendered, offset),
-          ),
+          locate: fieldLocatorFrom(ticketFields),
           onAttempt: (attempt) => emit({ type: 'attempt', attempt }),
           onWait: (seconds, attempt, reason) => emit({ type: 'waiting', seconds, attempt, reason }),
           signal,
+          ...(input.timeoutSeconds ? { timeoutMs: input.timeoutSeconds * 1000 } : {}),
         }),
     )
     if (result.ok && result.ticketId && result.agentUrl) {

@@ -6,6 +6,7 @@ import { startWebServer, type WebServer } from '../../../main/web/server'
 import { createTestEngine } from '../../helpers/engine'
 import { seedTemplate } from '../../helpers/liquid-fixtures'
 import { useTempDir } from '../../helpers/temp-dir'
+import { importUsersThroughApi } from '../../helpers/user-import'
 import { browserApiClient, fakeRendererDir } from '../../helpers/web-door'
 
 /** The Compose screen's operations through the browser door, on an engine with the Sandbox. */
@@ -157,21 +158,20 @@ describe('compose, templates and users over the typed API', () => {
 
   describe('users', () => {
     it('imports a CSV, keeping the readable rows, and lists them after the built-ins', async () => {
-      const result = await api.users.import({
+      const result = await importUsersThroughApi(api, {
         format: 'csv',
         text: 'external_id,first_name,address.city\nc-1,Cleo,Rome\nc-2\n',
       })
-      expect(result.imported.map((u) => u.user)).toEqual([
-        {
-          external_id: 'c-1',
-          first_name: 'Cleo',
-          custom_attributes: { address: { city: 'Rome' } },
-        },
-      ])
+      expect(result.count).toBe(1)
+      expect(result.first?.user).toEqual({
+        external_id: 'c-1',
+        first_name: 'Cleo',
+        custom_attributes: { address: { city: 'Rome' } },
+      })
       expect(result.problems.map((p) => [p.code, p.line])).toEqual([['csv-row-length', 3]])
       const list = await api.users.list()
       expect(list.slice(0, 4).every((u) => u.source === 'built-in')).toBe(true)
-      expect(list.map((u) => u.id)).toContain(result.imported[0]?.id)
+      expect(list.map((u) => u.id)).toContain(result.first?.id)
     })
 
     it('saves a custom user, makes a random one, and removes them', async () => {

@@ -165,8 +165,8 @@ describe('no stored secret ever appears in an API response', () => {
       return api.templates.remove({ id: saved?.id ?? '' })
     },
     'users.list': (api) => api.users.list(),
-    'users.import': (api) =>
-      api.users.import({ format: 'csv', text: 'external_id,first_name\nc-1,Cleo\n' }),
+    'users.import': async (api) =>
+      drain(await api.users.import({ format: 'csv', text: 'external_id,first_name\nc-1,Cleo\n' })),
     'users.saveCustom': (api) => api.users.saveCustom({ user: { external_id: 'leak-1' } }),
     'users.random': (api) => api.users.random({ seed: 1 }),
     'users.loadFromBraze': (api) => api.users.loadFromBraze({ externalId: 'u-1001' }),

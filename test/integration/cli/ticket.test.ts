@@ -1,15 +1,18 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../main/cli/program'
 import { fakeCliIo } from '../../helpers/cli'
 import { TEST_PASSPHRASE } from '../../helpers/engine'
+import { startRawTcpServer, type RawTcpServer } from '../../helpers/raw-tcp-server'
 import { useTempDir } from '../../helpers/temp-dir'
 
 const VALID = `{"ticket": {"subject": "CLI ticket", "comment": {"body": "Hello {{\${first_name}}}"}, "requester": {"name": "{{\${first_name}}}", "email": "{{\${email_address}}}"}}}`
 
 describe('bridgebench ticket send', () => {
   const tempDir = useTempDir()
+  let silent: RawTcpServer | undefined
+  afterEach(() => silent?.close())
 
   function setup(body: string) {
     const home = tempDir()
@@ -58,4 +61,29 @@ describe('bridgebench ticket send', () => {
     expect(await runCli(['ticket', 'send', '--preset', 'nope'], run.io)).toBe(2)
     expect(run.stderr()).toMatch(/No preset "nope"/)
   })
+
+  it('exits 2 for a sample user that does not exist, naming it', async () => {
+    const { env, file } = setup(VALID)
+    const run = fakeCliIo(env)
+    expect(await runCli(['ticket', 'send', '--template', file, '--user', 'nobody'], run.io)).toBe(2)
+    expect(run.stderr()).toMatch(/No sample user "nobody"/)
+  })
+
+  it('says nothing answered, not that Zendesk asked to wait, when an attempt times out', async () => {
+    const { env, file } = setup(VALID)
+    // A Zendesk that takes the request and never says a word.
+    silent = await startRawTcpServer(() => undefined)
+    const added = fakeCliIo({ ...env, BRIDGEBENCH_ZENDESK_TOKEN: 'zd-token-silent' })
+    const profile = [
+      ...['profile', 'add', '--name', 'Silent', '--zendesk', silent.url],
+      ...['--zendesk-email', 'ada@acme.example'],
+    ]
+    expect(await runCli(profile, added.io)).toBe(0)
+    const run = fakeCliIo(env)
+    const send = ['ticket', 'send', '--template', file, '--user', 'u-1001', '--profile', 'Silent']
+    expect(await runCli([...send, '--timeout', '1'], run.io)).toBe(1)
+    expect(run.stderr()).toContain('No answer; retrying in 1 s (attempt 2 next)…')
+    expect(run.stderr()).not.toMatch(/asked to wait/)
+    expect(silent.received.length).toBeGreaterThanOrEqual(2)
+  }, 30_000)
 })

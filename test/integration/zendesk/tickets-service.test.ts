@@ -9,6 +9,7 @@ import {
   type ZendeskSimulator,
 } from '../../../main/core/simulators/zendesk/zendesk-simulator'
 import { resolveRender } from '../../../main/core/templates/render-request'
+import { inThreadRenderer } from '../../../main/core/templates/template-renderer'
 import { UserLibrary } from '../../../main/core/users/user-library'
 import { confStoreFactory } from '../../../main/core/storage/json-store'
 import { TestTicketLog } from '../../../main/core/zendesk/test-ticket-log'
@@ -72,7 +73,7 @@ describe('TicketsService against the simulated Zendesk', () => {
       http,
       exchanges: new ExchangeStore(dir),
       log: new TestTicketLog(confStoreFactory(dir)('test-tickets')),
-      liquid: createBrazeLiquid(),
+      render: inThreadRenderer(createBrazeLiquid()),
       resolveRender: (request) => resolveRender(request, users),
       now,
       useProfile: (id) => Promise.resolve(id ?? vault.activeProfileId()),

@@ -1,6 +1,6 @@
 import { errorText } from '../../api/error-text'
 import { useRef, useState } from 'react'
-import type { Problem, UserImportFormat } from '../../../../shared/contract'
+import type { Problem, UserImportEvent, UserImportFormat } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { useCompose } from './compose-store'
 import { useLibrary } from './library-store'
@@ -11,25 +11,47 @@ function formatOf(name: string, text: string): UserImportFormat {
   return /^\s*[[{]/.test(text) ? 'json' : 'csv'
 }
 
-/** Import users from a Braze export (JSON) or a CSV; rows that cannot be read are listed. */
+type Progress = Extract<UserImportEvent, { type: 'progress' }>
+
+function progressText({ stage, done, total }: Progress): string {
+  const n = (value: number) => value.toLocaleString()
+  if (stage === 'saving') return `Saving ${n(total)} user${total === 1 ? '' : 's'}…`
+  return total > 0 ? `Reading rows: ${n(done)} of ${n(total)}…` : 'Reading the file…'
+}
+
+/**
+ * Import users from a Braze export (JSON) or a CSV; rows that cannot be read are listed. A big
+ * file shows how far the import got (it is read in a worker, then saved).
+ */
 export function UserImport() {
   const api = useApi()
   const input = useRef<HTMLInputElement>(null)
   const [outcome, setOutcome] = useState<{ file: string; count: number; problems: Problem[] }>()
+  const [progress, setProgress] = useState<Progress>()
   const [error, setError] = useState<string>()
 
   const importFile = async (file: File) => {
     setError(undefined)
     setOutcome(undefined)
+    setProgress({ type: 'progress', stage: 'reading', done: 0, total: 0 })
     try {
       const text = await file.text()
-      const result = await api.users.import({ format: formatOf(file.name, text), text })
-      await useLibrary.getState().reloadUsers(api)
-      const first = result.imported[0]
-      if (first) useCompose.getState().selectUser(first.id, first.label)
-      setOutcome({ file: file.name, count: result.imported.length, problems: result.problems })
+      for await (const event of await api.users.import({
+        format: formatOf(file.name, text),
+        text,
+      })) {
+        if (event.type === 'progress') {
+          setProgress(event)
+          continue
+        }
+        await useLibrary.getState().reloadUsers(api)
+        if (event.first) useCompose.getState().selectUser(event.first.id, event.first.label)
+        setOutcome({ file: file.name, count: event.count, problems: event.problems })
+      }
     } catch (failure) {
       setError(errorText(failure))
+    } finally {
+      setProgress(undefined)
     }
   }
 
@@ -52,6 +74,7 @@ export function UserImport() {
         <button
           type="button"
           className="button button-small"
+          disabled={progress !== undefined}
           onClick={() => input.current?.click()}
         >
           Import users…
@@ -61,6 +84,16 @@ export function UserImport() {
           nest).
         </span>
       </div>
+      {progress && (
+        <div className="small" role="status" data-testid="user-import-progress">
+          <progress
+            max={progress.total || undefined}
+            value={progress.stage === 'reading' && progress.total ? progress.done : undefined}
+            aria-label="Importing users"
+          />{' '}
+          <span className="muted">{progressText(progress)}</span>
+        </div>
+      )}
       {error && (
         <p className="form-error small" role="alert">
           {error}

@@ -2,18 +2,19 @@ import { describe, expect, it } from 'vitest'
 import { createBrazeLiquid } from '../../../../../main/core/liquid/braze-liquid'
 import { renderBatch } from '../../../../../main/core/templates/render-batch'
 import { renderPreview } from '../../../../../main/core/templates/render-preview'
+import { inThreadRenderer } from '../../../../../main/core/templates/template-renderer'
 import { UserLibrary } from '../../../../../main/core/users/user-library'
 import { confStoreFactory } from '../../../../../main/core/storage/json-store'
 import { FIXED_NOW, seedTemplate } from '../../../../helpers/liquid-fixtures'
 import { useTempDir } from '../../../../helpers/temp-dir'
 
 const tempDir = useTempDir('bridgebench-batch-')
-const liquid = createBrazeLiquid({ clock: () => FIXED_NOW })
+const liquid = inThreadRenderer(createBrazeLiquid({ clock: () => FIXED_NOW }))
 const users = () => new UserLibrary({ store: confStoreFactory(tempDir())('users') })
 
 describe('rendering for the Compose screen', () => {
-  it('renders the preview for a user picked by id and says whom and how long', () => {
-    const preview = renderPreview(liquid, users(), {
+  it('renders the preview for a user picked by id and says whom and how long', async () => {
+    const preview = await renderPreview(liquid, users(), {
       template: 'Hi {{${first_name}}}',
       userId: 'u-1001',
     })
@@ -22,8 +23,8 @@ describe('rendering for the Compose screen', () => {
     expect(preview.durationMs).toBeGreaterThanOrEqual(0)
   })
 
-  it('renders for an inline user without an id', () => {
-    const preview = renderPreview(liquid, users(), {
+  it('renders for an inline user without an id', async () => {
+    const preview = await renderPreview(liquid, users(), {
       template: 'Hi {{${first_name}}}',
       user: { first_name: 'Zed' },
     })
@@ -31,9 +32,9 @@ describe('rendering for the Compose screen', () => {
     expect(preview.renderedFor).toMatchObject({ id: null, label: 'Zed (no id)', source: 'custom' })
   })
 
-  it('never calls Connected Content live, even when asked to', () => {
+  it('never calls Connected Content live, even when asked to', async () => {
     const template = '{% connected_content https://example.invalid/x :save r %}{{r.a}}'
-    const preview = renderPreview(liquid, users(), {
+    const preview = await renderPreview(liquid, users(), {
       template,
       userId: 'u-1001',
       connectedContent: {
@@ -44,8 +45,8 @@ describe('rendering for the Compose screen', () => {
     expect(preview.result.connectedContent[0]?.outcome).toBe('canned')
   })
 
-  it('lists which built-in users fail the seed template, errors first', () => {
-    const batch = renderBatch(liquid, users(), {
+  it('lists which built-in users fail the seed template, errors first', async () => {
+    const batch = await renderBatch(liquid, users(), {
       template: seedTemplate(),
       users: 'built-in',
       target: 'zendesk-ticket',
@@ -63,22 +64,22 @@ describe('rendering for the Compose screen', () => {
     expect(batch.seed).toBeNull()
   })
 
-  it('renders N random users from a seed, and the same seed gives the same rows', () => {
+  it('renders N random users from a seed, and the same seed gives the same rows', async () => {
     const template =
       '{% if ${email_address} == blank %}{% abort_message("no email") %}{% endif %}ok'
     const input = { template, users: { random: 40, seed: 9 } }
-    const first = renderBatch(liquid, users(), input)
+    const first = await renderBatch(liquid, users(), input)
     expect(first.rows).toHaveLength(40)
     expect(first.rows[0]?.userId).toBe('rnd-9-1')
     expect(first.seed).toBe(9)
-    expect(renderBatch(liquid, users(), input).rows).toEqual(first.rows)
+    expect((await renderBatch(liquid, users(), input)).rows).toEqual(first.rows)
     const aborted = first.rows.filter((r) => r.aborted !== null)
     expect(aborted.every((r) => r.aborted === 'no email' && !r.ok)).toBe(true)
     expect(first.totals.aborted).toBe(aborted.length)
   })
 
-  it('gives an empty batch, not an error, when no users are saved', () => {
-    const batch = renderBatch(liquid, users(), { template: 'x', users: 'saved' })
+  it('gives an empty batch, not an error, when no users are saved', async () => {
+    const batch = await renderBatch(liquid, users(), { template: 'x', users: 'saved' })
     expect(batch.rows).toEqual([])
     expect(batch.totals.users).toBe(0)
   })

@@ -75,6 +75,24 @@ describe('UserLibrary', () => {
     expect(lib.set('saved').map((u) => u.label)).toEqual(['Cleopatra (c-1)'])
   })
 
+  it('replaces an earlier import with the last of two rows that share its external_id', () => {
+    const lib = library(tempDir())
+    const earlier = lib.import('csv', 'external_id,first_name\nc-1,Cleo\n').imported[0]
+    const { imported } = lib.import('csv', 'external_id,first_name\nc-1,Cleo\nc-1,Clea\nc-2,Bo\n')
+    expect(imported.map((u) => u.id === earlier?.id)).toEqual([true, true, false])
+    expect(lib.set('saved').map((u) => u.label)).toEqual(['Clea (c-1)', 'Bo (c-2)'])
+  })
+
+  it('imports the largest file it takes, 10,000 rows, in linear time (not 8 s)', () => {
+    const lib = library(tempDir())
+    const rows = Array.from({ length: 10_000 }, (_, i) => `u-${i},Ada`)
+    const started = performance.now()
+    const { imported } = lib.import('csv', ['external_id,first_name', ...rows].join('\n'))
+    expect(imported).toHaveLength(10_000)
+    expect(new Set(imported.map((u) => u.id)).size).toBe(10_000)
+    expect(performance.now() - started).toBeLessThan(4_000)
+  })
+
   it('saves a custom user and edits it in place, but never changes a built-in', () => {
     const lib = library(tempDir())
     const custom = lib.saveCustom({ external_id: 'me', first_name: 'Me' })
