@@ -3,6 +3,7 @@
  * Masking keeps enough to recognise a value (the last 4 characters at most) and never enough to
  * use it.
  */
+import { isRecord } from '../is-record'
 
 const MASK = '••••'
 const HINT_LENGTH = 4
@@ -136,6 +137,34 @@ export function maskBody(body: string, contentType = ''): string {
     return params.toString()
   }
   return body
+}
+
+/**
+ * The body with credential fields masked, and otherwise byte for byte: only a body that holds
+ * such a field is rewritten (masking re-serialises JSON).
+ */
+export function maskBodyIfSecret(text: string, contentType: string): string {
+  return holdsSecret(text, contentType) ? maskBody(text, contentType) : text
+}
+
+function holdsSecret(text: string, contentType: string): boolean {
+  const type = contentType.toLowerCase()
+  if (type.includes('x-www-form-urlencoded'))
+    return [...new URLSearchParams(text).keys()].some(isSecretKey)
+  if (!type.includes('json') && !/^\s*[[{]/.test(text)) return false
+  try {
+    return hasSecretField(JSON.parse(text))
+  } catch {
+    return false
+  }
+}
+
+function hasSecretField(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasSecretField)
+  if (!isRecord(value)) return false
+  return Object.entries(value).some(
+    ([key, inner]) => (isSecretKey(key) && typeof inner === 'string') || hasSecretField(inner),
+  )
 }
 
 /** Replaces every occurrence of known secret values in free text (log lines, error messages). */

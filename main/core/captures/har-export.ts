@@ -2,8 +2,7 @@ import type { Capture } from '../../../shared/contract/captures'
 import type { Attempt, Exchange } from '../../../shared/contract/exchanges'
 import type { RawBody, RawHeaders } from '../../../shared/contract/raw-http'
 import type { Har, HarEntry } from '../../../shared/har/har-schema'
-import { isRecord } from '../../../shared/is-record'
-import { isSecretKey, maskBody, maskHeaderPairs, maskUrl } from '../../../shared/security/masking'
+import { maskBodyIfSecret, maskHeaderPairs, maskUrl } from '../../../shared/security/masking'
 import { headerValue } from '../net/raw-record'
 
 /**
@@ -133,7 +132,7 @@ function postData(body: RawBody, mimeType: string): NonNullable<HarEntry['reques
       comment: 'The body is not UTF-8: its bytes are in _base64.',
     }
   }
-  const text = maskedText(body.data, mimeType)
+  const text = maskBodyIfSecret(body.data, mimeType)
   return {
     mimeType,
     text,
@@ -147,35 +146,7 @@ function harContent(body: RawBody, headers: RawHeaders): HarEntry['response']['c
   const mimeType = headerValue(headers, 'content-type') ?? 'x-unknown'
   return body.encoding === 'base64'
     ? { size: body.size, mimeType, text: body.data, encoding: 'base64' }
-    : { size: body.size, mimeType, text: maskedText(body.data, mimeType) }
-}
-
-/**
- * The body with credential fields masked, and otherwise byte for byte: only a body that holds
- * such a field is rewritten (masking re-serialises JSON).
- */
-function maskedText(text: string, contentType: string): string {
-  return holdsSecret(text, contentType) ? maskBody(text, contentType) : text
-}
-
-function holdsSecret(text: string, contentType: string): boolean {
-  const type = contentType.toLowerCase()
-  if (type.includes('x-www-form-urlencoded'))
-    return [...new URLSearchParams(text).keys()].some(isSecretKey)
-  if (!type.includes('json') && !/^\s*[[{]/.test(text)) return false
-  try {
-    return hasSecretField(JSON.parse(text))
-  } catch {
-    return false
-  }
-}
-
-function hasSecretField(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasSecretField)
-  if (!isRecord(value)) return false
-  return Object.entries(value).some(
-    ([key, inner]) => (isSecretKey(key) && typeof inner === 'string') || hasSecretField(inner),
-  )
+    : { size: body.size, mimeType, text: maskBodyIfSecret(body.data, mimeType) }
 }
 
 function noAnswer(): HarEntry['response'] {

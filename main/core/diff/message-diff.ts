@@ -9,6 +9,8 @@ import {
 } from '../../../shared/contract/diffs'
 import type { RawBody } from '../../../shared/contract/raw-http'
 import { findTooDeepJson, nestedTooDeeply } from '../../../shared/security/json-nesting'
+import { maskBodyIfSecret } from '../../../shared/security/masking'
+import { headerValue } from '../net/raw-record'
 import { diffHeaders, type HeaderNote } from './header-diff'
 import { ignoreRules, type PathMatcher } from './ignore-rules'
 import { diffJson } from './json-diff'
@@ -35,7 +37,9 @@ export interface MessageDiffInput {
 export function diffMessages(input: MessageDiffInput): MessageDiff {
   const options = diffOptions.parse(input.options ?? {})
   const rules = ignoreRules(options)
-  const { left, right } = input
+  // A diff is shown and exported like any screen: credential-named body fields never in it.
+  const left = maskedMessage(input.left)
+  const right = maskedMessage(input.right)
   const headers = diffHeaders(left.headers, right.headers, rules.headers, input.headerNotes)
   const notes = [...(input.notes ?? [])]
   const body = diffBodies(left, right, options, rules.paths, notes)
@@ -49,6 +53,13 @@ export function diffMessages(input: MessageDiffInput): MessageDiff {
     identical: !startLineChanged && headers.changed === 0 && body.identical,
     notes,
   }
+}
+
+function maskedMessage(message: DiffMessage): DiffMessage {
+  const { body } = message
+  if (body.encoding !== 'utf8') return message
+  const data = maskBodyIfSecret(body.data, headerValue(message.headers, 'content-type') ?? '')
+  return data === body.data ? message : { ...message, body: { ...body, data } }
 }
 
 function diffBodies(

@@ -144,6 +144,18 @@ describe('diffMessages: JSON bodies', () => {
   })
 })
 
+describe('diffMessages: secrets', () => {
+  it('never shows a credential-named body field, yet still sees that it changed', () => {
+    const secret = 'brz-live-0123456789abcdef0123456789abcdef'
+    const diff = diffMessages({
+      left: message({ api_key: 'brz-live-ffffffffffffffffffffffffffff9999', a: 1 }),
+      right: message({ api_key: secret, a: 1 }),
+    })
+    expect(JSON.stringify(diff)).not.toContain(secret.slice(0, 20))
+    expect(diff.body.mode === 'json' && diff.body.changes.map((c) => c.path)).toEqual(['api_key'])
+  })
+})
+
 describe('diffMessages: other bodies', () => {
   it('gives a line diff with context for text bodies', () => {
     const left = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].join('\n')
