@@ -3,9 +3,11 @@
 import { parseArgs } from 'node:util'
 import { apiRoundTrip } from './benchmarks/api-roundtrip'
 import { brazeTrack } from './benchmarks/braze-track'
+import { diffLarge } from './benchmarks/diff'
 import { liquidDialect } from './benchmarks/liquid'
 import { receiverCapture } from './benchmarks/receiver-capture'
 import { recordStore } from './benchmarks/record-store'
+import { replayRun } from './benchmarks/replay'
 import { servingThread } from './benchmarks/serving-thread'
 import { compare, type BenchResult, type Benchmark } from './harness'
 
@@ -16,6 +18,8 @@ const BENCHMARKS: Benchmark[] = [
   recordStore,
   receiverCapture,
   servingThread,
+  diffLarge,
+  replayRun,
 ]
 
 const { values } = parseArgs({

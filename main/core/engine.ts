@@ -221,6 +221,7 @@ export class Engine {
       signingSecret: (id) => this.signingSecret(id),
       now: this.now,
       sleep: options.sleep,
+      runDiff: (input) => this.renderer.diff(input),
     })
   }
 

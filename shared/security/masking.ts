@@ -43,6 +43,15 @@ const SECRET_KEYS = new Set([
   'auth_token',
 ])
 
+/**
+ * Text that may hold a credential-named field: one of the names (any case, `-` or `_`), or a
+ * `\\u` escape that could spell one. Lets a large body without any skip the parse.
+ */
+const SECRET_KEY_WORD = new RegExp(
+  [...SECRET_KEYS, '\\\\u'].map((key) => key.replace(/_/g, '[_-]')).join('|'),
+  'i',
+)
+
 export function isSecretKey(name: string): boolean {
   return SECRET_KEYS.has(name.toLowerCase().replace(/-/g, '_'))
 }
@@ -151,6 +160,7 @@ function holdsSecret(text: string, contentType: string): boolean {
   const type = contentType.toLowerCase()
   if (type.includes('x-www-form-urlencoded'))
     return [...new URLSearchParams(text).keys()].some(isSecretKey)
+  if (!SECRET_KEY_WORD.test(text)) return false
   if (!type.includes('json') && !/^\s*[[{]/.test(text)) return false
   try {
     return hasSecretField(JSON.parse(text))

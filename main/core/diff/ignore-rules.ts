@@ -138,13 +138,59 @@ function bracketStep(inner: string, fail: (why: string) => never): Step {
  * pairs, as a glob matcher keeps it; an empty state means nothing below can match.
  */
 export class PathMatcher {
-  constructor(readonly rules: readonly PathRule[]) {}
+  // A document repeats the same few states under the same keys: each state (interned, so equal
+  // states are one array) remembers where each key takes it and which rule ends there.
+  private readonly interned = new Map<string, readonly number[]>()
+  private readonly transitions = new WeakMap<
+    readonly number[],
+    Map<string | number, readonly number[]>
+  >()
+  private readonly ends = new WeakMap<readonly number[], PathRule | null>()
+  /** Without an index rule every array index steps alike. */
+  private readonly anyIndex: boolean
 
-  start(): number[] {
-    return this.close(this.rules.map((_, r) => pack(r, 0)))
+  constructor(readonly rules: readonly PathRule[]) {
+    this.anyIndex = !rules.some((rule) => rule.steps.some((step) => step.kind === 'index'))
   }
 
-  step(state: readonly number[], segment: string | number): number[] {
+  start(): readonly number[] {
+    return this.intern(this.close(this.rules.map((_, r) => pack(r, 0))))
+  }
+
+  step(state: readonly number[], segment: string | number): readonly number[] {
+    const key = this.anyIndex && typeof segment === 'number' ? -1 : segment
+    let known = this.transitions.get(state)
+    if (!known) {
+      known = new Map()
+      this.transitions.set(state, known)
+    }
+    let next = known.get(key)
+    if (!next) {
+      next = this.intern(this.advance(state, segment))
+      known.set(key, next)
+    }
+    return next
+  }
+
+  /** The rule that ends at this state, if any. */
+  matched(state: readonly number[]): PathRule | undefined {
+    let rule = this.ends.get(state)
+    if (rule === undefined) {
+      rule = this.ruleEndingAt(state) ?? null
+      this.ends.set(state, rule)
+    }
+    return rule ?? undefined
+  }
+
+  private intern(state: number[]): readonly number[] {
+    const key = state.sort((a, b) => a - b).join(',')
+    const known = this.interned.get(key)
+    if (known) return known
+    this.interned.set(key, state)
+    return state
+  }
+
+  private advance(state: readonly number[], segment: string | number): number[] {
     const next: number[] = []
     for (const packed of state) {
       const [r, at] = unpack(packed)
@@ -156,8 +202,7 @@ export class PathMatcher {
     return this.close(next)
   }
 
-  /** The rule that ends at this state, if any. */
-  matched(state: readonly number[]): PathRule | undefined {
+  private ruleEndingAt(state: readonly number[]): PathRule | undefined {
     for (const packed of state) {
       const [r, at] = unpack(packed)
       const rule = this.rules[r]
