@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import type { Capture } from '../../../shared/contract/captures'
 import type { ReplayResult } from '../../../shared/contract/replay'
 import type { SetFile } from '../captures/capture-sets'
@@ -27,6 +28,8 @@ export async function runBatch(options: BatchOptions): Promise<void> {
   // One sender failing (the disk, not a capture) stops the others too.
   const stop = new AbortController()
   const signal = AbortSignal.any([options.signal, stop.signal])
+  // Every request in flight listens for the cancel (its socket, its waits): not a leak.
+  setMaxListeners(options.concurrency * 4 + 10, signal, options.signal)
   const sender = async () => {
     while (!signal.aborted) {
       const next = await iterator.next()
