@@ -14,6 +14,9 @@ import {
 import type { RateLimiter } from './replay-rate'
 import type { ReplayRequest } from './replay-request'
 
+// TO FOLD: replayRetry is the forward branch's retry policy for Braze (forward-retry.ts:
+// 429 until X-RateLimit-Reset, 5xx with backoff); share one once it is on main.
+
 /** A 429 is waited out and 5xx retried: at most this many attempts per replayed capture. */
 const MAX_ATTEMPTS = 4
 const REPLAY_TIMEOUT_MS = 30_000

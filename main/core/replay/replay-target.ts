@@ -1,6 +1,9 @@
 import type { Capture } from '../../../shared/contract/captures'
 import type { ReplayTarget } from '../../../shared/contract/replay'
 
+// TO FOLD: pathAfterRoute/brazeUrl repeat the forward branch's forwardPath/forwardUrl
+// (main/core/forward/forward-request.ts); use those once they are on main.
+
 /** Where a capture without a path after its route goes on Braze: the integration's endpoint. */
 export const DEFAULT_BRAZE_PATH = '/users/track'
 
