@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/contract/replay'
 import type { SetFile } from '../../core/captures/capture-sets'
 import { JunitReport } from '../../core/replay/junit-report'
+import { unreadable } from '../../core/replay/replay-run'
 import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
 import { openReplaySource } from '../replay-source'
 import { withApi } from '../with-api'
@@ -108,7 +109,7 @@ async function run(
     if (options.json) printJson(io.stdout, { event: 'result', ...result })
     else printLine(io.stdout, resultLine(result))
   }
-  let unreadable = 0
+  let notCaptures = 0
   let feeding: Promise<void> | undefined
   let summary: RunSummary | undefined
   const events = await api.replay.run(
@@ -118,8 +119,8 @@ async function run(
   for await (const event of events) {
     if (event.type === 'started') {
       feeding = feed(api, event.summary.runId, files, async (file) => {
-        unreadable++
-        await report(notACapture(file))
+        notCaptures++
+        await report(unreadable(file))
       }).catch((error: unknown) => {
         // The run ended first (cancelled): what was not fed is not needed.
         if (!stop.signal.aborted) throw error
@@ -129,7 +130,7 @@ async function run(
   }
   await feeding
   if (!summary) throw new CliFailure('The replay run ended without a summary.', EXIT.failure)
-  return { summary, unreadable }
+  return { summary, unreadable: notCaptures }
 }
 
 /** Hands the captures to the run in small chunks; each call returns once the run took them. */
@@ -155,20 +156,6 @@ async function feed(
     }
   }
   await api.replay.feed({ runId, items, last: true })
-}
-
-function notACapture(file: { name: string; error: string }): ReplayResult {
-  return {
-    name: file.name,
-    captureId: null,
-    exchangeId: null,
-    url: null,
-    status: null,
-    attempts: 0,
-    durationMs: 0,
-    passed: false,
-    failures: [file.error],
-  }
 }
 
 function resultLine(result: ReplayResult): string {

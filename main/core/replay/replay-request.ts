@@ -4,6 +4,7 @@ import type { AuthorizationSource } from '../../../shared/contract/exchanges'
 import type { RawHeaders } from '../../../shared/contract/raw-http'
 import type { ReplayEdit } from '../../../shared/contract/replay'
 import { isSecretHeader } from '../../../shared/security/masking'
+import { HOP_BY_HOP_HEADERS } from '../diff/ignore-rules'
 import { rawBodyBytes } from '../net/raw-record'
 import {
   SIGNATURE_HEADER,
@@ -16,17 +17,7 @@ import {
 // (main/core/forward/forward-request.ts); build on it once it is on main, keeping edits and re-signing here.
 
 /** Dropped from every replay: hop-by-hop headers (RFC 9110 §7.6.1), Host and Content-Length, which the client writes for the new connection and body. */
-const NOT_REPLAYED = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'transfer-encoding',
-  'te',
-  'trailer',
-  'upgrade',
-  'host',
-  'content-length',
-])
+const NOT_REPLAYED = new Set([...HOP_BY_HOP_HEADERS, 'content-length'])
 
 /** How the replay is authorised, already resolved to values. */
 export type ReplayCredential =

@@ -65,7 +65,8 @@ export async function runBatch(options: BatchOptions): Promise<void> {
   }
 }
 
-function unreadable(item: { name: string; error: string }): ReplayResult {
+/** The result of a set file that is not a capture: failed, never sent. */
+export function unreadable(item: { name: string; error: string }): ReplayResult {
   return {
     name: item.name,
     captureId: null,

@@ -75,6 +75,16 @@ describe('bridgebench replay', () => {
     expect(run.stdout()).toMatch(/message/)
   })
 
+  it('fails a set file that is not a capture without sending it, and goes on', async () => {
+    const { set, env, junit } = await setup([trackBody('u-1001')])
+    writeFileSync(path.join(set, 'broken.json'), '{"not": "a capture"}')
+    const run = fakeCliIo(env)
+    const args = ['replay', set, '--to', 'sandbox', '--junit', junit, '--standalone']
+    expect(await runCli(args, run.io)).toBe(1)
+    expect(readFileSync(junit, 'utf8')).toMatch(/tests="2" failures="1"/)
+    expect(run.stdout()).toMatch(/FAIL {2}broken\.json/)
+  })
+
   it('exits 2 for a target that is neither a known one nor a URL', async () => {
     const { set, env } = await setup([trackBody()])
     const run = fakeCliIo(env)

@@ -18,6 +18,7 @@ import type {
   PlaceholderTicket,
   PlaceholderUser,
 } from './placeholder-context'
+import { BLANK_USER } from './placeholder-scope'
 
 /**
  * A ticket as Zendesk's REST API returns it (GET /api/v2/tickets/{id}, its users and comments),
@@ -157,7 +158,9 @@ export function apiTicketContext(input: ApiTicketInput): {
   return {
     context: {
       ticket: placeholderTicket,
-      currentUser: actor ? placeholderUser(actor) : (placeholderTicket.requester ?? blankUser()),
+      currentUser: actor
+        ? placeholderUser(actor)
+        : (placeholderTicket.requester ?? { ...BLANK_USER }),
       account: input.account,
       escaping: input.escaping,
     },
@@ -233,23 +236,6 @@ function oneOf<T extends string>(
   allowed: readonly T[],
 ): T | null {
   return allowed.find((candidate) => candidate === value) ?? null
-}
-
-function blankUser(): PlaceholderUser {
-  return {
-    id: 0,
-    name: '',
-    email: null,
-    phone: null,
-    externalId: null,
-    role: 'end-user',
-    locale: 'en-US',
-    timeZone: 'UTC',
-    tags: [],
-    userFields: {},
-    details: null,
-    notes: null,
-  }
 }
 
 function warning(code: string, message: string): Problem {
