@@ -1,5 +1,8 @@
 import path from 'node:path'
 import type { Capture } from '../../../shared/contract/captures'
+import type { Exchange } from '../../../shared/contract/exchanges'
+import { maskHeaderPairs, maskUrl } from '../../../shared/security/masking'
+import { maskedRawBody } from '../net/raw-record'
 import type { HarExport, HarExportInput, HarImportResult } from '../../../shared/contract/har'
 import type { HarEntry } from '../../../shared/har/har-schema'
 import { CAPTURE_SETS_FOLDER, readSetFiles, writeCaptureSet } from './capture-sets'
@@ -54,7 +57,7 @@ export async function exportRecords(
   if (input.format === 'ndjson') {
     const lines = [
       ...captures.map((capture) => JSON.stringify(shareable(capture))),
-      ...exchanges.map((exchange) => JSON.stringify(exchange)),
+      ...exchanges.map((exchange) => JSON.stringify(shareableExchange(exchange))),
     ]
     return {
       fileName: `bridgebench-${stamp}.ndjson`,
@@ -70,11 +73,43 @@ export async function exportRecords(
   }
 }
 
-/** A capture as it may leave the machine: credentials masked, their ciphertext left behind. */
+/**
+ * A capture as it may leave the machine: credentials masked (headers, URL parameters and
+ * credential-named body fields, as in the HAR), their ciphertext left behind.
+ */
 function shareable(capture: Capture): Capture {
-  return { ...masked(capture), sealedHeaders: [] }
+  const plain = masked(capture)
+  return {
+    ...plain,
+    request: {
+      ...plain.request,
+      url: maskUrl(plain.request.url),
+      body: maskedRawBody(plain.request.body, plain.request.headers),
+    },
+    sealedHeaders: [],
+  }
 }
 
+/** An exchange as it may leave the machine: every attempt's credentials masked. */
+function shareableExchange(exchange: Exchange): Exchange {
+  return {
+    ...exchange,
+    attempts: exchange.attempts.map((attempt) => ({
+      ...attempt,
+      request: {
+        ...attempt.request,
+        url: maskUrl(attempt.request.url),
+        headers: maskHeaderPairs(attempt.request.headers),
+        body: maskedRawBody(attempt.request.body, attempt.request.headers),
+      },
+      response: attempt.response && {
+        ...attempt.response,
+        headers: maskHeaderPairs(attempt.response.headers),
+        body: maskedRawBody(attempt.response.body, attempt.response.headers),
+      },
+    })),
+  }
+}
 /** A HAR file's requests as captures: returned, or saved as a named set in the data folder. */
 export async function importRecords(
   deps: HarRecordsDeps,

@@ -9,8 +9,7 @@ import {
 } from '../../../shared/contract/diffs'
 import type { RawBody } from '../../../shared/contract/raw-http'
 import { findTooDeepJson, nestedTooDeeply } from '../../../shared/security/json-nesting'
-import { maskBodyIfSecret } from '../../../shared/security/masking'
-import { headerValue } from '../net/raw-record'
+import { maskedRawBody } from '../net/raw-record'
 import { diffHeaders, type HeaderNote } from './header-diff'
 import { ignoreRules, type PathMatcher } from './ignore-rules'
 import { diffJson } from './json-diff'
@@ -56,10 +55,8 @@ export function diffMessages(input: MessageDiffInput): MessageDiff {
 }
 
 function maskedMessage(message: DiffMessage): DiffMessage {
-  const { body } = message
-  if (body.encoding !== 'utf8') return message
-  const data = maskBodyIfSecret(body.data, headerValue(message.headers, 'content-type') ?? '')
-  return data === body.data ? message : { ...message, body: { ...body, data } }
+  const body = maskedRawBody(message.body, message.headers)
+  return body === message.body ? message : { ...message, body }
 }
 
 function diffBodies(

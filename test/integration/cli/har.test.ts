@@ -51,6 +51,20 @@ describe('bridgebench har and diff', () => {
     expect(await captureFileNames(back)).toHaveLength(2)
   })
 
+  it('exports NDJSON: one masked capture per line', async () => {
+    const { home, set, env } = await setup()
+    const out = path.join(home, 'out.ndjson')
+    const run = fakeCliIo(env)
+    const args = ['har', 'export', set, '--out', out, '--format', 'ndjson', '--standalone']
+    expect(await runCli(args, run.io)).toBe(0)
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n')
+    expect(lines.map((line) => (JSON.parse(line) as { route: string }).route)).toEqual([
+      'braze',
+      'braze',
+    ])
+    expect(lines.join('')).not.toContain(SECRET)
+  })
+
   it('diffs two capture files: exit 1 and the changed path when they differ, 0 when not', async () => {
     const { set, env } = await setup()
     const [a, b] = (await captureFileNames(set)).map((name) => path.join(set, name))
