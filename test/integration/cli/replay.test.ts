@@ -3,7 +3,12 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../main/cli/program'
 import { writeCaptureSet } from '../../../main/core/captures/capture-sets'
+import {
+  ZENDESK_TEST_SIGNING_SECRET,
+  verifyZendeskWebhook,
+} from '../../../main/core/zendesk/webhook-signature'
 import { testCapture, trackBody } from '../../helpers/captures'
+import { startScriptedServer } from '../../helpers/scripted-server'
 import { fakeCliIo } from '../../helpers/cli'
 import { TEST_PASSPHRASE } from '../../helpers/engine'
 import { useTempDir } from '../../helpers/temp-dir'
@@ -83,6 +88,37 @@ describe('bridgebench replay', () => {
     expect(await runCli(args, run.io)).toBe(1)
     expect(readFileSync(junit, 'utf8')).toMatch(/tests="2" failures="1"/)
     expect(run.stdout()).toMatch(/FAIL {2}broken\.json/)
+  })
+
+  it("re-signs with Zendesk's test secret for any URL, with --resign test", async () => {
+    const { set, env } = await setup([trackBody('u-1001')])
+    const server = await startScriptedServer(() => ({ status: 202, body: { message: 'success' } }))
+    try {
+      const run = fakeCliIo(env)
+      const args = [
+        'replay',
+        set,
+        '--to',
+        `${server.url}/in`,
+        '--auth',
+        'none',
+        '--resign',
+        'test',
+        '--standalone',
+      ]
+      expect(await runCli(args, run.io), run.stderr()).toBe(0)
+      const seen = server.seen[0]
+      const verdict = verifyZendeskWebhook({
+        secret: ZENDESK_TEST_SIGNING_SECRET,
+        body: seen?.body ?? '',
+        timestamp: seen?.headers['x-zendesk-webhook-signature-timestamp'] as string,
+        signature: seen?.headers['x-zendesk-webhook-signature'] as string,
+      })
+      expect(verdict.ok).toBe(true)
+      expect(seen?.headers.authorization).toBeUndefined()
+    } finally {
+      await server.close()
+    }
   })
 
   it('exits 2 for a target that is neither a known one nor a URL', async () => {
