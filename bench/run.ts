@@ -1,5 +1,7 @@
 // `npm run bench [-- --json] [-- --only NAME] [-- --duration SECONDS] [-- --rounds N]`: every
-// benchmark, each a median ratio against a baseline measured in interleaved rounds.
+// benchmark, each side's best rate per CPU-second over interleaved rounds against a baseline's
+// (see harness.ts), with the machine's load average alongside.
+import os from 'node:os'
 import { parseArgs } from 'node:util'
 import { apiRoundTrip } from './benchmarks/api-roundtrip'
 import { brazeTrack } from './benchmarks/braze-track'
@@ -40,6 +42,7 @@ if (selected.length === 0) {
   process.exit(2)
 }
 
+const loadBefore = os.loadavg()[0] ?? 0
 const results: BenchResult[] = []
 for (const benchmark of selected) {
   if (!values.json) console.log(`… ${benchmark.name}`)
@@ -51,16 +54,20 @@ for (const benchmark of selected) {
   }
 }
 
+const load = { before: loadBefore, after: os.loadavg()[0] ?? 0, cores: os.cpus().length }
 if (values.json) {
-  console.log(JSON.stringify(results, null, 2))
+  console.log(JSON.stringify({ load, results }, null, 2))
 } else {
+  console.log(
+    `load average ${load.before.toFixed(2)} → ${load.after.toFixed(2)} on ${load.cores} cores`,
+  )
   for (const r of results) {
     const verdict = r.pass === null ? 'info' : r.pass ? 'PASS' : 'FAIL'
     const target = r.target === null ? '' : ` (target ≥ ${r.target})`
     const { min, max, q1, q3 } = r.spread
     console.log(`${verdict.padEnd(4)}  ${r.ratio.toFixed(3)}×${target}  ${r.name}`)
     console.log(
-      `      median of ${r.rounds} rounds; range ${min.toFixed(3)}–${max.toFixed(3)}, IQR ${q1.toFixed(3)}–${q3.toFixed(3)}`,
+      `      best of ${r.rounds} rounds after ${r.warmup} warm-up; per-round ratio median ${r.medianRatio.toFixed(3)}, IQR ${q1.toFixed(3)}–${q3.toFixed(3)}, range ${min.toFixed(3)}–${max.toFixed(3)}; wall-clock median ${r.wallRatio.toFixed(3)}; CPU share ${r.cpuShare.toFixed(2)}`,
     )
     console.log(
       `      ${fmt(r.value)} ${r.unit} vs baseline ${fmt(r.baseline)} ${r.unit}${r.note ? ` — ${r.note}` : ''}`,

@@ -225,6 +225,7 @@ export const recordStore: Benchmark = {
         {
           name: `record-store: open ${RECORDS.toLocaleString('en-US')} exchanges + list newest 100, vs bare readdir+readFile`,
           unit: 'records/s',
+          per: 'measured',
           baseline: async () => RECORDS / ((await timed(() => readAllFiles(exchanges))) / 1000),
           subject: async () => RECORDS / ((await timed(() => openAndList(dataFolder))) / 1000),
           target: null,
@@ -236,6 +237,7 @@ export const recordStore: Benchmark = {
         {
           name: `record-store: durable puts, ${WRITERS} concurrent writers, vs bare append+fdatasync group commit`,
           unit: 'puts/s',
+          per: 'measured',
           baseline: () =>
             bareGroupCommit(mkdtempSync(path.join(root, `bare-${round++}-`)), seconds),
           subject: async () => {

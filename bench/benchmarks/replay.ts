@@ -51,6 +51,9 @@ export const replayRun: Benchmark = {
         {
           name: `replay: ${LARGE.toLocaleString('en-US')} captures to the simulated Braze, ${CONCURRENCY} senders, vs the configured rate`,
           unit: 'req/s',
+          per: 'measured',
+          // A round replays 10,000 captures: no warm-up round.
+          warmup: 0,
           target: 0.9,
           baseline: () => RATE,
           subject: async () => {
@@ -61,6 +64,8 @@ export const replayRun: Benchmark = {
         {
           name: `replay: peak heap growth, ${SMALL.toLocaleString('en-US')} captures vs ${LARGE.toLocaleString('en-US')} (flat = 1)`,
           unit: 'MB',
+          per: 'measured',
+          warmup: 0,
           // Growing with the set would be 0.1; anything near 1 is flat.
           target: 0.5,
           baseline: () => median(peaks.large ?? []),

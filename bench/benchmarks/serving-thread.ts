@@ -96,6 +96,7 @@ export const servingThread: Benchmark = {
       return {
         name: `serving thread: app.info while ${what}, in a worker vs on the serving thread`,
         unit: '1000/p99 ms',
+        per: 'measured',
         target: 5,
         floor: { value: 20, what: 'p99 ≤ 50 ms' },
         subject: () => responsiveness(subject, subjectRuns),

@@ -1,4 +1,5 @@
 import { ORPCError, ValidationError } from '@orpc/server'
+import { rpcJsonSerializers } from '../../shared/contract/rpc-serializers'
 
 /**
  * oRPC reports a contract (zod) rejection as "Input validation failed"; people need to know
@@ -35,8 +36,9 @@ export async function describeValidation({ next }: { next: () => Promise<unknown
 /**
  * Options for one transport's RPC handler (HTTP, WebSocket, MessagePort). A fresh object each
  * time: oRPC's handlers add their plugins' interceptors to the arrays they are given, so a
- * shared object would hand one handler's plugins to the next.
+ * shared object would hand one handler's plugins to the next. The JSON serializers carry users'
+ * whole Floats (`2.0`) both ways.
  */
 export function handlerOptions() {
-  return { clientInterceptors: [describeValidation] }
+  return { clientInterceptors: [describeValidation], customJsonSerializers: rpcJsonSerializers }
 }

@@ -155,7 +155,10 @@ export class Engine {
       store: stores(TEMPLATE_LIBRARY_FILE),
       now: this.now,
     })
-    this.users = new UserLibrary({ store: stores(USER_LIBRARY_FILE), now: this.now })
+    this.users = new UserLibrary({
+      store: stores(USER_LIBRARY_FILE, { keepFloats: true }),
+      now: this.now,
+    })
     this.exchanges = new ExchangeStore(options.dataFolder, { now: this.now })
     this.onClose(() => this.exchanges.close())
     this.ticketLog = new TestTicketLog(stores('test-tickets'))

@@ -1,11 +1,11 @@
 import path from 'node:path'
 import ElectronStore from 'electron-store'
 import { PRIVATE_FILE_MODE } from '../core/storage/durable-files'
-import { jsonStoreFrom, type JsonStoreFactory } from '../core/storage/json-store'
+import { jsonCodec, jsonStoreFrom, type JsonStoreFactory } from '../core/storage/json-store'
 
 /** The desktop keeps settings with electron-store (conf underneath), in the data folder. */
 export function electronStoreFactory(dataFolder: string): JsonStoreFactory {
-  return (name) =>
+  return (name, options) =>
     jsonStoreFrom(
       path.join(dataFolder, `${name}.json`),
       () =>
@@ -14,6 +14,8 @@ export function electronStoreFactory(dataFolder: string): JsonStoreFactory {
           name,
           configFileMode: PRIVATE_FILE_MODE,
           clearInvalidConfig: false,
+          ...jsonCodec(options),
         }),
+      options,
     )
 }

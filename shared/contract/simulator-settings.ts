@@ -145,8 +145,16 @@ export const brazeSimulatorSettings = z.strictObject({
   rateLimit: brazeRateLimitSettings,
   /** 201 is documented only indirectly; some mocks use 200 (braze.md §9 Q2). */
   successStatus: z.union([z.literal(201), z.literal(200)]),
-  /** Objects per array in one /users/track request (braze.md §5.2). */
-  maxObjectsPerArray: z.number().int().positive(),
+  /**
+   * Objects one /users/track request may hold before Braze answers 400 Max Input Length Exceeded:
+   * 75 by default, 50 on some contracts (braze.md §5.2).
+   */
+  maxObjects: z.number().int().positive(),
+  /**
+   * `combined`: `maxObjects` across attributes, events and purchases together, Braze's default
+   * now; `per-array`: for each array, as on older contracts (75 + 75 + 75).
+   */
+  maxObjectsScope: z.enum(['combined', 'per-array']),
   /** Array attributes keep this many unique values, 25 by default, up to 100 (braze.md §5.1). */
   arrayAttributeLimit: z.number().int().min(1).max(100),
   faults: brazeFaultSettings,
@@ -157,7 +165,8 @@ export const brazeSimulatorSettingsPatch = z.strictObject({
   keyPermissions: z.array(brazePermission).optional(),
   rateLimit: brazeRateLimitSettings.partial().optional(),
   successStatus: brazeSimulatorSettings.shape.successStatus.optional(),
-  maxObjectsPerArray: brazeSimulatorSettings.shape.maxObjectsPerArray.optional(),
+  maxObjects: brazeSimulatorSettings.shape.maxObjects.optional(),
+  maxObjectsScope: brazeSimulatorSettings.shape.maxObjectsScope.optional(),
   arrayAttributeLimit: brazeSimulatorSettings.shape.arrayAttributeLimit.optional(),
   faults: brazeFaultSettings.partial().optional(),
 })

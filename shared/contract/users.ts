@@ -1,5 +1,6 @@
 import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
+import { RubyFloat } from '../numbers/ruby-float'
 import { userId } from './ids'
 import { problem } from './problems'
 
@@ -9,7 +10,8 @@ const attributes = z.record(z.string(), z.unknown())
 
 /**
  * A user as `/users/export/ids` returns it (braze.md §6). Every field may be missing; unknown
- * export fields are kept.
+ * export fields are kept. A whole Float in the user's JSON (`2.0`) is a RubyFloat wherever a
+ * number may be, so Liquid prints it as Ruby does; see shared/numbers/json-keeping-floats.ts.
  */
 export const brazeUserProfile = z.looseObject({
   external_id: z.string().nullish(),
@@ -24,7 +26,7 @@ export const brazeUserProfile = z.looseObject({
   time_zone: z.string().nullish(),
   gender: z.string().nullish(),
   dob: z.string().nullish(),
-  random_bucket: z.number().nullish(),
+  random_bucket: z.union([z.number(), z.instanceof(RubyFloat)]).nullish(),
   email_subscribe: z.string().nullish(),
   push_subscribe: z.string().nullish(),
   custom_attributes: attributes.nullish(),

@@ -6,6 +6,7 @@ import { RPCLink as SocketLink } from '@orpc/client/websocket'
 import { afterEach } from 'vitest'
 import { WebSocket } from 'ws'
 import type { ApiClient } from '../../shared/contract'
+import { rpcJsonSerializers } from '../../shared/contract/rpc-serializers'
 import { ACCESS_TOKEN_HEADER, API_PATH, API_SOCKET_PATH } from '../../shared/web-access'
 import type { Engine } from '../../main/core/engine'
 import { startWebServer, type WebServer } from '../../main/web/server'
@@ -27,6 +28,7 @@ export function browserApiClient(server: WebServer): ApiClient {
     new RPCLink({
       url: `${server.origin}${API_PATH}`,
       headers: { [ACCESS_TOKEN_HEADER]: server.token, origin: server.origin },
+      customJsonSerializers: rpcJsonSerializers,
     }),
   )
 }
@@ -41,7 +43,9 @@ export function openApiSocket(
 }
 
 export function socketApiClient(socket: WebSocket): ApiClient {
-  return createORPCClient(new SocketLink({ websocket: socket }))
+  return createORPCClient(
+    new SocketLink({ websocket: socket, customJsonSerializers: rpcJsonSerializers }),
+  )
 }
 
 /** Resolves with the HTTP status of a refused handshake, or 101 when the socket opened. */

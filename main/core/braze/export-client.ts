@@ -1,5 +1,7 @@
 import { brazeFieldsFor } from '../../../shared/braze/user-fields'
 import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/users'
+import { parseJsonKeepingFloats } from '../../../shared/numbers/json-keeping-floats'
+import { JsonTooDeepError } from '../../../shared/security/json-nesting'
 import type { HttpClient } from '../net/http-request'
 import { callJson } from '../net/json-call'
 import { rateLimitResetAt } from '../net/retry-after'
@@ -83,7 +85,20 @@ export async function loadBrazeUser(
         `Braze answered ${status}, but not with JSON (${preview(text)}). Check that the endpoint is Braze's REST API.`,
         status,
       )
-    return userFrom(body, externalId, status)
+    // Read again keeping whole Floats: a custom attribute of 2.0 must print 2.0 in the preview.
+    let exact: ExportBody
+    try {
+      exact = parseJsonKeepingFloats(text) as ExportBody
+    } catch (error) {
+      // JSON.parse read it, so only the nesting guard can refuse it; otherwise keep that reading.
+      if (!(error instanceof JsonTooDeepError)) return userFrom(body, externalId, status)
+      return fail(
+        'unexpected',
+        `Braze's answer is ${error.message}, so it is not read. Check that the endpoint is Braze's REST API.`,
+        status,
+      )
+    }
+    return userFrom(exact, externalId, status)
   }
   const notJson = body ? '' : ` The answer was not JSON (${preview(text)}).`
   return httpFailure(status, said, endpoint, result.header('x-ratelimit-reset'), notJson)

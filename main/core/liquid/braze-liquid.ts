@@ -146,15 +146,12 @@ export class BrazeLiquid {
   ): RenderResult {
     const now = input.now ?? this.clock()
     const settings = { input, user, now, fetch: null, budget: this.budget(input) }
-    const render = (compiled: CompiledTemplate) =>
-      renderCompiled(this.compiler, compiled, settings) as RenderedPiece
-    return this.assemble(
-      input,
-      user,
-      now,
-      render(body),
-      headers.map(([name, compiled]): [string, RenderedPiece] => [name, render(compiled)]),
-    )
+    // No live calls, so renderCompiled answers synchronously.
+    const piece = renderCompiled(this.compiler, body, settings) as RenderedPiece
+    const headerPieces: Array<[string, RenderedPiece]> = []
+    for (const [name, compiled] of headers)
+      headerPieces.push([name, renderCompiled(this.compiler, compiled, settings) as RenderedPiece])
+    return this.assemble(input, user, now, piece, headerPieces)
   }
 
   /** One deadline for the body and the headers of a render, starting now. */

@@ -81,13 +81,14 @@ export class TemplateCompiler {
       scope: scopePlan(rewrite.namespaces, rewrite.references),
       memo: new Map(),
     }
-    const locate = (offset: number) => TemplateCompiler.locate(compiled, offset)
     const errors = problems.filter((p) => p.severity === 'error')
     if (errors.length === 0) {
       try {
         compiled.templates = this.liquid.parse(rewrite.code)
       } catch (error) {
-        problems.push(liquidErrorProblem(error, locate))
+        problems.push(
+          liquidErrorProblem(error, (offset) => TemplateCompiler.locate(compiled, offset)),
+        )
       }
     } else if (
       rewrite.issues.every((i) => !i.structural) &&
@@ -96,7 +97,9 @@ export class TemplateCompiler {
       try {
         this.lenientLiquid().parse(rewrite.code)
       } catch (error) {
-        problems.push(liquidErrorProblem(error, locate))
+        problems.push(
+          liquidErrorProblem(error, (offset) => TemplateCompiler.locate(compiled, offset)),
+        )
       }
     }
     // Shared by every render of this template: frozen so no result can change another's.

@@ -1,7 +1,7 @@
 import { Drop, Liquid } from 'liquidjs'
 import { FLOAT_LITERALS, KNOWN_TAGS } from './dialect/names'
 import { registerBrazeFilters } from './filters/register-filters'
-import { rubyFloat } from './numbers/ruby-float'
+import { rubyFloat } from '../../../shared/numbers/ruby-float'
 import { installTracing } from './render-trace'
 import { AbortMessageTag } from './tags/abort-message'
 import { CatalogItemsTag, CatalogSelectionItemsTag } from './tags/catalog-items'

@@ -16,13 +16,21 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error')
 }
 
+const RANK = { error: 0, warning: 1, info: 2 } as const
+
+function compareProblems(a: Problem, b: Problem): number {
+  return (
+    (a.line ?? Infinity) - (b.line ?? Infinity) ||
+    (a.column ?? Infinity) - (b.column ?? Infinity) ||
+    RANK[a.severity] - RANK[b.severity]
+  )
+}
+
 /** In reading order; problems without a position last; errors before warnings at a place. */
 export function sortProblems(problems: Problem[]): Problem[] {
-  const rank = { error: 0, warning: 1, info: 2 } as const
-  return problems.sort(
-    (a, b) =>
-      (a.line ?? Infinity) - (b.line ?? Infinity) ||
-      (a.column ?? Infinity) - (b.column ?? Infinity) ||
-      rank[a.severity] - rank[b.severity],
-  )
+  // Most lists arrive in order (a batch renders the same template again and again).
+  for (let i = 1; i < problems.length; i++) {
+    if (compareProblems(problems[i - 1]!, problems[i]!) > 0) return problems.sort(compareProblems)
+  }
+  return problems
 }

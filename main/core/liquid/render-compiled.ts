@@ -13,6 +13,7 @@ import {
   report,
   runtimeOf,
   type CodePlace,
+  type CompiledSource,
   type ConnectedContentFetch,
   type RenderRuntime,
 } from './runtime'
@@ -43,6 +44,38 @@ export interface RenderedPiece {
 const MAX_BLOCK_DEPTH = 10
 
 /**
+ * What one render collects. A class rather than an object literal with closures: under
+ * esbuild's keepNames (tsx, which `npm run bench` uses) every named closure made per render
+ * costs a defineProperty, and renders run ten thousand to a batch.
+ */
+class PieceRuntime implements RenderRuntime {
+  readonly now: Date
+  readonly standIns: RenderRuntime['standIns']
+  readonly responses: RenderRuntime['responses']
+  readonly fetch: ConnectedContentFetch | null
+  readonly problems: RenderRuntime['problems'] = []
+  readonly calls: RenderRuntime['calls'] = []
+  readonly messageExtras: MessageExtra[] = []
+  readonly budget: RenderBudget
+
+  constructor(
+    private readonly compiler: TemplateCompiler,
+    settings: RenderSettings,
+  ) {
+    this.now = settings.now
+    this.standIns = settings.input.standIns ?? {}
+    this.responses = settings.input.connectedContent?.responses ?? {}
+    this.fetch = settings.fetch
+    this.budget = settings.budget
+  }
+
+  compile(source: string, label: string): CompiledSource {
+    const block = this.compiler.compile(source)
+    return { templates: block.templates, failure: firstFailure(block, label) }
+  }
+}
+
+/**
  * Renders synchronously unless live Connected Content is allowed, which needs the async path;
  * either way the same piece comes back.
  */
@@ -61,20 +94,7 @@ export function renderCompiled(
     segments: [],
   }
   if (!compiled.templates) return piece
-  const runtime: RenderRuntime = {
-    now: settings.now,
-    standIns: settings.input.standIns ?? {},
-    responses: settings.input.connectedContent?.responses ?? {},
-    fetch: settings.fetch,
-    problems: [],
-    calls: [],
-    messageExtras: [],
-    budget: settings.budget,
-    compile: (source, label) => {
-      const block = compiler.compile(source)
-      return { templates: block.templates, failure: firstFailure(block, label) }
-    },
-  }
+  const runtime = new PieceRuntime(compiler, settings)
   const scope = buildScope(
     settings.user,
     settings.input.context,
@@ -90,19 +110,28 @@ export function renderCompiled(
   attachRuntime(ctx, runtime)
   const emitter = new TracingEmitter()
   const work = compiler.liquid.renderer.renderTemplates(compiled.templates, ctx, emitter)
-  const finish = (error: unknown) => collect(piece, runtime, emitter, settings, error)
   if (settings.fetch) {
     return toPromise(work).then(
-      () => finish(undefined),
-      (error: unknown) => finish(error ?? new Error('render failed')),
+      () => collect(piece, runtime, emitter, settings, undefined),
+      (error: unknown) => collect(piece, runtime, emitter, settings, error ?? renderFailed()),
     )
   }
+  let failure: unknown
   try {
     toValueSync(work)
   } catch (error) {
-    return finish(error ?? new Error('render failed'))
+    failure = error ?? renderFailed()
   }
-  return finish(undefined)
+  return collect(piece, runtime, emitter, settings, failure)
+}
+
+function renderFailed(): Error {
+  return new Error('render failed')
+}
+
+/** Where a place in compiled code is in the template, when it is in this template's code. */
+function locatePlace(compiled: CompiledTemplate, place: CodePlace | null): Position | null {
+  return place?.input === compiled.code ? TemplateCompiler.locate(compiled, place.offset) : null
 }
 
 function collect(
@@ -114,16 +143,13 @@ function collect(
 ): RenderedPiece {
   const { compiled } = piece
   const context = settings.input.context
-  const locate = (place: CodePlace | null): Position | null =>
-    place?.input === compiled.code ? TemplateCompiler.locate(compiled, place.offset) : null
   const abort = error === undefined ? undefined : abortOf(error)
   const limit = error === undefined || abort ? undefined : limitExceededBy(error)
   if (error !== undefined) {
     if (limit) {
       const token = limitTokenOf(error)
       // A piece of a Content Block has offsets in the block's code, not the template's.
-      const at =
-        token?.input === compiled.code ? locate({ input: token.input, offset: token.begin }) : null
+      const at = token ? locatePlace(compiled, { input: token.input, offset: token.begin }) : null
       piece.problems.push(limitProblem(limit, settings.budget.limits, at))
     } else if (abort) {
       piece.aborted = { reason: abort.reason }
@@ -131,7 +157,7 @@ function collect(
         problemAt(
           'info',
           'message-aborted',
-          locate(abort.place),
+          locatePlace(compiled, abort.place),
           `abort_message ran: Braze would not send this message ("${abort.reason}").`,
           'Expected if this user should not get the message; otherwise check the condition that leads here.',
         ),
@@ -148,13 +174,13 @@ function collect(
   piece.messageExtras = runtime.messageExtras
   if (runtime.calls.length > 0) {
     piece.calls = runtime.calls.map(({ place, ...call }) => {
-      const at = locate(place)
+      const at = locatePlace(compiled, place)
       return { ...call, line: at?.line ?? null, column: at?.column ?? null }
     })
   }
   for (const p of runtime.problems) {
     piece.problems.push(
-      problemAt(p.severity, p.code, p.position ?? locate(p.place), p.message, p.fix),
+      problemAt(p.severity, p.code, p.position ?? locatePlace(compiled, p.place), p.message, p.fix),
     )
   }
   if (compiled.scope.messageReferences.length === 0) return piece

@@ -8,6 +8,7 @@ import {
   type Liquid,
   type Template,
 } from 'liquidjs'
+import { writeDirectly } from './direct-output'
 import { PIECE_MEMORY_ITEMS, RenderLimitExceeded, type RenderBudget } from './render-limits'
 import { formatForOutput } from './ruby-output'
 import { runtimeOf } from './runtime'
@@ -79,7 +80,8 @@ export function segmentAt(segments: readonly Segment[], offset: number): Segment
  * Replaces liquidjs's template loop with one that records segments for a TracingEmitter, prints
  * values as Braze does everywhere (captures included) and keeps the render within its limits:
  * time and output are checked before every piece, including each turn of an empty loop body
- * (this replaces liquidjs's own time check, which lived in the loop it replaces).
+ * (this replaces liquidjs's own time check, which lived in the loop it replaces). Text and plain
+ * outputs are written without liquidjs's generators (direct-output.ts).
  */
 export function installTracing(liquid: Liquid): void {
   liquid.renderer.renderTemplates = function* renderTemplates(
@@ -97,8 +99,10 @@ export function installTracing(liquid: Liquid): void {
       const firstChild = tracer?.segments.length ?? 0
       try {
         if (budget) checkBudget(budget, out)
-        const html: unknown = yield template.render(ctx, out)
-        if (html) out.write(html)
+        if (!writeDirectly(template, ctx, out)) {
+          const html: unknown = yield template.render(ctx, out)
+          if (html) out.write(html)
+        }
       } catch (error) {
         throw LiquidError.is(error) ? error : new RenderError(error as Error, template)
       }

@@ -1,5 +1,5 @@
 import { Drop } from 'liquidjs'
-import { formatFloat, RubyFloat } from './numbers/ruby-float'
+import { formatFloat, RubyFloat } from '../../../shared/numbers/ruby-float'
 import { ZonedTime } from './time/zoned-time'
 
 /**

@@ -1,5 +1,5 @@
 import { Drop } from 'liquidjs'
-import { isFloat, plainNumber, RubyFloat } from './numbers/ruby-float'
+import { isFloat, plainNumber, RubyFloat } from '../../../shared/numbers/ruby-float'
 import { isPlainObject } from './ruby-output'
 
 /** Ruby's view of Liquid values: equality, ordering and `item[property]`, as filters need them. */

@@ -78,34 +78,42 @@ export function buildScope(
   plan: ScopePlan,
   resolveContentBlock: ContentBlockResolver,
 ): Attributes {
-  const { namespaces, dotted } = plan
+  const { namespaces } = plan
   const scope: Attributes = {}
-  const add = (name: string, data: Attributes | undefined | null) => {
-    if (namespaces !== null && !namespaces.has(name)) return
-    const values = data ?? {}
-    scope[name] = namespaces === null || dotted.has(name) ? new AttributeDrop(values) : values
-  }
   if (namespaces === null || namespaces.has(STANDARD_SCOPE)) {
     scope[STANDARD_SCOPE] = plan.standardKeys
       ? pickStandard(user, plan.standardKeys, context.standard)
       : new StandardAttributesDrop(user, context.standard)
   }
-  add('custom_attribute', user.custom_attributes)
+  addNamespace(scope, plan, 'custom_attribute', user.custom_attributes)
   if (namespaces === null || namespaces.has('subscribed_state')) {
-    add('subscribed_state', {
+    addNamespace(scope, plan, 'subscribed_state', {
       email_global: user.email_subscribe,
       push_global: user.push_subscribe,
       ...context.subscribed_state,
     })
   }
   if (namespaces === null || namespaces.has('most_recently_used_device')) {
-    add('most_recently_used_device', context.most_recently_used_device ?? approximateDevice(user))
+    const device = context.most_recently_used_device ?? approximateDevice(user)
+    addNamespace(scope, plan, 'most_recently_used_device', device)
   }
-  for (const name of MESSAGE_NAMESPACES) add(name, context[name])
+  for (const name of MESSAGE_NAMESPACES) addNamespace(scope, plan, name, context[name])
   if (namespaces === null || namespaces.has('content_blocks')) {
     scope.content_blocks = new ContentBlocksDrop(resolveContentBlock)
   }
   return scope
+}
+
+/** A namespace the template reads; a Drop when it is read with dotted keys or by anything. */
+function addNamespace(
+  scope: Attributes,
+  { namespaces, dotted }: ScopePlan,
+  name: string,
+  data: Attributes | undefined | null,
+): void {
+  if (namespaces !== null && !namespaces.has(name)) return
+  const values = data ?? {}
+  scope[name] = namespaces === null || dotted.has(name) ? new AttributeDrop(values) : values
 }
 
 function pickStandard(

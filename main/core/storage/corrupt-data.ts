@@ -20,9 +20,10 @@ export class CorruptDataError extends Error {
 /** Parses JSON text, or says where it breaks (line and column) without echoing the text. */
 export function parseJsonText(
   text: string,
+  parse: (text: string) => unknown = JSON.parse,
 ): { ok: true; value: unknown } | { ok: false; detail: string } {
   try {
-    return { ok: true, value: JSON.parse(text) as unknown }
+    return { ok: true, value: parse(text) }
   } catch {
     return { ok: false, detail: describeJsonError(text) }
   }

@@ -1,6 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Conf from 'conf'
+import {
+  parseJsonKeepingFloats,
+  stringifyJsonKeepingFloats,
+} from '../../../shared/numbers/json-keeping-floats'
 import { CorruptDataError, isPlainObject, jsonKind, parseJsonText } from './corrupt-data'
 import {
   PRIVATE_FILE_MODE,
@@ -30,7 +34,31 @@ export interface JsonStore {
   backup(suffix: string): string | undefined
 }
 
-export type JsonStoreFactory = (name: string) => JsonStore
+export interface JsonStoreOptions {
+  /**
+   * Keep whole Floats: `2.0` in the file reads back as a RubyFloat and is written as `2.0`
+   * (users' data, where Liquid prints `2.0` and `2` differently). Other documents read plain
+   * numbers, so a hand-written `30.0` in settings stays the number 30.
+   */
+  keepFloats?: boolean
+}
+
+export type JsonStoreFactory = (name: string, options?: JsonStoreOptions) => JsonStore
+
+/**
+ * conf's (and electron-store's) `serialize`/`deserialize` for a store: none by default; with
+ * `keepFloats`, JSON that keeps whole Floats, read behind the nesting guard.
+ */
+export function jsonCodec(options: JsonStoreOptions = {}): {
+  serialize?: (value: Record<string, unknown>) => string
+  deserialize?: (text: string) => Record<string, unknown>
+} {
+  if (!options.keepFloats) return {}
+  return {
+    serialize: (value) => stringifyJsonKeepingFloats(value, '\t'),
+    deserialize: (text) => parseJsonKeepingFloats(text) as Record<string, unknown>,
+  }
+}
 
 /** The part of conf (and electron-store) this uses. */
 export interface ConfLike {
@@ -44,13 +72,17 @@ export interface ConfLike {
  * file's name, and take `null` or a list as an empty document that the next write replaces.
  * Temp files a crash left beside it are swept first.
  */
-export function jsonStoreFrom(file: string, open: () => ConfLike): JsonStore {
+export function jsonStoreFrom(
+  file: string,
+  open: () => ConfLike,
+  options: JsonStoreOptions = {},
+): JsonStore {
   sweepTempFilesSync(path.dirname(file), { only: path.basename(file) })
-  readJsonObjectSync(file)
+  readJsonObjectSync(file, options)
   const store = open()
   return {
     path: store.path,
-    read: () => readJsonObjectSync(store.path),
+    read: () => readJsonObjectSync(store.path, options),
     write: (data) => {
       store.store = data
       // conf renames atomically and fsyncs the file, but not the folder entry of the rename.
@@ -61,7 +93,7 @@ export function jsonStoreFrom(file: string, open: () => ConfLike): JsonStore {
 }
 
 export function confStoreFactory(dataFolder: string): JsonStoreFactory {
-  return (name) =>
+  return (name, options) =>
     jsonStoreFrom(
       path.join(dataFolder, `${name}.json`),
       () =>
@@ -70,12 +102,17 @@ export function confStoreFactory(dataFolder: string): JsonStoreFactory {
           configName: name,
           configFileMode: PRIVATE_FILE_MODE,
           clearInvalidConfig: false,
+          ...jsonCodec(options),
         }),
+      options,
     )
 }
 
 /** A JSON object from a file; `{}` when the file does not exist. */
-export function readJsonObjectSync(file: string): Record<string, unknown> {
+export function readJsonObjectSync(
+  file: string,
+  options: JsonStoreOptions = {},
+): Record<string, unknown> {
   let text: string
   try {
     text = fs.readFileSync(file, 'utf8')
@@ -83,7 +120,7 @@ export function readJsonObjectSync(file: string): Record<string, unknown> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {}
     throw error
   }
-  const parsed = parseJsonText(text)
+  const parsed = parseJsonText(text, options.keepFloats ? parseJsonKeepingFloats : JSON.parse)
   if (!parsed.ok) throw new CorruptDataError(file, parsed.detail)
   if (!isPlainObject(parsed.value)) {
     throw new CorruptDataError(file, `expected a JSON object, found ${jsonKind(parsed.value)}`)

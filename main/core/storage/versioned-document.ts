@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { cloneKeepingFloats } from '../../../shared/numbers/json-keeping-floats'
 import { CorruptDataError } from './corrupt-data'
 import type { JsonStore } from './json-store'
 import { migrate, schemaVersionOf, type Migration } from './settings-migrations'
@@ -40,7 +41,7 @@ export class VersionedDocument<T extends Record<string, unknown>> {
   }
 
   update(change: (draft: T) => T): T {
-    const next = this.schema.parse(change(structuredClone(this.data)))
+    const next = this.schema.parse(change(cloneKeepingFloats(this.data)))
     this.store.write(next)
     this.data = next
     return next

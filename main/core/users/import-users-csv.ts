@@ -2,6 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync'
 import { brazeFieldsFor, FIELD_OF_LIQUID_NAME } from '../../../shared/braze/user-fields'
 import type { Problem } from '../../../shared/contract/problems'
 import type { BrazeUserProfile } from '../../../shared/contract/users'
+import { numberFromJson, parseJsonKeepingFloats } from '../../../shared/numbers/json-keeping-floats'
 import {
   MAX_JSON_DEPTH,
   findTooDeepJson,
@@ -203,10 +204,11 @@ function tooDeepCell(record: string[], columns: Column[]): string | undefined {
 
 function typed(cell: string): unknown {
   if (cell === 'true' || cell === 'false') return cell === 'true'
-  if (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(cell)) return Number(cell)
+  // `2.0` stays a Float, as it would in the user's JSON.
+  if (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(cell)) return numberFromJson(cell)
   if (/^\s*[[{]/.test(cell)) {
     try {
-      return JSON.parse(cell) as unknown
+      return parseJsonKeepingFloats(cell)
     } catch {
       return cell
     }

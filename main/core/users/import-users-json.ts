@@ -1,8 +1,8 @@
 import {
   findNodeAtLocation,
-  getNodeValue,
   parseTree,
   printParseErrorCode,
+  type Node,
   type ParseError,
 } from 'jsonc-parser'
 import { type Problem } from '../../../shared/contract/problems'
@@ -12,6 +12,7 @@ import {
   nestedTooDeeply,
   type TextPosition,
 } from '../../../shared/security/json-nesting'
+import { numberFromJson } from '../../../shared/numbers/json-keeping-floats'
 import { problemAt } from '../liquid/problem'
 import { LineIndex } from '../liquid/source-map'
 import { userKey } from './user-identity'
@@ -24,7 +25,8 @@ export interface UserImport {
 
 /**
  * Reads Braze export JSON: `{"users": [...]}` as `/users/export/ids` answers (braze.md §6), a
- * bare array of users, or one user object.
+ * bare array of users, or one user object. A whole Float (`2.0`) stays a RubyFloat, so Liquid
+ * prints it as Braze does.
  */
 export function importUsersJson(text: string): UserImport {
   const lines = new LineIndex(text)
@@ -50,7 +52,7 @@ export function importUsersJson(text: string): UserImport {
       ],
     }
   }
-  const value: unknown = getNodeValue(tree)
+  const value = valueKeepingFloats(tree, text)
   const wrapped =
     value !== null && typeof value === 'object' && !Array.isArray(value) && 'users' in value
   const list: unknown = wrapped ? value.users : value
@@ -135,4 +137,38 @@ function tooDeepProblem(at: TextPosition): Problem {
     `This file is ${nestedTooDeeply()}, so it is not read.`,
     'Braze exports nest a few levels: check that this is the users file you meant.',
   )
+}
+
+/**
+ * jsonc-parser's getNodeValue, except that numbers are read from their text as
+ * parseJsonKeepingFloats reads them (`2.0` stays a Float). Recursion is safe: the nesting guard
+ * ran first.
+ */
+function valueKeepingFloats(node: Node, text: string): unknown {
+  switch (node.type) {
+    case 'object': {
+      const object: Record<string, unknown> = {}
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? []
+        if (!key || !value) continue
+        // defineProperty, so a "__proto__" key stays data, as JSON.parse keeps it.
+        Object.defineProperty(object, String(key.value), {
+          value: valueKeepingFloats(value, text),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        })
+      }
+      return object
+    }
+    case 'array':
+      return (node.children ?? []).map((child) => valueKeepingFloats(child, text))
+    case 'number':
+      return numberFromJson(text.slice(node.offset, node.offset + node.length))
+    case 'string':
+    case 'boolean':
+    case 'null':
+    case 'property':
+      return node.value as unknown
+  }
 }

@@ -6,6 +6,7 @@ import type {
   UserImportSummary,
 } from '../../../shared/contract/users'
 import { brazeUserProfile, type BrazeUserProfile } from '../../../shared/contract/users'
+import { cloneKeepingFloats } from '../../../shared/numbers/json-keeping-floats'
 import type { JsonStore } from '../storage/json-store'
 import { VersionedDocument } from '../storage/versioned-document'
 import { builtInUsers } from './built-in-users'
@@ -52,7 +53,7 @@ export interface UserImportResult {
 }
 
 export interface UserLibraryOptions {
-  /** users.json (see JsonStoreFactory). */
+  /** users.json, opened with `{ keepFloats: true }` so a whole Float (`2.0`) survives a reload. */
   store: JsonStore
   now?: () => Date
   /** Defaults to resources/sample-users.json. */
@@ -89,7 +90,7 @@ export class UserLibrary {
   }
 
   set(which: UserSet): SampleUserEntry[] {
-    const builtIns = which === 'saved' ? [] : this.builtIns.map((e) => structuredClone(e))
+    const builtIns = which === 'saved' ? [] : this.builtIns.map((e) => cloneKeepingFloats(e))
     const saved = which === 'built-in' ? [] : this.document.get().users.map(entry)
     return [...builtIns, ...saved]
   }
@@ -133,7 +134,7 @@ export class UserLibrary {
     const hasKey = (user: BrazeUserProfile) => user.external_id === id || user.braze_id === id
     const found = builtIn(hasId) ?? stored(hasId) ?? builtIn(hasKey) ?? stored(hasKey)
     if (!found) return randomById(id)
-    return found.source === 'built-in' ? structuredClone(found) : entry(found as StoredUser)
+    return found.source === 'built-in' ? cloneKeepingFloats(found) : entry(found as StoredUser)
   }
 
   /** Saves every user the file holds that can be read; problems point into the file. */
@@ -284,7 +285,7 @@ function entry(stored: StoredUser): SampleUserEntry {
     id: stored.id,
     label: userLabel(stored.user),
     source: stored.source,
-    user: structuredClone(stored.user),
+    user: cloneKeepingFloats(stored.user),
   }
 }
 

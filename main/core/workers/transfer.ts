@@ -1,4 +1,4 @@
-import { RubyFloat, rubyFloat } from '../liquid/numbers/ruby-float'
+import { RubyFloat, rubyFloat } from '../../../shared/numbers/ruby-float'
 
 /**
  * Jobs and results cross to and from a worker by structured clone, which keeps numbers,

@@ -1,6 +1,7 @@
 import { createORPCClient } from '@orpc/client'
 import { RPCLink as PortLink } from '@orpc/client/message-port'
 import type { ApiClient } from '../../../shared/contract'
+import { rpcJsonSerializers } from '../../../shared/contract/rpc-serializers'
 import { CONNECT_API_MESSAGE, type DesktopBridgeMarker } from '../../../shared/desktop-bridge'
 import { API_SOCKET_PATH } from '../../../shared/web-access'
 import { takeAccessToken } from './access-token'
@@ -25,7 +26,9 @@ export function connectApi(): ApiClient {
     const channel = new MessageChannel()
     window.postMessage(CONNECT_API_MESSAGE, '*', [channel.port2])
     channel.port1.start()
-    return createORPCClient(new PortLink({ port: channel.port1 }))
+    return createORPCClient(
+      new PortLink({ port: channel.port1, customJsonSerializers: rpcJsonSerializers }),
+    )
   }
   const token = takeAccessToken(window.location, window.history, window.sessionStorage)
   if (!token) throw new MissingTokenError()

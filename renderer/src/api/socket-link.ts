@@ -1,5 +1,6 @@
 import { DynamicLink } from '@orpc/client'
 import { RPCLink } from '@orpc/client/websocket'
+import { rpcJsonSerializers } from '../../../shared/contract/rpc-serializers'
 
 /**
  * One WebSocket for every call and event stream. When it drops (server restarted, laptop
@@ -9,7 +10,7 @@ export function reconnectingSocketLink(url: string): DynamicLink<Record<never, n
   let current: { socket: WebSocket; link: RPCLink<Record<never, never>> } | undefined
   const open = () => {
     const socket = new WebSocket(url)
-    const link = new RPCLink({ websocket: socket })
+    const link = new RPCLink({ websocket: socket, customJsonSerializers: rpcJsonSerializers })
     socket.addEventListener('close', () => {
       if (current?.socket === socket) current = undefined
     })

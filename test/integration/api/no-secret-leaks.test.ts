@@ -280,6 +280,7 @@ describe('no stored secret ever appears in an API response', () => {
       const { items } = await api.captures.list({ route: 'sandbox' })
       return api.captures.remove({ ids: items.map((i) => i.id) })
     },
+    'receiver.useSessionSecret': (api) => api.receiver.useSessionSecret({ secret: null }),
     'receiver.stop': (api) => api.receiver.stop(),
   }
 

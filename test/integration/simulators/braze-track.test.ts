@@ -158,6 +158,110 @@ describe('simulated Braze /users/track (reference/braze.md §5)', () => {
       })
     })
 
+    it('leaves a nested attribute as it was when a $time in the update is malformed (issue 14, case 5)', async () => {
+      await track({
+        attributes: [
+          {
+            external_id: 'nca-1',
+            important_dates: { note: 'x', birthday: { $time: '1980-01-01' } },
+          },
+        ],
+      })
+      const answer = await track({
+        attributes: [
+          {
+            external_id: 'nca-1',
+            important_dates: {
+              note: 'y',
+              wedding_anniversary: { $time: '28/05/2020 nonsense' },
+            },
+          },
+        ],
+      })
+      expect(answer.status).toBe(201)
+      expect(answer.body).toEqual({ message: 'success', attributes_processed: 1 })
+      expect(braze.profile('nca-1')?.customAttributes).toEqual({
+        important_dates: { note: 'x', birthday: { $time: '1980-01-01' } },
+      })
+    })
+
+    it('keeps the other attributes of a request whose nested update is dropped', async () => {
+      await track({
+        attributes: [
+          { external_id: 'u-1002', plan: 'team', address: { city: 'Madrid' } },
+          { external_id: 'u-1003', pets: [{ name: 'Rex', born: { $time: 'spring' } }] },
+        ],
+      })
+      expect(braze.profile('u-1002')?.customAttributes).toMatchObject({ plan: 'team' })
+      expect(braze.profile('u-1002')?.customAttributes).not.toHaveProperty('address')
+      expect(braze.profile('u-1003')?.customAttributes).not.toHaveProperty('pets')
+    })
+
+    it('does not keep nested times with a year above 3000', async () => {
+      await track({
+        attributes: [
+          {
+            external_id: 'nca-2',
+            important_dates: {
+              note: 'far',
+              birthday: { $time: '1980-01-01' },
+              contract_end: { $time: '3001-01-01T00:00:00Z' },
+            },
+          },
+        ],
+      })
+      expect(braze.profile('nca-2')?.customAttributes).toEqual({
+        important_dates: { note: 'far', birthday: { $time: '1980-01-01' } },
+      })
+    })
+
+    it('creates an anonymous profile for an imported push token, found again by that token', async () => {
+      const push_tokens = [{ app_id: 'ios-app', token: 'tok-1' }]
+      await track({ attributes: [{ push_token_import: true, push_tokens, first_name: 'Anon' }] })
+      await track({ attributes: [{ push_token_import: true, push_tokens, last_name: 'Ymous' }] })
+      const imported = braze.profiles().filter((p) => p.firstName === 'Anon')
+      expect(imported).toHaveLength(1)
+      expect(imported[0]).toMatchObject({ externalId: null, lastName: 'Ymous' })
+      expect(imported[0]?.standardAttributes.push_tokens).toEqual(push_tokens)
+    })
+
+    it('finds a user by phone however the number is written, and skips a phone Braze cannot read', async () => {
+      await track({ attributes: [{ phone: '+1 (415) 555-2671', first_name: 'Phoebe' }] })
+      const answer = await track({
+        attributes: [{ phone: '+14155552671', last_name: 'Lee' }, { phone: '555-26' }],
+      })
+      expect(answer.body).toMatchObject({
+        attributes_processed: 1,
+        errors: [{ type: "The value provided for the 'phone' field is not a valid phone number." }],
+      })
+      const phoebe = braze.profiles().filter((p) => p.firstName === 'Phoebe')
+      expect(phoebe).toHaveLength(1)
+      expect(phoebe[0]?.lastName).toBe('Lee')
+    })
+
+    it('refuses 76 objects across the arrays with 400 unless the scope is per array', async () => {
+      const attributes = Array.from({ length: 40 }, (_, i) => ({ external_id: `mix-${i}` }))
+      const events = Array.from({ length: 36 }, (_, i) => ({
+        external_id: `mix-${i}`,
+        name: 'e',
+        time: '2026-01-01T00:00:00Z',
+      }))
+      const refused = await track({ attributes, events })
+      expect(refused.status).toBe(400)
+      expect(refused.body).toEqual({ message: 'Max Input Length Exceeded' })
+      braze.updateSettings({ maxObjectsScope: 'per-array' })
+      expect((await track({ attributes, events })).status).toBe(201)
+    })
+
+    it('sets subscription groups on every profile that shares the email', async () => {
+      await track({ attributes: [{ external_id: 'pepe-2', email: 'Pepe@example.es' }] })
+      const groups = [{ subscription_group_id: 'sg-news', subscription_state: 'unsubscribed' }]
+      await track({ attributes: [{ external_id: 'u-1002', subscription_groups: groups }] })
+      expect(braze.profile('pepe-2')?.standardAttributes.subscription_groups).toEqual(groups)
+      expect(braze.profile('u-1002')?.standardAttributes.subscription_groups).toEqual(groups)
+      expect(braze.profile('u-1001')?.standardAttributes.subscription_groups).toBeUndefined()
+    })
+
     it('creates a profile for an unknown external_id but not when _update_existing_only is set', async () => {
       await track({
         attributes: [

@@ -1,5 +1,7 @@
 import { brazeFieldNames } from '../../../../shared/braze/user-fields'
 import { isRecord } from '../../../../shared/is-record'
+import { isArrayEdit, isIncrement, isNestedAttribute, storableNested } from './nested-attributes'
+import { mergeSubscriptionGroups, readSubscriptionGroups } from './subscription-groups'
 
 /** Keys of an attributes object that steer the update rather than set an attribute (§5.1). */
 export const CONTROL_KEYS = new Set([
@@ -28,7 +30,8 @@ export type StandardOutcome =
 
 /**
  * How Braze normalises one standard field: an unmappable country becomes null, an invalid
- * gender, time zone or subscription state is ignored, null removes the field.
+ * gender, time zone or subscription state is ignored, subscription group entries without a group
+ * id or a valid state are left out, null removes the field.
  */
 export function standardOutcome(key: string, value: unknown): StandardOutcome {
   if (value === null) return { kind: 'removed' }
@@ -61,12 +64,21 @@ export function standardOutcome(key: string, value: unknown): StandardOutcome {
             kind: 'ignored',
             why: `Braze ignores ${key} ${shown}: it takes "opted_in", "subscribed" or "unsubscribed".`,
           }
+    case 'subscription_groups': {
+      const { states, unusable } = readSubscriptionGroups(value)
+      if (unusable.length === 0) return { kind: 'set', value: states }
+      const why = `Braze cannot apply subscription_groups entries ${unusable.map((i) => `[${i}]`).join(', ')}: each needs a subscription_group_id and a subscription_state of "subscribed" or "unsubscribed".`
+      return states.length > 0 ? { kind: 'replaced', value: states, why } : { kind: 'ignored', why }
+    }
     default:
       return { kind: 'set', value }
   }
 }
 
-/** Sets one standard field as Braze would (see `standardOutcome`). Returns false when ignored. */
+/**
+ * Sets one standard field as Braze would (see `standardOutcome`); subscription groups sent update
+ * those groups and leave the others. Returns false when ignored.
+ */
 export function applyStandard(
   target: Record<string, unknown>,
   key: string,
@@ -80,7 +92,10 @@ export function applyStandard(
       return false
     case 'set':
     case 'replaced':
-      target[key] = outcome.value
+      target[key] =
+        key === 'subscription_groups'
+          ? mergeSubscriptionGroups(target[key], readSubscriptionGroups(outcome.value).states)
+          : outcome.value
       return true
   }
 }
@@ -88,22 +103,30 @@ export function applyStandard(
 /**
  * One custom attribute operation (§5.1): `null` removes it; `{"inc": n}` adds to a number;
  * `{"add": […], "remove": […]}` edits an array; an array replaces the value (unique values, the
- * newest `arrayLimit` kept); an object is a nested attribute, replaced or deep-merged.
+ * newest `arrayLimit` kept); an object is a nested attribute, replaced or deep-merged, without
+ * the times whose year is outside 0–3000. With `dropNested` (the request held an invalid nested
+ * attribute) nested attributes are left as they were. Returns false when nothing was applied.
  */
 export function applyCustom(
   target: Record<string, unknown>,
   key: string,
   value: unknown,
-  options: { arrayLimit: number; mergeObjects: boolean },
-): void {
+  options: { arrayLimit: number; mergeObjects: boolean; dropNested?: boolean },
+): boolean {
   if (value === null) {
     delete target[key]
-    return
+    return true
+  }
+  if (isNestedAttribute(value)) {
+    if (options.dropNested) return false
+    const stored = storableNested(value)
+    if (stored === undefined) return false
+    return setValue(target, key, stored, options)
   }
   if (isRecord(value) && isIncrement(value)) {
     const current = typeof target[key] === 'number' ? target[key] : 0
     target[key] = current + (value.inc as number)
-    return
+    return true
   }
   if (isRecord(value) && isArrayEdit(value)) {
     let current = Array.isArray(target[key]) ? [...(target[key] as unknown[])] : []
@@ -117,30 +140,29 @@ export function applyCustom(
       current = current.filter((existing) => !removals.some((item) => same(existing, item)))
     }
     target[key] = current.slice(-options.arrayLimit)
-    return
+    return true
   }
+  return setValue(target, key, value, options)
+}
+
+/** An array keeps unique values, the newest `arrayLimit`; an object replaces or deep-merges. */
+function setValue(
+  target: Record<string, unknown>,
+  key: string,
+  value: unknown,
+  options: { arrayLimit: number; mergeObjects: boolean },
+): true {
   if (Array.isArray(value)) {
     const unique: unknown[] = []
     for (const item of value)
       if (!unique.some((existing) => same(existing, item))) unique.push(item)
     target[key] = unique.slice(-options.arrayLimit)
-    return
-  }
-  if (isRecord(value) && options.mergeObjects && isRecord(target[key])) {
+  } else if (isRecord(value) && options.mergeObjects && isRecord(target[key])) {
     target[key] = deepMerge(target[key], value)
-    return
+  } else {
+    target[key] = isRecord(value) ? structuredClone(value) : value
   }
-  target[key] = isRecord(value) ? structuredClone(value) : value
-}
-
-function isIncrement(value: Record<string, unknown>): boolean {
-  const keys = Object.keys(value)
-  return keys.length === 1 && keys[0] === 'inc' && typeof value.inc === 'number'
-}
-
-function isArrayEdit(value: Record<string, unknown>): boolean {
-  const keys = Object.keys(value)
-  return keys.length > 0 && keys.every((k) => k === 'add' || k === 'remove')
+  return true
 }
 
 function deepMerge(

@@ -1,4 +1,5 @@
 import { isRecord } from '../../../../shared/is-record'
+import { normalizePhone } from './phone-number'
 import type { ObjectFault, TrackArray } from './track-problems'
 
 export type UserAlias = { alias_name: string; alias_label: string }
@@ -7,6 +8,8 @@ export type UserAlias = { alias_name: string; alias_label: string }
 export type TrackIdentifier =
   | { kind: 'external_id' | 'braze_id' | 'email' | 'phone'; value: string }
   | { kind: 'user_alias'; value: UserAlias }
+  /** `push_token_import`: an anonymous user known only by a push token (§5.1). */
+  | { kind: 'push_token'; value: string }
 
 export interface Identified {
   identifier: TrackIdentifier
@@ -18,11 +21,15 @@ export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 /** Dummy ids Braze refuses (post_user_track.md names "undefined"; the rest are common dummies). */
 const BLACKLISTED_IDS = new Set(['undefined', 'null', 'nil', 'none', '[object object]', 'nan'])
 
-/** §5.1: one identifier per object; email wins over phone; alias-only objects update by default. */
+/**
+ * §5.1: one identifier per object; email wins over phone, and a phone must be valid; alias-only
+ * objects update by default; `push_token_import` objects carry a push token instead.
+ */
 export function identify(
   object: Record<string, unknown>,
   array: TrackArray,
 ): Identified | ObjectFault {
+  if (array === 'attributes' && object.push_token_import === true) return pushTokenImport(object)
   const explicit =
     typeof object._update_existing_only === 'boolean' ? object._update_existing_only : null
   const externalId = object.external_id
@@ -66,10 +73,29 @@ export function identify(
     }
   }
   if (typeof object.phone === 'string' && object.phone !== '') {
-    return {
-      identifier: { kind: 'phone', value: object.phone },
-      updateExistingOnly: explicit ?? false,
-    }
+    const phone = normalizePhone(object.phone)
+    if (!phone) return { code: 'invalid-phone', at: ['phone'] }
+    return { identifier: { kind: 'phone', value: phone }, updateExistingOnly: explicit ?? false }
   }
   return { code: 'identifier-required', at: [] }
+}
+
+/**
+ * Importing push tokens for anonymous users (§5.1): no external_id or braze_id, and at least one
+ * `{app_id, token}` in `push_tokens`. Each such object may create a user.
+ */
+function pushTokenImport(object: Record<string, unknown>): Identified | ObjectFault {
+  for (const key of ['external_id', 'braze_id'] as const)
+    if (object[key] !== undefined) return { code: 'push-token-import-with-id', at: [key], key }
+  const tokens = Array.isArray(object.push_tokens) ? object.push_tokens : []
+  const first: unknown = tokens.find(
+    (token) =>
+      isRecord(token) &&
+      typeof token.app_id === 'string' &&
+      typeof token.token === 'string' &&
+      token.token !== '',
+  )
+  if (!isRecord(first) || typeof first.token !== 'string')
+    return { code: 'push-token-required', at: ['push_tokens'] }
+  return { identifier: { kind: 'push_token', value: first.token }, updateExistingOnly: false }
 }

@@ -4,6 +4,9 @@ import { EMAIL } from './track-identifier'
 import type { ObjectFault } from './track-problems'
 
 const RESERVED_EVENT_KEYS = new Set(['time', 'event_name'])
+/** §5.1: event properties holding arrays or objects, and purchase properties, have a size cap. */
+const EVENT_PROPERTIES_MAX_BYTES = 100 * 1024
+const PURCHASE_PROPERTIES_MAX_BYTES = 50 * 1024
 
 /** The first reason Braze would skip an attributes object beyond its identifier, or null. */
 export function attributesFault(object: Record<string, unknown>): ObjectFault | null {
@@ -16,7 +19,11 @@ export function attributesFault(object: Record<string, unknown>): ObjectFault | 
 export function eventFault(object: Record<string, unknown>): ObjectFault | null {
   if (typeof object.name !== 'string' || object.name === '')
     return { code: 'event-name-required', at: ['name'] }
-  return timeFault(object.time) ?? propertiesFault(object.properties, true)
+  return (
+    timeFault(object.time) ??
+    propertiesFault(object.properties, true) ??
+    sizeFault(object.properties, 'events')
+  )
 }
 
 export function purchaseFault(object: Record<string, unknown>): ObjectFault | null {
@@ -34,7 +41,11 @@ export function purchaseFault(object: Record<string, unknown>): ObjectFault | nu
   ) {
     return { code: 'quantity-invalid', at: ['quantity'] }
   }
-  return timeFault(object.time) ?? propertiesFault(object.properties, false)
+  return (
+    timeFault(object.time) ??
+    propertiesFault(object.properties, false) ??
+    sizeFault(object.properties, 'purchases')
+  )
 }
 
 function timeFault(time: unknown): ObjectFault | null {
@@ -58,4 +69,19 @@ function propertiesFault(properties: unknown, reserved: boolean): ObjectFault | 
       return { code: 'property-value-too-long', at, key }
   }
   return null
+}
+
+/** Events are capped only when a property holds an array or an object; purchases always (§5.1). */
+function sizeFault(properties: unknown, array: 'events' | 'purchases'): ObjectFault | null {
+  if (!isRecord(properties)) return null
+  const structured = Object.values(properties).some(
+    (value) => value !== null && typeof value === 'object',
+  )
+  if (array === 'events' && !structured) return null
+  const limit = array === 'events' ? EVENT_PROPERTIES_MAX_BYTES : PURCHASE_PROPERTIES_MAX_BYTES
+  if (Buffer.byteLength(JSON.stringify(properties)) <= limit) return null
+  return {
+    code: array === 'events' ? 'event-properties-too-large' : 'purchase-properties-too-large',
+    at: ['properties'],
+  }
 }

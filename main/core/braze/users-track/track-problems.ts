@@ -4,7 +4,8 @@ export type TrackArray = 'attributes' | 'events' | 'purchases'
 
 /**
  * What Braze does about a problem in a `/users/track` body: refuse the `request` (400), skip the
- * `object` (listed in the answer's `errors`), or ignore or rewrite one `value` silently.
+ * `object` (listed in the answer's `errors`), or silently ignore or rewrite a `value` while still
+ * processing the object.
  */
 export type TrackEffect = 'request' | 'object' | 'value'
 
@@ -37,6 +38,19 @@ const OBJECT_PROBLEMS = {
   'invalid-email': {
     message: "The value provided for the 'email' field is not a valid email.",
     fix: 'Send a whole address such as name@example.com, or leave email out.',
+  },
+  /** Ours, in the email message's style: Braze needs a valid phone to identify a user (§5.1). */
+  'invalid-phone': {
+    message: "The value provided for the 'phone' field is not a valid phone number.",
+    fix: 'Send the number in E.164, e.g. +14155550101, or identify the user another way.',
+  },
+  'push-token-import-with-id': {
+    message: (key: string) => `'${key}' must not be sent with 'push_token_import'`,
+    fix: 'Leave external_id and braze_id out of push token imports, or drop push_token_import.',
+  },
+  'push-token-required': {
+    message: "'push_token_import' needs 'push_tokens' with an 'app_id' and a 'token'",
+    fix: 'Send "push_tokens": [{"app_id": "…", "token": "…"}].',
   },
   /** Official: Braze refuses dummy ids such as "undefined". */
   'blacklisted-external-id': {
@@ -72,6 +86,14 @@ const OBJECT_PROBLEMS = {
       `Property key '${key}' must be 1 to 255 characters and must not start with '$'`,
     fix: 'Rename the key: 1 to 255 characters, no leading $.',
   },
+  'event-properties-too-large': {
+    message: "'properties' with array or object values must be at most 100 KB",
+    fix: 'Send fewer or smaller properties, or flatten arrays and objects into strings.',
+  },
+  'purchase-properties-too-large': {
+    message: "Purchase 'properties' must be at most 50 KB",
+    fix: 'Send fewer or smaller properties.',
+  },
   'property-value-too-long': {
     message: (key: string) => `The value of property '${key}' is longer than 255 characters`,
     fix: 'Shorten the value to 255 characters.',
@@ -102,6 +124,12 @@ export type TrackProblemCode =
   | 'no-valid-data'
   | 'value-ignored'
   | 'value-replaced'
+  | 'nested-time-invalid'
+  | 'nested-null'
+  | 'nested-key-invalid'
+  | 'nested-too-large'
+  | 'nested-dropped'
+  | 'nested-time-out-of-range'
 
 /** Why one object is skipped: its code, where (relative to the object), and the key it names. */
 export interface ObjectFault {

@@ -1,6 +1,7 @@
 import { isRecord } from '../../../../shared/is-record'
 import { jsonPath } from '../../../../shared/json-path'
 import { CONTROL_KEYS, STANDARD_FIELDS, standardOutcome } from './attribute-ops'
+import { checkNestedAttributes } from './nested-problems'
 import { identify, type Identified } from './track-identifier'
 import { attributesFault, eventFault, purchaseFault } from './track-objects'
 import {
@@ -21,6 +22,8 @@ export interface TrackPlan {
   attributes: ValidObject[] | null
   events: ValidObject[] | null
   purchases: ValidObject[] | null
+  /** True when an invalid nested attribute makes Braze keep none of the request's nested updates. */
+  dropNestedAttributes: boolean
 }
 
 export interface TrackCheck {
@@ -30,8 +33,13 @@ export interface TrackCheck {
 }
 
 export interface TrackLimits {
-  /** Objects per array before Braze refuses the request (75, braze.md §5.2). */
-  maxObjectsPerArray: number
+  /** Objects one request may hold before Braze refuses it (75 by default, braze.md §5.2). */
+  maxObjects: number
+  /**
+   * Where `maxObjects` applies: across the three arrays together (Braze's default now) or to each
+   * array (older contracts: 75 + 75 + 75).
+   */
+  scope: 'combined' | 'per-array'
 }
 
 const ARRAYS: readonly TrackArray[] = ['attributes', 'events', 'purchases']
@@ -49,8 +57,20 @@ const FAULT_OF: Record<TrackArray, (object: Record<string, unknown>) => ObjectFa
  */
 export function checkTrackBody(body: unknown, limits: TrackLimits): TrackCheck {
   const input = isRecord(body) ? body : {}
-  const plan: TrackPlan = { attributes: null, events: null, purchases: null }
+  const plan: TrackPlan = {
+    attributes: null,
+    events: null,
+    purchases: null,
+    dropNestedAttributes: false,
+  }
   const problems: TrackProblem[] = []
+  if (limits.scope === 'combined') {
+    const total = ARRAYS.reduce((sum, name) => {
+      const list = input[name]
+      return sum + (Array.isArray(list) ? list.length : 0)
+    }, 0)
+    if (total > limits.maxObjects) problems.push(tooMany([], total, limits))
+  }
   let sent = 0
   for (const name of ARRAYS) {
     const list = input[name]
@@ -66,18 +86,21 @@ export function checkTrackBody(body: unknown, limits: TrackLimits): TrackCheck {
       )
       continue
     }
-    if (list.length > limits.maxObjectsPerArray) {
-      problems.push(
-        requestProblem(
-          [name],
-          'too-many-objects',
-          `'${name}' has ${list.length} objects; Braze takes at most ${limits.maxObjectsPerArray} per array and refuses the whole request (Max Input Length Exceeded).`,
-          'Split the objects over several requests.',
-        ),
-      )
-    }
+    if (limits.scope === 'per-array' && list.length > limits.maxObjects)
+      problems.push(tooMany([name], list.length, limits))
     sent += list.length
+    const start = problems.length
     plan[name] = checkArray(name, list, problems)
+    if (name === 'attributes') {
+      const nested = checkNestedAttributes(plan.attributes ?? [])
+      plan.dropNestedAttributes = nested.drop
+      problems.push(...nested.problems)
+      // Body order: each object's problems together, whichever check found them.
+      const own = problems
+        .splice(start)
+        .sort((a, b) => (a.object?.index ?? -1) - (b.object?.index ?? -1))
+      problems.push(...own)
+    }
   }
   const processed =
     (plan.attributes?.length ?? 0) + (plan.events?.length ?? 0) + (plan.purchases?.length ?? 0)
@@ -100,6 +123,19 @@ export function checkTrackBody(body: unknown, limits: TrackLimits): TrackCheck {
     )
   }
   return { plan, problems }
+}
+
+function tooMany(at: string[], count: number, limits: TrackLimits): TrackProblem {
+  const where =
+    limits.scope === 'combined'
+      ? `This request has ${count} objects across 'attributes', 'events' and 'purchases'; Braze takes at most ${limits.maxObjects} in all`
+      : `'${at[0]}' has ${count} objects; Braze takes at most ${limits.maxObjects} per array`
+  return requestProblem(
+    at,
+    'too-many-objects',
+    `${where} and refuses the whole request (Max Input Length Exceeded).`,
+    'Split the objects over several requests.',
+  )
 }
 
 function checkArray(name: TrackArray, list: unknown[], problems: TrackProblem[]): ValidObject[] {

@@ -1,6 +1,12 @@
 import { SourceMapBuilder, type SourceMap } from '../source-map'
 import { isBlankChar, isNameChar } from './chars'
-import { ExpressionLexer, type ExprToken, type FilterUse, type LexIssue } from './expression-lexer'
+import {
+  ExpressionLexer,
+  type ExprToken,
+  type FilterUse,
+  type LexIssue,
+  type LexSink,
+} from './expression-lexer'
 import {
   closest,
   FLOAT_LITERALS,
@@ -51,7 +57,16 @@ export function rewriteTemplate(source: string): Rewrite {
   return new TemplateRewriter(source).run()
 }
 
-class TemplateRewriter {
+/**
+ * A token's text, for the tag rules. Not a class-field arrow: esbuild's keepNames (tsx) names
+ * each such closure with a defineProperty, per rewrite (see render-compiled.ts).
+ */
+function sliceOf(src: string): (t: ExprToken) => string {
+  return (t) => src.slice(t.start, t.end)
+}
+
+/** Also the lexer's sink: issues and filter uses land in the rewrite. */
+class TemplateRewriter implements LexSink {
   private readonly out: SourceMapBuilder
   private readonly lexer: ExpressionLexer
   private readonly issues: LexIssue[] = []
@@ -59,14 +74,20 @@ class TemplateRewriter {
   private readonly references: ReferenceUse[] = []
   private readonly namespaces = new Set<string>()
   private anyNamespace = false
-  private readonly text = (t: ExprToken): string => this.src.slice(t.start, t.end)
+  private readonly text: (t: ExprToken) => string
 
   constructor(private readonly src: string) {
     this.out = new SourceMapBuilder(src)
-    this.lexer = new ExpressionLexer(src, {
-      issue: (issue) => this.issues.push(issue),
-      filter: (use) => this.filters.push(use),
-    })
+    this.lexer = new ExpressionLexer(src, this)
+    this.text = sliceOf(src)
+  }
+
+  issue(issue: LexIssue): void {
+    this.issues.push(issue)
+  }
+
+  filter(use: FilterUse): void {
+    this.filters.push(use)
   }
 
   run(): Rewrite {

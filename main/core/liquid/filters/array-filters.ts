@@ -1,5 +1,5 @@
 import type { FilterImplOptions } from 'liquidjs'
-import { isFloat } from '../numbers/ruby-float'
+import { isFloat } from '../../../../shared/numbers/ruby-float'
 import { isPlainObject, rubyToS } from '../ruby-output'
 import {
   indexInto,

@@ -1,4 +1,8 @@
 import type { FilterImplOptions } from 'liquidjs'
+import {
+  parseJsonKeepingFloats,
+  stringifyJsonKeepingFloats,
+} from '../../../../shared/numbers/json-keeping-floats'
 import { findTooDeepJson, nestedTooDeeply } from '../../../../shared/security/json-nesting'
 import { formatForOutput, isPlainObject } from '../ruby-output'
 import { ZonedTime } from '../time/zoned-time'
@@ -30,14 +34,18 @@ export const jsonFilters: Record<string, FilterImplOptions> = {
       )
     }
     try {
-      return JSON.parse(text) as unknown
+      // As Ruby's JSON reads it: `2.0` stays a Float, so it prints as 2.0.
+      return parseJsonKeepingFloats(text)
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
       throw new Error(`json_parse: the input is not valid JSON (${reason}).`, { cause: error })
     }
   },
-  /** Compact JSON; Braze leaves whitespace and key order undocumented (braze.md §2.2). */
-  as_json_string: (value: unknown) => JSON.stringify(toJsonValue(value)),
+  /**
+   * Compact JSON; Braze leaves whitespace and key order undocumented (braze.md §2.2). A whole
+   * Float is written `2.0` and a big Integer with all its digits, as Ruby's to_json writes them.
+   */
+  as_json_string: (value: unknown) => stringifyJsonKeepingFloats(toJsonValue(value)),
   /** `{"a"=>42,"b"=>0} | property_accessor: 'a'` → `42`. */
   property_accessor: (value: unknown, key: unknown) => {
     const data = value instanceof Drop ? value.valueOf() : value

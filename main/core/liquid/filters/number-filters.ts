@@ -1,5 +1,5 @@
 import type { FilterImplOptions } from 'liquidjs'
-import { isFloat, plainNumber } from '../numbers/ruby-float'
+import { isFloat, plainNumber } from '../../../../shared/numbers/ruby-float'
 import {
   abs,
   applyOperation,

@@ -28,22 +28,40 @@ export function lintZendeskTicket(subject: LintSubject): Problem[] {
     : undefined
   const shape = outputShape(output, locator, transitions)
   const shapes = compiled
-    ? memo<Map<string, TicketShape>>(compiled, 'zendesk-ticket:shapes', () => new Map())
+    ? memo<ShapeCache>(compiled, 'zendesk-ticket:shapes', () => ({
+        plans: new Map(),
+        newest: null,
+      }))
     : null
-  let plan = shapes?.get(shape.key)
+  let plan = shapes?.plans.get(shape.key)
   if (!plan) {
     plan = analyzeTicketShape(maskOutput(output, shape, locator), compiled)
     frozen(plan.problems)
-    if (shapes) {
-      if (shapes.size >= SHAPES_PER_TEMPLATE) shapes.delete(shapes.keys().next().value ?? '')
-      shapes.set(shape.key, plan)
-    }
   }
+  if (shapes) remember(shapes, shape.key, plan)
   problems.push(...plan.problems)
   if (!plan.fields) return problems
   const fields = fieldsFor(plan, shape, output)
   problems.push(...valueProblems(plan, fields), ...requesterFieldProblems(fields, subject.user))
   return problems
+}
+
+/**
+ * Ticket shapes seen for one template, least recently used out first: a batch has one common
+ * shape and many one-off ones (values with quotes), which must not push the common one out.
+ */
+interface ShapeCache {
+  plans: Map<string, TicketShape>
+  newest: string | null
+}
+
+function remember(cache: ShapeCache, key: string, plan: TicketShape): void {
+  if (cache.newest === key) return
+  const { plans } = cache
+  plans.delete(key)
+  if (plans.size >= SHAPES_PER_TEMPLATE) plans.delete(plans.keys().next().value ?? '')
+  plans.set(key, plan)
+  cache.newest = key
 }
 
 /** Comment, type, priority and status problems depend only on those values: memoized by them. */

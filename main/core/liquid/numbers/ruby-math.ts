@@ -1,6 +1,11 @@
 import Decimal from 'decimal.js'
 import { ZonedTime } from '../time/zoned-time'
-import { isFloat, plainNumber, rubyFloat, type RubyFloat } from './ruby-float'
+import {
+  isFloat,
+  plainNumber,
+  rubyFloat,
+  type RubyFloat,
+} from '../../../../shared/numbers/ruby-float'
 
 /**
  * Ruby Liquid's math filters (Liquid::Utils.to_number and apply_operation): Integers stay exact

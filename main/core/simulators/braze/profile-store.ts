@@ -7,6 +7,7 @@ import {
   applyStandard,
 } from '../../braze/users-track/attribute-ops'
 import { parseBrazeTime } from '../../braze/users-track/braze-time'
+import { normalizePhone } from '../../braze/users-track/phone-number'
 import type { TrackIdentifier, UserAlias } from '../../braze/users-track/track-identifier'
 
 /** Enough history for a demo; a load test must not grow memory without bound. */
@@ -84,8 +85,22 @@ export class BrazeProfileStore {
             typeof p.standard.email === 'string' &&
             p.standard.email.toLowerCase() === identifier.value,
         )
-      case 'phone':
-        return this.newest((p) => p.standard.phone === identifier.value)
+      case 'phone': {
+        const phone = normalizePhone(identifier.value) ?? identifier.value
+        return this.newest(
+          (p) =>
+            typeof p.standard.phone === 'string' &&
+            (normalizePhone(p.standard.phone) ?? p.standard.phone) === phone,
+        )
+      }
+      case 'push_token':
+        return this.newest(
+          (p) =>
+            Array.isArray(p.standard.push_tokens) &&
+            p.standard.push_tokens.some(
+              (token) => isRecord(token) && token.token === identifier.value,
+            ),
+        )
     }
   }
 
@@ -100,36 +115,49 @@ export class BrazeProfileStore {
     const profile = this.create(now)
     if (identifier.kind === 'external_id') this.setExternalId(profile, identifier.value)
     else if (identifier.kind === 'user_alias') profile.userAliases.push(identifier.value)
-    else profile.standard[identifier.kind] = identifier.value
+    // An anonymous user: the object's push_tokens land with its other attributes.
+    else if (identifier.kind !== 'push_token') profile.standard[identifier.kind] = identifier.value
     return profile
   }
 
+  /**
+   * Applies one attributes object. `dropNested`: the request held an invalid nested attribute, so
+   * Braze keeps none of its nested updates (§5.1). Subscription groups set here also update the
+   * other profiles with the same email (§5.1); those profiles are returned.
+   */
   applyAttributes(
     profile: BrazeProfile,
     object: Record<string, unknown>,
-    arrayLimit: number,
     now: Date,
-  ): void {
+    options: { arrayLimit: number; dropNested: boolean },
+  ): BrazeProfile[] {
     const changed: Record<string, unknown> = {}
-    const mergeObjects = object._merge_objects === true
+    const custom = { ...options, mergeObjects: object._merge_objects === true }
     for (const [key, value] of Object.entries(object)) {
       if (CONTROL_KEYS.has(key)) continue
       if (STANDARD_FIELDS.has(key)) {
         if (applyStandard(profile.standard, key, value)) changed[key] = value
       } else {
-        applyCustom(profile.custom, key, value, { arrayLimit, mergeObjects })
-        changed[key] = value
+        if (applyCustom(profile.custom, key, value, custom)) changed[key] = value
       }
     }
     const names = Object.keys(changed)
-    if (names.length === 0) return
-    this.touch(profile, now, {
-      kind: 'attributes',
-      name: names.join(', '),
-      time: now.toISOString(),
-      receivedAt: now.toISOString(),
-      properties: changed,
-    })
+    if (names.length === 0) return []
+    this.touch(profile, now, attributesEntry(changed, now))
+    const groups = changed.subscription_groups
+    const email = profile.standard.email
+    if (groups === undefined || typeof email !== 'string') return []
+    const sharing = [...this.profiles.values()].filter(
+      (other) =>
+        other !== profile &&
+        typeof other.standard.email === 'string' &&
+        other.standard.email.toLowerCase() === email.toLowerCase(),
+    )
+    for (const other of sharing) {
+      applyStandard(other.standard, 'subscription_groups', groups)
+      this.touch(other, now, attributesEntry({ subscription_groups: groups }, now))
+    }
+    return sharing
   }
 
   addEvent(profile: BrazeProfile, object: Record<string, unknown>, now: Date): void {
@@ -236,6 +264,16 @@ export class BrazeProfileStore {
     let id = ''
     for (let i = 0; i < 24; i++) id += Math.floor(this.random() * 16).toString(16)
     return this.profiles.has(id) ? this.newBrazeId() : id
+  }
+}
+
+function attributesEntry(changed: Record<string, unknown>, now: Date): BrazeTimelineEntry {
+  return {
+    kind: 'attributes',
+    name: Object.keys(changed).join(', '),
+    time: now.toISOString(),
+    receivedAt: now.toISOString(),
+    properties: changed,
   }
 }
 

@@ -22,7 +22,8 @@ export function handleTrack(
   now: Date,
 ): EndpointAnswer {
   const { plan, problems } = checkTrackBody(body, {
-    maxObjectsPerArray: settings.maxObjectsPerArray,
+    maxObjects: settings.maxObjects,
+    scope: settings.maxObjectsScope,
   })
   const refusal = trackRefusal(problems)
   if (refusal) return { status: 400, body: refusal, touched: [], summary: refusal.message }
@@ -31,8 +32,12 @@ export function handleTrack(
   for (const item of plan.attributes ?? []) {
     const profile = store.resolve(item.identifier, item.updateExistingOnly, now)
     if (!profile) continue
-    store.applyAttributes(profile, item.object, settings.arrayAttributeLimit, now)
+    const alsoUpdated = store.applyAttributes(profile, item.object, now, {
+      arrayLimit: settings.arrayAttributeLimit,
+      dropNested: plan.dropNestedAttributes,
+    })
     touched.add(profile.brazeId)
+    for (const other of alsoUpdated) touched.add(other.brazeId)
   }
   for (const item of plan.events ?? []) {
     const profile = store.resolve(item.identifier, item.updateExistingOnly, now)

@@ -1,5 +1,9 @@
 import { useState } from 'react'
 import type { BrazeUserProfile, SampleUserEntry } from '../../../../shared/contract'
+import {
+  parseJsonKeepingFloats,
+  stringifyJsonKeepingFloats,
+} from '../../../../shared/numbers/json-keeping-floats'
 import { useApi } from '../../api/api-context'
 import { useUserAction } from './use-user-actions'
 
@@ -15,9 +19,10 @@ const BLANK_USER: BrazeUserProfile = {
   custom_attributes: { plan: 'pro' },
 }
 
+/** `2.0` stays a Float (Liquid prints it as 2.0), both when shown and when saved. */
 function parseUser(text: string): { user?: BrazeUserProfile; error?: string } {
   try {
-    const value = JSON.parse(text) as unknown
+    const value = parseJsonKeepingFloats(text)
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       return {
         error: 'A user is one JSON object, e.g. {"external_id": "u-1", "first_name": "Ada"}.',
@@ -44,7 +49,7 @@ export function CustomUserEditor({
 }) {
   const api = useApi()
   const editable = entry !== null && entry.source !== 'built-in'
-  const [text, setText] = useState(() => JSON.stringify(entry?.user ?? BLANK_USER, null, 2))
+  const [text, setText] = useState(() => stringifyJsonKeepingFloats(entry?.user ?? BLANK_USER, 2))
   const { run, busy, error, setError } = useUserAction()
 
   const save = async (asNew: boolean) => {

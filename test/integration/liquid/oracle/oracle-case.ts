@@ -1,6 +1,6 @@
 import type { BrazeUserProfile } from '../../../../shared/contract/users'
 import { createBrazeLiquid } from '../../../../main/core/liquid/braze-liquid'
-import { parseJsonKeepingFloats } from '../../../../main/core/liquid/numbers/lossless-json'
+import { parseJsonKeepingFloats } from '../../../../shared/numbers/json-keeping-floats'
 import type { OracleRequest } from './ruby-oracle'
 
 /** One template of the differential corpus, written in Braze's dialect. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadBrazeUser } from '../../../../../main/core/braze/export-client'
+import { RubyFloat } from '../../../../../shared/numbers/ruby-float'
 import {
   startScriptedServer,
   type ScriptedReply,
@@ -53,6 +54,17 @@ describe('loading a user from Braze', () => {
     expect(sent.fields_to_export).toEqual(
       expect.arrayContaining(['email', 'custom_attributes', 'dob', 'home_city']),
     )
+  })
+
+  it('keeps a custom attribute of 2.0 a Float, as Braze wrote it', async () => {
+    const result = await load({
+      status: 201,
+      body: '{"message":"success","users":[{"external_id":"u-1001","custom_attributes":{"balance":2.0,"visits":2}}]}',
+    })
+    expect(result).toStrictEqual({
+      ok: true,
+      user: { external_id: 'u-1001', custom_attributes: { balance: new RubyFloat(2), visits: 2 } },
+    })
   })
 
   it('says so when no user has the id', async () => {

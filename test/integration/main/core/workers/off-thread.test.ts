@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { diffMessages } from '../../../../../main/core/diff/message-diff'
-import { rubyFloat } from '../../../../../main/core/liquid/numbers/ruby-float'
+import { rubyFloat } from '../../../../../shared/numbers/ruby-float'
 import { DEFAULT_RENDER_LIMITS } from '../../../../../main/core/liquid/render-limits'
 import { OffThread, CUT_OFF_GRACE_MS } from '../../../../../main/core/workers/off-thread'
 import { workerEntry } from '../../../../../main/core/workers/worker-entry'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createBrazeLiquid } from '../../../../../main/core/liquid/braze-liquid'
-import { parseJsonKeepingFloats } from '../../../../../main/core/liquid/numbers/lossless-json'
+import { parseJsonKeepingFloats } from '../../../../../shared/numbers/json-keeping-floats'
 
 /** The cases of issue 14 that Bridgebench previewed differently from Braze (Ruby Liquid 5). */
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { importUsersCsv } from '../../../../../main/core/users/import-users-csv'
+import { RubyFloat } from '../../../../../shared/numbers/ruby-float'
 import { MAX_JSON_DEPTH } from '../../../../../shared/security/json-nesting'
 
 /** A CSV cell holding JSON arrays nested `depth` deep, quoted as CSV needs. */
@@ -30,6 +31,15 @@ describe('importing users from CSV', () => {
       vip: true,
       score: 3.5,
       colors: ['red', 'green'],
+    })
+  })
+
+  it('keeps a cell of 2.0 a Float, in JSON cells too', () => {
+    const csv = 'external_id,balance,visits,prices\nu-1,2.0,2,"[1.0, 1.5]"\n'
+    expect(importUsersCsv(csv).users[0]?.custom_attributes).toStrictEqual({
+      balance: new RubyFloat(2),
+      visits: 2,
+      prices: [new RubyFloat(1), 1.5],
     })
   })
 

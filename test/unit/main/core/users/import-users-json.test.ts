@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { importUsersJson } from '../../../../../main/core/users/import-users-json'
+import { RubyFloat } from '../../../../../shared/numbers/ruby-float'
 import { MAX_JSON_DEPTH } from '../../../../../shared/security/json-nesting'
 
 const where = (text: string) =>
@@ -21,6 +22,17 @@ describe('importing users from JSON', () => {
     expect(importUsersJson('{"external_id":"solo","first_name":"S"}').users).toEqual([
       { external_id: 'solo', first_name: 'S' },
     ])
+  })
+
+  it('keeps a whole Float such as 2.0 a Float, wherever it is', () => {
+    const [user] = importUsersJson(
+      '[{"external_id":"a","random_bucket":7.0,"custom_attributes":{"balance":2.0,"visits":2,"h":{"l":[1.0]}}}]',
+    ).users
+    expect(user).toStrictEqual({
+      external_id: 'a',
+      random_bucket: new RubyFloat(7),
+      custom_attributes: { balance: new RubyFloat(2), visits: 2, h: { l: [new RubyFloat(1)] } },
+    })
   })
 
   it('keeps export fields it does not know', () => {

@@ -1,6 +1,6 @@
 import { MessageChannel } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
-import { RubyFloat, rubyFloat } from '../../../../../main/core/liquid/numbers/ruby-float'
+import { RubyFloat, rubyFloat } from '../../../../../shared/numbers/ruby-float'
 import { packFloats, unpackFloats } from '../../../../../main/core/workers/transfer'
 
 /** What a worker receives: the value after a structured clone through a message port. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   applyCustom,
   applyStandard,
+  standardOutcome,
 } from '../../../../../../main/core/braze/users-track/attribute-ops'
 
 const options = { arrayLimit: 25, mergeObjects: false }
@@ -57,5 +58,35 @@ describe('standard attributes (reference/braze.md §5.1)', () => {
     expect(applyStandard(target, 'time_zone', 'Mars/Olympus')).toBe(false)
     expect(applyStandard(target, 'time_zone', 'Europe/Madrid')).toBe(true)
     expect(target).toEqual({ time_zone: 'Europe/Madrid' })
+  })
+
+  it('updates only the subscription groups sent and leaves the others', () => {
+    const target: Record<string, unknown> = {
+      subscription_groups: [
+        { subscription_group_id: 'news', subscription_state: 'subscribed' },
+        { subscription_group_id: 'sms', subscription_state: 'subscribed' },
+      ],
+    }
+    applyStandard(target, 'subscription_groups', [
+      { subscription_group_id: 'sms', subscription_state: 'unsubscribed' },
+      { subscription_group_id: 'offers', subscription_state: 'subscribed' },
+    ])
+    expect(target.subscription_groups).toEqual([
+      { subscription_group_id: 'news', subscription_state: 'subscribed' },
+      { subscription_group_id: 'sms', subscription_state: 'unsubscribed' },
+      { subscription_group_id: 'offers', subscription_state: 'subscribed' },
+    ])
+  })
+
+  it('leaves out subscription group entries without an id or a valid state, and says which', () => {
+    const outcome = standardOutcome('subscription_groups', [
+      { subscription_group_id: 'news', subscription_state: 'opted_in' },
+      { subscription_group_id: 'sms', subscription_state: 'unsubscribed' },
+    ])
+    expect(outcome).toEqual({
+      kind: 'replaced',
+      value: [{ subscription_group_id: 'sms', subscription_state: 'unsubscribed' }],
+      why: expect.stringContaining('entries [0]'),
+    })
   })
 })

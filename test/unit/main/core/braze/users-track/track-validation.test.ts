@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { parseBrazeTime } from '../../../../../../main/core/braze/users-track/braze-time'
 import { checkTrackBody } from '../../../../../../main/core/braze/users-track/track-validation'
 
-const limits = { maxObjectsPerArray: 75 }
+const limits = { maxObjects: 75, scope: 'per-array' as const }
 const check = (body: unknown) => checkTrackBody(body, limits)
 const event = { external_id: 'u-1', name: 'opened', time: '2026-01-01T10:00:00Z' }
+const purchase = {
+  external_id: 'u-1',
+  product_id: 'p',
+  currency: 'USD',
+  price: 9.99,
+  time: '2026-01-01',
+}
 const where = (body: unknown) =>
   check(body).problems.map((p) => [p.path, p.code, p.severity, p.effect])
 
@@ -96,6 +103,91 @@ describe('/users/track validation (reference/braze.md §5.1, §5.2, §5.4)', () 
     ])
   })
 
+  it('refuses more than 75 objects across the three arrays by default, at the body', () => {
+    const combined = (body: unknown) => checkTrackBody(body, { maxObjects: 75, scope: 'combined' })
+    const attributes = Array.from({ length: 40 }, (_, i) => ({ external_id: `u-${i}` }))
+    const events = Array.from({ length: 36 }, () => event)
+    const [problem] = combined({ attributes, events }).problems
+    expect(problem).toMatchObject({ path: '', code: 'too-many-objects', effect: 'request' })
+    expect(problem?.message).toContain('76 objects across')
+    expect(combined({ attributes, events: events.slice(1) }).problems).toEqual([])
+    expect(check({ attributes, events }).problems).toEqual([])
+  })
+
+  it('takes a phone only when Braze can read it, in E.164 or as ten US digits', () => {
+    const { plan, problems } = check({
+      attributes: [
+        { phone: '+44 20 7183 8750' },
+        { phone: '(415) 555-2671' },
+        { phone: '12345' },
+        { phone: '+0123456789' },
+      ],
+    })
+    expect(plan.attributes?.map((o) => o.identifier)).toEqual([
+      { kind: 'phone', value: '+442071838750' },
+      { kind: 'phone', value: '+14155552671' },
+    ])
+    expect(problems.map((p) => [p.path, p.code, p.message])).toEqual([
+      [
+        'attributes[2].phone',
+        'invalid-phone',
+        "The value provided for the 'phone' field is not a valid phone number.",
+      ],
+      [
+        'attributes[3].phone',
+        'invalid-phone',
+        "The value provided for the 'phone' field is not a valid phone number.",
+      ],
+    ])
+  })
+
+  it('imports a push token for an anonymous user, without external_id or braze_id', () => {
+    const tokens = [{ app_id: 'ios-app', token: 'a1b2c3', device_id: 'd-1' }]
+    const { plan, problems } = check({
+      attributes: [
+        { push_token_import: true, email: 'anon@example.com', push_tokens: tokens },
+        { push_token_import: true, external_id: 'u-1', push_tokens: tokens },
+        { push_token_import: true, push_tokens: [{ app_id: 'ios-app' }] },
+      ],
+    })
+    expect(plan.attributes?.map((o) => [o.index, o.identifier, o.updateExistingOnly])).toEqual([
+      [0, { kind: 'push_token', value: 'a1b2c3' }, false],
+    ])
+    expect(problems.map((p) => [p.path, p.code, p.message])).toEqual([
+      [
+        'attributes[1].external_id',
+        'push-token-import-with-id',
+        "'external_id' must not be sent with 'push_token_import'",
+      ],
+      [
+        'attributes[2].push_tokens',
+        'push-token-required',
+        "'push_token_import' needs 'push_tokens' with an 'app_id' and a 'token'",
+      ],
+    ])
+  })
+
+  it('skips events whose structured properties pass 100 KB and purchases whose pass 50 KB', () => {
+    const chunk = 'x'.repeat(250)
+    const many = (n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, chunk]))
+    expect(
+      where({
+        events: [
+          { ...event, properties: { ...many(420), list: ['a'] } },
+          { ...event, properties: many(420) },
+        ],
+        purchases: [
+          { ...purchase, properties: many(210) },
+          { ...purchase, properties: many(190) },
+        ],
+      }),
+    ).toEqual([
+      ['events[0].properties', 'event-properties-too-large', 'error', 'object'],
+      ['purchases[0].properties', 'purchase-properties-too-large', 'error', 'object'],
+    ])
+  })
+
   it('refuses more than 75 objects in one array', () => {
     const attributes = Array.from({ length: 76 }, (_, i) => ({ external_id: `u-${i}` }))
     const [problem] = check({ attributes }).problems
@@ -145,13 +237,6 @@ describe('/users/track validation (reference/braze.md §5.1, §5.2, §5.4)', () 
   })
 
   it('checks purchases: product_id, currency, price and quantity up to 100', () => {
-    const purchase = {
-      external_id: 'u-1',
-      product_id: 'p',
-      currency: 'USD',
-      price: 9.99,
-      time: '2026-01-01',
-    }
     const { plan, problems } = check({
       purchases: [
         { ...purchase, currency: 'dollars' },

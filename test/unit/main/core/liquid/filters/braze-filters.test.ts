@@ -66,6 +66,11 @@ describe('Braze filter vectors (braze.md §2.2)', () => {
     expect(out(template)).toBe('demo-store [{"id":"1","store_name":"demo-store"}]')
   })
 
+  it('json_parse keeps 2.0 a Float, and as_json_string writes it back as 2.0', () => {
+    const template = `{% assign d = '{"rate": 2.0, "n": 2}' | json_parse %}{{ d.rate }} {{ d.n }} {{ d | as_json_string }}`
+    expect(out(template)).toBe('2.0 2 {"rate":2.0,"n":2}')
+  })
+
   it('json_parse refuses text nested too deeply, at the filter', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000)
     const result = render(`{% assign d = custom_attribute.\${deep} | json_parse %}{{ d }}`, {

@@ -7,7 +7,8 @@ import {
 
 const NO_VALID_DATA =
   "Valid data must be provided in the 'attributes', 'events', or 'purchases' fields."
-const problems = (body: unknown) => checkTrackBody(body, { maxObjectsPerArray: 75 }).problems
+const problems = (body: unknown) =>
+  checkTrackBody(body, { maxObjects: 75, scope: 'combined' }).problems
 
 describe("simulated Braze's /users/track answers (reference/braze.md §5.4)", () => {
   it('lists a skipped object as {type, input_array, index}', () => {
