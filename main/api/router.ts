@@ -9,6 +9,7 @@ import { receiverRouter } from './receiver'
 import { simulatorsRouter } from './simulators'
 import { templatesRouter } from './templates'
 import { ticketsRouter } from './tickets'
+import { triggersRouter } from './triggers'
 import { usersRouter } from './users'
 import { vaultRouter } from './vault'
 import { webhooksRouter } from './webhooks'
@@ -28,6 +29,7 @@ export const router = api.router({
   receiver: receiverRouter,
   captures: capturesRouter,
   webhooks: webhooksRouter,
+  triggers: triggersRouter,
 })
 
 export type Router = typeof router

@@ -29,6 +29,7 @@ import { confStoreFactory, type JsonStoreFactory } from './storage/json-store'
 import { ProfileVault, SANDBOX_ID, type SandboxSource } from './vault/profile-vault'
 import type { SecretCipher } from './vault/secret-cipher'
 import { ZendeskAuthorizer } from './zendesk/zendesk-authorizer'
+import { TriggerService } from './trigger/trigger-service'
 
 export type Door = AppInfo['door']
 
@@ -84,6 +85,8 @@ export class Engine {
   /** Zendesk → Bridgebench: the receiver, its tunnel and their settings. */
   readonly inbox: Inbox
   readonly webhookLinks: WebhookLinks
+  /** Zendesk → Braze authoring: the trigger body, its send test and one-step setup. */
+  readonly triggers: TriggerService
   private readonly sandboxService: ManagedService<Sandbox> | undefined
   /** What start-up repaired or found (shown once by the door that started the engine). */
   readonly startupNotices: string[] = []
@@ -169,19 +172,39 @@ export class Engine {
     this.inbox.onSettingsChange(() => syncSandboxDelivery(this.sandbox, this.inbox))
     this.webhookLinks = new WebhookLinks({
       http: this.http,
-      target: async (profileId) => {
-        const id = await this.useProfile(profileId)
-        return {
-          profileId: id,
-          baseUrl: this.vault.get(id).zendesk.baseUrl,
-          authorization: await this.zendeskAuth.authorization(id),
-        }
-      },
+      target: (profileId) => this.zendeskTarget(profileId),
       settings: this.inbox.settings,
       routeUrl: (route) => this.inbox.routeUrl(route),
       captures,
       now: this.now,
     })
+    this.triggers = new TriggerService({
+      http: this.http,
+      store: stores('trigger-setup'),
+      zendesk: (profileId) => this.zendeskTarget(profileId),
+      braze: (profileId) => {
+        const profile = this.vault.get(profileId)
+        const apiKey = this.vault.secret(profileId, 'brazeApiKey')
+        if (!apiKey || !profile.braze.endpoint) {
+          throw new Error(
+            `The profile "${profile.name}" has no Braze REST endpoint and key. Add them on the Connections screen (the key needs users.track and users.export.ids).`,
+          )
+        }
+        return { endpoint: profile.braze.endpoint, apiKey }
+      },
+      isSandbox: (profileId) => profileId === SANDBOX_ID,
+      receiverUrl: () => this.inbox.routeUrl('braze'),
+    })
+  }
+
+  /** A profile's Zendesk API base and Authorization, its simulators started if it is the Sandbox. */
+  private async zendeskTarget(profileId?: string) {
+    const id = await this.useProfile(profileId)
+    return {
+      profileId: id,
+      baseUrl: this.vault.get(id).zendesk.baseUrl,
+      authorization: await this.zendeskAuth.authorization(id),
+    }
   }
 
   static async create(options: EngineOptions): Promise<Engine> {

@@ -9,6 +9,7 @@ import { receiverContract } from './receiver'
 import { simulatorsContract } from './simulators'
 import { templatesContract } from './templates'
 import { ticketsContract } from './tickets'
+import { triggersContract } from './triggers'
 import { usersContract } from './users'
 import { vaultContract } from './vault'
 import { webhooksContract } from './webhooks'
@@ -31,6 +32,7 @@ export const contract = {
   receiver: receiverContract,
   captures: capturesContract,
   webhooks: webhooksContract,
+  triggers: triggersContract,
 }
 
 export type ApiClient = ContractRouterClient<typeof contract>
@@ -48,6 +50,7 @@ export * from './simulators'
 export * from './templates'
 export * from './tunnel'
 export * from './tickets'
+export * from './triggers'
 export * from './users'
 export * from './vault'
 export * from './webhooks'
