@@ -6,6 +6,7 @@ import { registerRender } from './commands/render'
 import { registerServe } from './commands/serve'
 import { registerSimulate } from './commands/simulate'
 import { registerTicket } from './commands/ticket'
+import { registerTrigger } from './commands/trigger'
 
 /** Each feature adds one `register…` here; every command runs over the same engine. */
 export function createProgram(io: CliIo): Command {
@@ -24,6 +25,7 @@ export function createProgram(io: CliIo): Command {
   registerProfile(program, io)
   registerTicket(program, io)
   registerListen(program, io)
+  registerTrigger(program, io)
   return program
 }
 

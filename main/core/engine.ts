@@ -7,6 +7,7 @@ import { ManagedService } from './events/managed-service'
 import { ServiceBoard } from './events/service-board'
 import { testConnection } from './connection/connection-tester'
 import { startSandbox, type Sandbox, type SandboxOptions } from './simulators/sandbox'
+import { loadSandboxSeed } from './simulators/sandbox-seed'
 import { TEMPLATE_LIBRARY_FILE } from './templates/stored-templates'
 import { resolveRender } from './templates/render-request'
 import { TemplateLibrary } from './templates/template-library'
@@ -194,6 +195,9 @@ export class Engine {
       },
       isSandbox: (profileId) => profileId === SANDBOX_ID,
       receiverUrl: () => this.inbox.routeUrl('braze'),
+      defaultTemplate: async () =>
+        (await loadSandboxSeed(sandboxOptions ? sandboxOptions.resourcesDir : undefined))
+          .triggerBody,
     })
   }
 

@@ -89,7 +89,8 @@ export type TriggerConditionChoice = z.infer<typeof triggerConditionChoice>
 
 export const triggerSetupInput = z.object({
   profileId: profileId.optional(),
-  template: z.string().max(MAX_TEMPLATE),
+  /** The trigger body; the built-in Zendesk → Braze template when not given. */
+  template: z.string().max(MAX_TEMPLATE).optional(),
   condition: triggerConditionChoice.default('solved-or-closed'),
   /** `braze`: the profile's `/users/track`; `receiver`: the receiver's public URL. */
   destination: z.enum(['braze', 'receiver']).default('braze'),

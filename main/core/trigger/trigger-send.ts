@@ -73,7 +73,7 @@ export async function sendTriggerBody(
     answer,
     message,
     problems,
-    profile: exported.ok ? (exported.user) : null,
+    profile: exported.ok ? exported.user : null,
     profileMessage: exported.ok
       ? `Read back "${externalId}" through /users/export/ids.`
       : exported.message,

@@ -31,6 +31,8 @@ export interface TriggerServiceDeps {
   isSandbox: (profileId: string) => boolean
   /** The receiver's public URL for the Braze route, or null while it is not running. */
   receiverUrl: () => string | null
+  /** The built-in trigger body (resources/templates), for a setup given no template. */
+  defaultTemplate: () => Promise<string>
 }
 
 /** Zendesk → Braze authoring for the front doors: samples, render, lint, send test, setup. */
@@ -134,7 +136,7 @@ export class TriggerService {
       zendesk,
       endpoint,
       brazeKey: braze.apiKey,
-      template: input.template,
+      template: input.template ?? (await this.deps.defaultTemplate()),
       condition: input.condition,
       webhookName: input.webhookName,
       triggerTitle: input.triggerTitle,
