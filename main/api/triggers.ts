@@ -1,6 +1,9 @@
 import { api } from './base'
 
 export const triggersRouter = {
+  defaultTemplate: api.triggers.defaultTemplate.handler(({ context: { engine } }) =>
+    engine.triggers.defaultTemplate(),
+  ),
   samples: api.triggers.samples.handler(({ context: { engine }, input }) =>
     engine.triggers.samples(input.profileId),
   ),

@@ -145,6 +145,8 @@ export const setupResult = z.object({
 export type SetupResult = z.infer<typeof setupResult>
 
 export const triggersContract = {
+  /** The built-in Zendesk → Braze trigger body (what the Sandbox's trigger sends). */
+  defaultTemplate: oc.output(z.string()),
   /** Built-in sample tickets, and the Sandbox's tickets (read through its REST API). */
   samples: oc.input(z.object({ profileId: profileId.optional() })).output(z.array(sampleTicket)),
   /** One ticket from a profile's Zendesk with its requester (`GET /api/v2/tickets/{id}`). */

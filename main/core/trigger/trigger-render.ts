@@ -89,7 +89,7 @@ function breakingPlaceholders(
     problems.push({
       severity: 'error',
       code: 'placeholder-breaks-json',
-      message: `{{${name}}} prints ${JSON.stringify(shown)} for ticket #${context.ticket.id}: inserted as-is, its ${describe(found[0])} breaks the JSON string, so Zendesk sends invalid JSON and Braze refuses it.`,
+      message: `{{${name}}} prints “${shown}” for ticket #${context.ticket.id}: inserted as-is, its ${describe(found[0])} breaks the JSON string, so Zendesk sends invalid JSON and Braze refuses it.`,
       line: variable.location.row,
       column: variable.location.col,
       fix: `Zendesk may insert values without escaping them (${ESCAPING_DOC}): keep free-text placeholders such as {{${name}}} out of the body, or test the raw body against your account before going live.`,

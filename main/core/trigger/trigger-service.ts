@@ -45,6 +45,10 @@ export class TriggerService {
     this.setup = new TriggerSetup(deps.http, deps.store)
   }
 
+  defaultTemplate(): Promise<string> {
+    return this.deps.defaultTemplate()
+  }
+
   /** The built-in samples, plus the Sandbox's tickets when the profile is the Sandbox. */
   async samples(profileId?: string): Promise<SampleTicket[]> {
     const target = await this.deps.zendesk(profileId)

@@ -3,6 +3,7 @@ import { ComposeScreen } from '../features/compose/ComposeScreen'
 import { ConnectionsScreen } from '../features/connections/ConnectionsScreen'
 import { OverviewScreen } from '../features/overview/OverviewScreen'
 import { SimulatorsScreen } from '../features/simulators/SimulatorsScreen'
+import { TriggerBodyScreen } from '../features/trigger-body/TriggerBodyScreen'
 
 export interface ScreenDefinition {
   id: string
@@ -40,6 +41,13 @@ export const SCREENS: ScreenDefinition[] = [
     summary:
       'The simulated Zendesk and Braze behind the Sandbox: solve a ticket, watch the webhook land.',
     component: SimulatorsScreen,
+  },
+  {
+    id: 'trigger-body',
+    label: 'Trigger body',
+    summary:
+      'Zendesk → Braze: the trigger body, previewed per ticket, checked against /users/track, set up in Zendesk.',
+    component: TriggerBodyScreen,
   },
 ]
 
