@@ -4,6 +4,10 @@ import { api } from './base'
 import { maskRenderResult } from './mask-render-result'
 
 export const composeRouter = {
+  brazeHandoff: api.compose.brazeHandoff.handler(({ context: { engine }, input }) =>
+    engine.brazeHandoff(input.profileId, input),
+  ),
+
   render: api.compose.render.handler(({ context: { engine }, input }) => {
     const { result, durationMs, renderedFor } = renderPreview(engine.liquid, engine.users, input)
     return { ...maskRenderResult(result), durationMs, renderedFor }

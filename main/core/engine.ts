@@ -31,6 +31,7 @@ import { ProfileVault, SANDBOX_ID, type SandboxSource } from './vault/profile-va
 import type { SecretCipher } from './vault/secret-cipher'
 import { ZendeskAuthorizer } from './zendesk/zendesk-authorizer'
 import { TriggerService } from './trigger/trigger-service'
+import { brazeHandoff } from './zendesk/braze-handoff'
 
 export type Door = AppInfo['door']
 
@@ -331,6 +332,24 @@ export class Engine {
     return testConnection(
       { vault: this.vault, authorizer: this.zendeskAuth, http: this.http, now: this.now },
       profileId,
+    )
+  }
+
+  /** "Copy for Braze": the webhook composer's fields for a Compose template and a profile. */
+  async brazeHandoff(
+    profileId: string | undefined,
+    input: { body: string; headers: Record<string, string>; copy: 'masked' | 'secrets' },
+  ) {
+    const id = await this.useProfile(profileId)
+    return brazeHandoff(
+      {
+        vault: this.vault,
+        authorizer: this.zendeskAuth,
+        now: this.now,
+        copyToClipboard: this.options.copyToClipboard,
+      },
+      id,
+      input,
     )
   }
 

@@ -127,6 +127,31 @@ describe('trigger bodies over the typed API', () => {
     expect(names).not.toContain('Bridgebench → Braze /users/track')
   })
 
+  it('updates a webhook of the same name in place, and undo puts its endpoint back', async () => {
+    const zendesk = engine.sandbox!.zendesk
+    const existing = zendesk.createWebhook({
+      name: 'Bridgebench → Braze /users/track',
+      endpoint: 'https://old.example.test/hook',
+    })
+    const plan = await api.triggers.plan({ profileId: 'sandbox', template: TEMPLATE })
+    expect(plan.changes[0]).toMatchObject({ action: 'update', id: existing.id })
+    expect(plan.changes[0]!.fields.find((f) => f.field === 'endpoint')).toMatchObject({
+      current: 'https://old.example.test/hook',
+      changed: true,
+    })
+    expect((await api.triggers.apply({ profileId: 'sandbox', template: TEMPLATE })).ok).toBe(true)
+    expect(zendesk.webhooks().find((w) => w.id === existing.id)!.endpoint).toBe(
+      engine.sandbox!.urls.brazeTrack,
+    )
+    expect((await api.triggers.undo({ profileId: 'sandbox' })).ok).toBe(true)
+    expect(zendesk.webhooks().find((w) => w.id === existing.id)!.endpoint).toBe(
+      'https://old.example.test/hook',
+    )
+    expect(zendesk.triggers().map((t) => t.title)).not.toContain(
+      'Bridgebench: ticket solved → Braze',
+    )
+  })
+
   it('solving a ticket after setup delivers the composed body to the simulated Braze', async () => {
     const template = TEMPLATE.replace('zendesk_ticket_solved', 'bridgebench_setup_solved')
     await api.triggers.apply({ profileId: 'sandbox', template, condition: 'solved' })

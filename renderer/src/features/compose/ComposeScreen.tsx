@@ -8,6 +8,7 @@ import { TicketHistoryPanel } from '../tickets/TicketHistoryPanel'
 import { BatchPanel } from './BatchPanel'
 import { useCompose } from './compose-store'
 import { ConnectedContentPanel } from './ConnectedContentPanel'
+import { CopyForBrazePanel } from './CopyForBrazePanel'
 import { HeadersEditor, headerInputId } from './HeadersEditor'
 import { useLibrary } from './library-store'
 import { LiquidEditor, type EditorHandle } from './LiquidEditor'
@@ -101,6 +102,7 @@ export function ComposeScreen() {
           <PreviewPanel />
           <ConnectedContentPanel />
           <SendTicketPanel onJump={jump} />
+          <CopyForBrazePanel />
           <PresetsPanel />
           <TicketHistoryPanel />
         </div>

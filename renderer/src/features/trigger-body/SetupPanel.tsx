@@ -17,6 +17,7 @@ const CONDITIONS: Array<[TriggerConditionChoice, string]> = [
 export function SetupPanel() {
   const api = useApi()
   const condition = useTriggerBody((s) => s.condition)
+  const destination = useTriggerBody((s) => s.destination)
   const plan = useTriggerBody((s) => s.plan)
   const setup = useTriggerBody((s) => s.setup)
   const busy = useTriggerBody((s) => s.busy)
@@ -39,6 +40,18 @@ export function SetupPanel() {
               {label}
             </option>
           ))}
+        </select>
+      </label>
+      <label className="form">
+        Deliver to
+        <select
+          value={destination}
+          onChange={(event) =>
+            actions.setDestination(event.target.value === 'receiver' ? 'receiver' : 'braze')
+          }
+        >
+          <option value="braze">Braze /users/track (the profile&apos;s endpoint)</option>
+          <option value="receiver">The receiver&apos;s public URL (capture, then forward)</option>
         </select>
       </label>
       <div className="actions">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { PlaceholderEscapingMode, Problem } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { SetupPanel } from './SetupPanel'
@@ -8,6 +8,12 @@ import { useTriggerBody } from './trigger-store'
 
 const NO_PROBLEMS: Problem[] = []
 const RENDER_DELAY_MS = 200
+const SOURCE_LABEL = {
+  'built-in': 'Built-in',
+  sandbox: 'Sandbox',
+  profile: 'Zendesk',
+  file: 'File',
+}
 
 /**
  * Zendesk → Braze: the JSON body a Zendesk trigger posts to Braze /users/track, previewed for a
@@ -20,6 +26,7 @@ export function TriggerBodyScreen() {
   const state = useTriggerBody()
   const { template, escaping, ticketKey, samples, result, lint, sent, busy, error } = state
   const problems = result?.problems ?? NO_PROBLEMS
+  const [ticketId, setTicketId] = useState('')
 
   useEffect(() => {
     if (useTriggerBody.getState().samples.length === 0) void useTriggerBody.getState().load(api)
@@ -102,11 +109,30 @@ export function TriggerBodyScreen() {
               >
                 {samples.map((s) => (
                   <option key={s.key} value={s.key}>
-                    {s.source === 'built-in' ? 'Built-in' : 'Sandbox'} · {s.label}
+                    {SOURCE_LABEL[s.source]} · {s.label}
                   </option>
                 ))}
               </select>
             </label>
+            <form
+              className="actions"
+              onSubmit={(event) => {
+                event.preventDefault()
+                const id = Number(ticketId)
+                if (Number.isInteger(id) && id > 0) void state.loadTicket(api, id)
+              }}
+            >
+              <input
+                aria-label="Ticket id to load from the profile's Zendesk"
+                placeholder="Ticket id"
+                inputMode="numeric"
+                value={ticketId}
+                onChange={(event) => setTicketId(event.target.value)}
+              />
+              <button type="submit" disabled={busy !== null}>
+                Load from Zendesk
+              </button>
+            </form>
             <fieldset className="escaping-switch" data-testid="trigger-escaping">
               <legend>How Zendesk inserts values (undocumented)</legend>
               {(['raw', 'json'] as PlaceholderEscapingMode[]).map((mode) => (

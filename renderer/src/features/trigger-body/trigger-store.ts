@@ -21,6 +21,7 @@ interface TriggerState {
   lint: TriggerLintResult | null
   sent: TriggerSendResult | null
   condition: TriggerConditionChoice
+  destination: 'braze' | 'receiver'
   plan: SetupPlan | null
   setup: SetupResult | null
   busy: string | null
@@ -30,6 +31,9 @@ interface TriggerState {
   setEscaping: (escaping: PlaceholderEscapingMode) => void
   selectTicket: (key: string) => void
   setCondition: (condition: TriggerConditionChoice) => void
+  setDestination: (destination: 'braze' | 'receiver') => void
+  /** Reads a ticket from the active profile's Zendesk and previews the body for it. */
+  loadTicket: (api: ApiClient, ticketId: number) => Promise<void>
   render: (api: ApiClient) => Promise<void>
   runLint: (api: ApiClient) => Promise<void>
   send: (api: ApiClient) => Promise<void>
@@ -52,7 +56,11 @@ export const useTriggerBody = create<TriggerState>()((set, get) => {
       set({ busy: null })
     }
   }
-  const setupInput = () => ({ template: get().template, condition: get().condition })
+  const setupInput = () => ({
+    template: get().template,
+    condition: get().condition,
+    destination: get().destination,
+  })
   return {
     template: '',
     escaping: 'raw',
@@ -62,6 +70,7 @@ export const useTriggerBody = create<TriggerState>()((set, get) => {
     lint: null,
     sent: null,
     condition: 'solved-or-closed',
+    destination: 'braze',
     plan: null,
     setup: null,
     busy: null,
@@ -79,6 +88,15 @@ export const useTriggerBody = create<TriggerState>()((set, get) => {
     setEscaping: (escaping) => set({ escaping }),
     selectTicket: (ticketKey) => set({ ticketKey }),
     setCondition: (condition) => set({ condition, plan: null }),
+    setDestination: (destination) => set({ destination, plan: null }),
+    loadTicket: (api, ticketId) =>
+      run('load-ticket', async () => {
+        const loaded = await api.triggers.loadTicket({ ticketId })
+        set((state) => ({
+          samples: [...state.samples.filter((s) => s.key !== loaded.key), loaded],
+          ticketKey: loaded.key,
+        }))
+      }),
     render: async (api) => {
       const sample = ticket()
       if (!sample) return
