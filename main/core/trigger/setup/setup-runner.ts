@@ -4,6 +4,7 @@ import type {
   SetupStep,
   TriggerConditionChoice,
 } from '../../../../shared/contract/triggers'
+import { maskSecret } from '../../../../shared/security/masking'
 import type { HttpClient } from '../../net/http-request'
 import type { JsonStore } from '../../storage/json-store'
 import {
@@ -250,7 +251,7 @@ export class TriggerSetup {
       trigger: (webhookId) =>
         desiredTrigger(request.triggerTitle, request.condition, webhookId, request.template),
       keyFingerprint: tokenFingerprint(request.brazeKey),
-      keyHint: `Braze key …${request.brazeKey.slice(-4)}`,
+      keyHint: `Braze key ${maskSecret(request.brazeKey)}`,
     }
     return { planned: planSetup(request.profileId, state, desired), state, desired }
   }
