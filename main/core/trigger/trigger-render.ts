@@ -1,4 +1,4 @@
-import { findNodeAtLocation, getNodeValue, printParseErrorCode } from 'jsonc-parser'
+import { printParseErrorCode } from 'jsonc-parser'
 import type { Problem } from '../../../shared/contract/problems'
 import type {
   PlaceholderEscapingMode,
@@ -10,7 +10,7 @@ import type { PlaceholderContext } from '../zendesk/placeholders/placeholder-con
 import type { PlaceholderRenderer } from '../zendesk/placeholders/placeholder-renderer'
 import { placeholderContext } from './api-ticket'
 import { brazeTrackProblems } from './braze-track-lint'
-import { pathSegments, templateLineAt } from './template-lines'
+import { templateLineAt } from './template-lines'
 
 /** Characters that end or break a JSON string when a value is inserted as-is. */
 // eslint-disable-next-line no-control-regex
@@ -54,14 +54,12 @@ export function renderTriggerBody(
     )
     return { text, escaping, problems, validJson: false }
   }
-  const body: unknown = tree ? getNodeValue(tree) : undefined
-  for (const problem of brazeTrackProblems(body)) {
-    const node = tree ? findNodeAtLocation(tree, pathSegments(problem.path)) : undefined
+  for (const problem of tree ? brazeTrackProblems(template, text, tree) : []) {
     problems.push({
       severity: problem.severity,
       code: `braze-${problem.code}`,
       message: `Braze /users/track${problem.path ? ` at ${problem.path}` : ''}: ${problem.message}`,
-      line: node ? templateLineAt(template, text, node.offset) : null,
+      line: problem.line,
       column: null,
       fix: problem.fix,
     })

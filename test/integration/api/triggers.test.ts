@@ -76,6 +76,18 @@ describe('trigger bodies over the typed API', () => {
     expect(result.broken).not.toContain('builtin:plain')
   })
 
+  it('places a /users/track problem at the template line of its object', async () => {
+    const result = await api.triggers.render({
+      template:
+        '{"events": [\n{"external_id": "{{ticket.requester.external_id}}", "name": "solved"}\n]}',
+      ticket: pepe(),
+      escaping: 'json',
+    })
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ code: 'braze-time-required', line: 2 }),
+    )
+  })
+
   it('reports an unknown placeholder with its line', async () => {
     const result = await api.triggers.render({
       template:
