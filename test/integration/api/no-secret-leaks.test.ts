@@ -282,7 +282,7 @@ describe('no stored secret ever appears in an API response', () => {
     },
     'receiver.stop': (api) => api.receiver.stop(),
     'compose.brazeHandoff': (api, ids) =>
-      api.compose.brazeHandoff({ profileId: ids.oauth as never, body: '{}', headers: {} }),
+      api.compose.brazeHandoff({ profileId: ids.oauth, body: '{}', headers: {} }),
     'triggers.defaultTemplate': (api) => api.triggers.defaultTemplate(),
     'triggers.samples': (api) => api.triggers.samples({ profileId: 'sandbox' }),
     'triggers.loadTicket': (api) => api.triggers.loadTicket({ profileId: 'sandbox', ticketId: 1 }),
