@@ -52,10 +52,8 @@ export function registerTrigger(program: Command, io: CliIo): void {
       .requiredOption('--ticket <id|file>', 'a ticket id, a built-in sample name, or a JSON file'),
   ).action((file: string, options: Common & { ticket: string }) =>
     withApi(io, options, async (api) => {
-      const template = readTemplate(file)
-      const profileId = await profileOf(api, options)
-      const ticket = await resolveTicket(api, options.ticket, profileId)
-      const result = await api.triggers.render({ template, ticket, escaping: escaping(options) })
+      const { template, ticket, mode } = await oneTicket(api, file, options)
+      const result = await api.triggers.render({ template, ticket, escaping: mode })
       if (options.json) printJson(io.stdout, { ticket: ticket.key, ...result })
       else {
         printLine(io.stderr, `${ticket.label} · escaping: ${result.escaping}`)
@@ -115,15 +113,8 @@ export function registerTrigger(program: Command, io: CliIo): void {
       .requiredOption('--ticket <id|file>', 'a ticket id, a built-in sample name, or a JSON file'),
   ).action((file: string, options: Common & { ticket: string }) =>
     withApi(io, options, async (api) => {
-      const template = readTemplate(file)
-      const profileId = await profileOf(api, options)
-      const ticket = await resolveTicket(api, options.ticket, profileId)
-      const result = await api.triggers.send({
-        profileId,
-        template,
-        ticket,
-        escaping: escaping(options),
-      })
+      const { template, ticket, mode, profileId } = await oneTicket(api, file, options)
+      const result = await api.triggers.send({ profileId, template, ticket, escaping: mode })
       if (options.json) printJson(io.stdout, result)
       else {
         printLine(io.stdout, `${result.message}\n  POST ${result.url} → ${result.status ?? '-'}`)
@@ -235,6 +226,14 @@ function escaping(options: Common): PlaceholderEscapingMode {
   const parsed = placeholderEscaping.safeParse(options.escaping)
   if (!parsed.success) throw new CliFailure('--escaping must be raw or json.', EXIT.usage)
   return parsed.data
+}
+
+/** What render and send take: the template file, the profile, the ticket and the escaping. */
+async function oneTicket(api: ApiClient, file: string, options: Common & { ticket: string }) {
+  const template = readTemplate(file)
+  const profileId = await profileOf(api, options)
+  const ticket = await resolveTicket(api, options.ticket, profileId)
+  return { template, profileId, ticket, mode: escaping(options) }
 }
 
 async function profileOf(api: ApiClient, options: { profile?: string }): Promise<string> {
