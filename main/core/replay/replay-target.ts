@@ -9,8 +9,8 @@ export interface ResolvedTarget {
   profileId: string
   /** The URL for one capture. */
   urlFor: (capture: Capture) => string
-  /** The Braze REST API for read-back, with its key (`Bearer …`); undefined when there is none. */
-  braze: { endpoint: string; authorization: string } | undefined
+  /** The Braze REST API for read-back, with its key; undefined when there is none. */
+  braze: { endpoint: string; apiKey: string } | undefined
   /** The Authorization a `profile` replay sends; undefined when the profile has no Braze key. */
   profileAuthorization: string | undefined
 }
@@ -68,12 +68,12 @@ export async function resolveTarget(
   )
   const endpoint = deps.brazeEndpoint(id)
   const key = deps.brazeKey(id)
-  const braze = endpoint && key ? { endpoint, authorization: `Bearer ${key}` } : undefined
+  const braze = endpoint && key ? { endpoint, apiKey: key } : undefined
   const common = {
     label: targetLabel(target),
     profileId: id,
     braze,
-    profileAuthorization: braze?.authorization,
+    profileAuthorization: braze ? `Bearer ${braze.apiKey}` : undefined,
   }
   switch (target.kind) {
     case 'braze':
