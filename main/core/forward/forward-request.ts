@@ -27,18 +27,34 @@ export type ForwardAuthorization =
   | { from: 'capture' }
   /** The header's value, e.g. `Bearer <profile key>`. */
   | { from: 'profile'; value: string }
+  /** No Authorization line at all (replays with `auth: none`). */
+  | { from: 'none' }
 
 /**
  * The path and query a capture is forwarded to: what followed `/hooks/{route}` on its request
  * line (`/hooks/braze/users/track?x=1` → `/users/track?x=1`); a capture sent to the bare route
- * (`/hooks/sandbox`) goes to `/users/track`, the endpoint Zendesk-to-Braze webhooks call.
+ * (`/hooks/sandbox`) goes to `/users/track`, the endpoint Zendesk-to-Braze webhooks call. A
+ * capture that did not come through the route (imported from a HAR file) keeps its own path and
+ * query, an absolute URL's included.
  */
 export function forwardPath(captureUrl: string, route: string): string {
-  const [path = '', ...rest] = captureUrl.split('?')
+  const [path = '', ...rest] = ownPath(captureUrl).split('?')
   const query = rest.length > 0 ? `?${rest.join('?')}` : ''
   const prefix = `/hooks/${encodeURIComponent(route)}`
-  const after = path.startsWith(prefix) ? path.slice(prefix.length) : ''
+  const routed = path === prefix || path.startsWith(`${prefix}/`)
+  const after = routed ? path.slice(prefix.length) : path
   return `${after === '' || after === '/' ? '/users/track' : after}${query}`
+}
+
+/** An absolute URL's path and query (some imports keep one); anything else as it is. */
+function ownPath(captureUrl: string): string {
+  if (captureUrl.startsWith('/')) return captureUrl
+  try {
+    const parsed = new URL(captureUrl)
+    return `${parsed.pathname}${parsed.search}`
+  } catch {
+    return captureUrl
+  }
 }
 
 /** The absolute URL: the target's base (a Braze REST endpoint) and the forwarded path. */
@@ -49,7 +65,8 @@ export function forwardUrl(base: string, captureUrl: string, route: string): str
 /**
  * The capture's header lines for the forward, in their order and case, duplicates kept: hop-by-
  * hop lines and Host left out, credentials decrypted back from the capture's ciphertext, and the
- * Authorization line either passed through or replaced (in place) by the profile's.
+ * Authorization line either passed through, replaced (in place) by the profile's, or left out.
+ * Without `decrypt`, credentials other than Authorization are left out.
  * Throws ForwardError when the capture's own credential is needed and was not kept.
  */
 export function forwardHeaders(
@@ -59,14 +76,14 @@ export function forwardHeaders(
 ): RawHeaders {
   const headers = capture.request.headers
   const sealed = new Map(capture.sealedHeaders.map((entry) => [entry.index, entry.cipherText]))
-  const dropped = connectionTokens(headers)
+  const hopByHop = hopByHopIn(headers)
   const lines: RawHeaders = []
   let authorizationWritten = false
   headers.forEach(([name, value], index) => {
     const lower = name.toLowerCase()
-    if (NOT_FORWARDED.has(lower) || dropped.has(lower)) return
+    if (hopByHop(lower)) return
     if (lower === 'authorization') {
-      if (authorizationWritten) return
+      if (authorizationWritten || authorization.from === 'none') return
       authorizationWritten = true
       if (authorization.from === 'profile') lines.push([name, authorization.value])
       else lines.push([name, unseal(sealed.get(index), name, decrypt, true) as string])
@@ -80,7 +97,7 @@ export function forwardHeaders(
     const plain = unseal(sealed.get(index), name, decrypt, false)
     if (plain !== undefined) lines.push([name, plain])
   })
-  if (!authorizationWritten) {
+  if (!authorizationWritten && authorization.from !== 'none') {
     if (authorization.from === 'profile') lines.push(['Authorization', authorization.value])
     else
       throw new ForwardError(
@@ -114,6 +131,21 @@ function unseal(
       'credential-unreadable',
     )
   }
+}
+
+/**
+ * Header lines already in plain text (credentials decrypted elsewhere) without the lines that
+ * belong to the old connection: hop-by-hop, those a Connection line names, and Host.
+ */
+export function withoutHopByHop(headers: RawHeaders): RawHeaders {
+  const hopByHop = hopByHopIn(headers)
+  return headers.filter(([name]) => !hopByHop(name.toLowerCase()))
+}
+
+/** Whether a lower-case header name is hop-by-hop in these lines (or Host). */
+function hopByHopIn(headers: RawHeaders): (lower: string) => boolean {
+  const dropped = connectionTokens(headers)
+  return (lower) => NOT_FORWARDED.has(lower) || dropped.has(lower)
 }
 
 /** Header names a `Connection` line lists are hop-by-hop too (RFC 9110 §7.6.1). */

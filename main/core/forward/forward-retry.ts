@@ -15,11 +15,16 @@ export const CAPTURE_FIRST_LIMITS = { maxAttempts: 6, maxWaitSeconds: 60, timeou
  * only documented rate-limit advice; a `Retry-After`, should one come, is honoured next), a
  * 5xx backs off 1, 2, 4… s (Braze cannot replay a call that failed in an incident). A request
  * that may have reached Braze (a timeout, a reset) is not sent again: events would duplicate.
+ * `retryNeverArrived: false` (replays) gives up on any failure without an answer as well.
  */
-export function captureFirstPolicy(now: () => Date): RetryPolicy {
+export function captureFirstPolicy(
+  now: () => Date,
+  options: { retryNeverArrived?: boolean } = {},
+): RetryPolicy {
+  const { retryNeverArrived = true } = options
   return (outcome: HttpOutcome, attempt: number) => {
     if (outcome.kind === 'failed') {
-      return NEVER_ARRIVED.has(outcome.failure.reason)
+      return retryNeverArrived && NEVER_ARRIVED.has(outcome.failure.reason)
         ? { afterSeconds: backoffSeconds(attempt), reason: 'no-answer' }
         : null
     }

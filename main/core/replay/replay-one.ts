@@ -108,7 +108,13 @@ async function judge(
       failures.push('Read-back needs a Braze REST endpoint and key in the profile.')
     else
       failures.push(
-        ...(await readBackFailures(deps, input.target.braze, readBack, request.body, input.signal)),
+        ...(await readBackFailures(
+          deps,
+          input.target.braze,
+          readBack,
+          { body: request.body, at: new Date(sent.exchange.startedAt) },
+          input.signal,
+        )),
       )
   }
   return failures

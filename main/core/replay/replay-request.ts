@@ -4,7 +4,7 @@ import type { AuthorizationSource } from '../../../shared/contract/exchanges'
 import type { RawHeaders } from '../../../shared/contract/raw-http'
 import type { ReplayEdit } from '../../../shared/contract/replay'
 import { isSecretHeader } from '../../../shared/security/masking'
-import { HOP_BY_HOP_HEADERS } from '../diff/ignore-rules'
+import { forwardHeaders, withoutHopByHop } from '../forward/forward-request'
 import { rawBodyBytes } from '../net/raw-record'
 import {
   SIGNATURE_HEADER,
@@ -12,12 +12,8 @@ import {
   signZendeskWebhook,
 } from '../zendesk/webhook-signature'
 
-// TO FOLD: the header rules (hop-by-hop and Host dropped, Authorization swapped in place,
-// unsealed credentials) repeat the forward branch's forwardHeaders
-// (main/core/forward/forward-request.ts); build on it once it is on main, keeping edits and re-signing here.
-
-/** Dropped from every replay: hop-by-hop headers (RFC 9110 §7.6.1), Host and Content-Length, which the client writes for the new connection and body. */
-const NOT_REPLAYED = new Set([...HOP_BY_HOP_HEADERS, 'content-length'])
+/** Content-Length is written again by the client for the (possibly edited) body. */
+const CONTENT_LENGTH = 'content-length'
 
 /** How the replay is authorised, already resolved to values. */
 export type ReplayCredential =
@@ -63,9 +59,9 @@ export function buildReplayRequest(input: ReplayRequestInput): ReplayRequest {
       `Capture ${capture.id} kept only the first ${capture.request.body.data.length} of ${capture.request.body.size} bytes of its body (it was over the receiver's limit): replaying it would send a partial body.`,
     )
   }
-  const captured = credential.source === 'capture' ? credential.headers : capture.request.headers
-  let headers: RawHeaders = captured.filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase()))
-  headers = withCredential(headers, credential, capture.id)
+  let headers = withCredential(capture, credential).filter(
+    ([name]) => name.toLowerCase() !== CONTENT_LENGTH,
+  )
   headers = editHeaders(headers, input.edit?.headers)
   const body = editBody(rawBodyBytes(capture.request.body), input.edit?.body)
   if (input.resign) headers = resigned(headers, body, input.resign)
@@ -78,29 +74,28 @@ export function buildReplayRequest(input: ReplayRequestInput): ReplayRequest {
   }
 }
 
-function withCredential(
-  headers: RawHeaders,
-  credential: ReplayCredential,
-  captureId: string,
-): RawHeaders {
-  if (credential.source === 'capture') {
-    const masked = headers.find(([name, value]) => isSecretHeader(name) && value.includes('••••'))
-    if (masked) {
-      throw new ReplayBuildError(
-        `Capture ${captureId}'s ${masked[0]} header was only kept masked (it is not in this inbox, or secret storage was locked when it arrived): replay it with the profile's key instead.`,
-      )
-    }
-    return headers
+/**
+ * The forward's header rules: hop-by-hop lines and Host dropped, and the profile's key in the
+ * captured Authorization's place, or no credential at all; with `capture`, the lines as this
+ * inbox decrypted them.
+ */
+function withCredential(capture: Capture, credential: ReplayCredential): RawHeaders {
+  if (credential.source !== 'capture') {
+    const authorization =
+      credential.source === 'profile'
+        ? { from: 'profile' as const, value: credential.authorization }
+        : { from: 'none' as const }
+    return forwardHeaders(capture, authorization, undefined)
   }
-  const at = headers.findIndex(([name]) => name.toLowerCase() === 'authorization')
-  const name = headers[at]?.[0] ?? 'Authorization'
-  const kept = headers.filter(([header]) => !isSecretHeader(header))
-  if (credential.source === 'none') return kept
-  const line: [string, string] = [name, credential.authorization]
-  // The new credential takes the old one's place, so the order still reads as captured.
-  const position =
-    at < 0 ? kept.length : headers.slice(0, at).filter(([h]) => !isSecretHeader(h)).length
-  return [...kept.slice(0, position), line, ...kept.slice(position)]
+  const masked = credential.headers.find(
+    ([name, value]) => isSecretHeader(name) && value.includes('••••'),
+  )
+  if (masked) {
+    throw new ReplayBuildError(
+      `Capture ${capture.id}'s ${masked[0]} header was only kept masked (it is not in this inbox, or secret storage was locked when it arrived): replay it with the profile's key instead.`,
+    )
+  }
+  return withoutHopByHop(credential.headers)
 }
 
 function editHeaders(headers: RawHeaders, edit: ReplayEdit['headers']): RawHeaders {

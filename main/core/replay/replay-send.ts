@@ -1,21 +1,11 @@
 import type { Exchange } from '../../../shared/contract/exchanges'
 import type { ExchangeStore } from '../captures/exchange-store'
 import { recordExchange } from '../net/exchange-recorder'
-import type { HttpClient, HttpOutcome } from '../net/http-request'
-import { headerValue } from '../net/raw-record'
-import { rateLimitResetSeconds, retryAfterSeconds } from '../net/retry-after'
-import {
-  backoffSeconds,
-  retryingSend,
-  type RetryingSendResult,
-  type RetryWait,
-  type Sleep,
-} from '../net/retrying-send'
+import { captureFirstPolicy } from '../forward/forward-retry'
+import type { HttpClient } from '../net/http-request'
+import { retryingSend, type RetryingSendResult, type Sleep } from '../net/retrying-send'
 import type { RateLimiter } from './replay-rate'
 import type { ReplayRequest } from './replay-request'
-
-// TO FOLD: replayRetry is the forward branch's retry policy for Braze (forward-retry.ts:
-// 429 until X-RateLimit-Reset, 5xx with backoff); share one once it is on main.
 
 /** A 429 is waited out and 5xx retried: at most this many attempts per replayed capture. */
 const MAX_ATTEMPTS = 4
@@ -68,6 +58,7 @@ export async function sendReplay(
     },
     (record) => deps.exchanges.save(record),
   )
+  const policy = captureFirstPolicy(deps.now, { retryNeverArrived: false })
   const sent = await retryingSend({
     client: deps.http,
     request: () => ({
@@ -79,7 +70,7 @@ export async function sendReplay(
       maxResponseBytes: 1024 * 1024,
     }),
     policy: (outcome, attempt) => {
-      const wait = replayRetry(outcome, attempt, deps.now())
+      const wait = policy(outcome, attempt)
       if (wait && outcome.kind === 'answered' && outcome.status === 429)
         options.limiter?.pauseFor(wait.afterSeconds * 1000)
       return wait
@@ -93,18 +84,4 @@ export async function sendReplay(
   })
   await recorder.finish()
   return { ...sent, exchange: recorder.exchange }
-}
-
-function replayRetry(outcome: HttpOutcome, attempt: number, now: Date): RetryWait | null {
-  if (outcome.kind !== 'answered') return null
-  if (outcome.status === 429) {
-    const reset = rateLimitResetSeconds(headerValue(outcome.headers, 'x-ratelimit-reset'), now)
-    if (reset !== undefined) return { afterSeconds: Math.max(1, reset), reason: 'rate-limit-reset' }
-    const after = retryAfterSeconds(headerValue(outcome.headers, 'retry-after'), now)
-    if (after !== undefined) return { afterSeconds: after, reason: 'retry-after' }
-    return { afterSeconds: backoffSeconds(attempt), reason: 'backoff' }
-  }
-  if ([500, 502, 503, 504].includes(outcome.status))
-    return { afterSeconds: backoffSeconds(attempt), reason: 'backoff' }
-  return null
 }

@@ -1,11 +1,6 @@
 import type { Capture } from '../../../shared/contract/captures'
 import type { ReplayTarget } from '../../../shared/contract/replay'
-
-// TO FOLD: pathAfterRoute/brazeUrl repeat the forward branch's forwardPath/forwardUrl
-// (main/core/forward/forward-request.ts); use those once they are on main.
-
-/** Where a capture without a path after its route goes on Braze: the integration's endpoint. */
-export const DEFAULT_BRAZE_PATH = '/users/track'
+import { forwardPath, forwardUrl } from '../forward/forward-request'
 
 /** A replay target made concrete: where to send, and which profile's key, secret and Braze to use. */
 export interface ResolvedTarget {
@@ -14,42 +9,18 @@ export interface ResolvedTarget {
   profileId: string
   /** The URL for one capture. */
   urlFor: (capture: Capture) => string
-  /** The Braze REST API for read-back, with its key (`Bearer …`); undefined when there is none. */
-  braze: { endpoint: string; authorization: string } | undefined
+  /** The Braze REST API for read-back, with its key; undefined when there is none. */
+  braze: { endpoint: string; apiKey: string } | undefined
   /** The Authorization a `profile` replay sends; undefined when the profile has no Braze key. */
   profileAuthorization: string | undefined
-}
-
-/**
- * What follows the receiver route in a capture's path, with its query:
- * `/hooks/braze/users/track?x=1` → `/users/track?x=1`. A capture that did not come through a
- * route (imported from HAR) keeps its whole path.
- */
-export function pathAfterRoute(capture: Capture): string {
-  const url = capture.request.url
-  const prefix = `/hooks/${capture.route}`
-  if (url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`))
-    return url.slice(prefix.length)
-  try {
-    // An absolute URL (some imports keep one): its path and query.
-    const parsed = new URL(url)
-    return `${parsed.pathname}${parsed.search}`
-  } catch {
-    return url
-  }
-}
-
-/** `{endpoint}{path after the route}`, with Braze's /users/track when nothing follows the route. */
-export function brazeUrl(endpoint: string, capture: Capture): string {
-  const rest = pathAfterRoute(capture)
-  const path = rest === '' || rest.startsWith('?') ? `${DEFAULT_BRAZE_PATH}${rest}` : rest
-  return `${endpoint.replace(/\/+$/, '')}${path}`
 }
 
 /** The receiver's own URL for a capture: its route and path as captured. */
 export function receiverUrl(base: string, capture: Capture): string {
   const url = capture.request.url
-  const path = url.startsWith('/hooks/') ? url : `/hooks/${capture.route}${pathAfterRoute(capture)}`
+  const path = url.startsWith('/hooks/')
+    ? url
+    : `/hooks/${capture.route}${forwardPath(url, capture.route)}`
   return `${base.replace(/\/+$/, '')}${path}`
 }
 
@@ -97,12 +68,12 @@ export async function resolveTarget(
   )
   const endpoint = deps.brazeEndpoint(id)
   const key = deps.brazeKey(id)
-  const braze = endpoint && key ? { endpoint, authorization: `Bearer ${key}` } : undefined
+  const braze = endpoint && key ? { endpoint, apiKey: key } : undefined
   const common = {
     label: targetLabel(target),
     profileId: id,
     braze,
-    profileAuthorization: braze?.authorization,
+    profileAuthorization: braze ? `Bearer ${braze.apiKey}` : undefined,
   }
   switch (target.kind) {
     case 'braze':
@@ -111,7 +82,10 @@ export async function resolveTarget(
         throw new ReplayTargetError(
           `Profile ${id} has no Braze REST endpoint: set it under Connections.`,
         )
-      return { ...common, urlFor: (capture) => brazeUrl(endpoint, capture) }
+      return {
+        ...common,
+        urlFor: (capture) => forwardUrl(endpoint, capture.request.url, capture.route),
+      }
     case 'receiver': {
       const base = deps.receiverBase()
       if (!base) {

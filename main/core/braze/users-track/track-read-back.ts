@@ -135,9 +135,16 @@ function judge(expected: unknown, found: unknown): ReadBackItem['state'] {
   return same(expected, found) ? 'arrived' : 'differs'
 }
 
-/** Export answers may carry numbers and booleans as text (braze.md §6: `"loyaltyPoints": "321"`). */
+/**
+ * Export answers may carry numbers and booleans as text (braze.md §6: `"loyaltyPoints": "321"`),
+ * and a time in Braze's own form: the same instant counts as the same value.
+ */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true
+  if (typeof a === 'string' && typeof b === 'string') {
+    const [at, bt] = [parseBrazeTime(a), parseBrazeTime(b)]
+    if (at && bt) return at.getTime() === bt.getTime()
+  }
   const scalar = (value: unknown) =>
     typeof value === 'string' ||
     typeof value === 'number' ||

@@ -89,6 +89,24 @@ describe('replays', () => {
     expect(result.passed).toBe(true)
   })
 
+  it('says which named attribute and event did not arrive when reading back', async () => {
+    const result = await engine.qa.replays.one({
+      capture: testCapture({ body: trackBody('u-1004', 'Solved') }),
+      target: { kind: 'sandbox' },
+      assertions: {
+        readBack: {
+          attributes: { zendesk_last_ticket_status: 'Open' },
+          events: ['zendesk_ticket_reopened'],
+          delayMs: 0,
+        },
+      },
+    })
+    expect(result.failures).toEqual([
+      'User "u-1004": zendesk_last_ticket_status is "Solved", expected "Open".',
+      'User "u-1004": no event "zendesk_ticket_reopened" was recorded by the replay.',
+    ])
+  })
+
   it('streams one result per fed capture, in a run held to its rate', async () => {
     const events = engine.qa.replays.run(
       { kind: 'feed' },

@@ -5,6 +5,7 @@ import {
   forwardHeaders,
   forwardPath,
   forwardUrl,
+  withoutHopByHop,
 } from '../../../../../main/core/forward/forward-request'
 
 const capture = (
@@ -32,6 +33,14 @@ describe('forwardPath: what follows the route on the request line', () => {
   it('sends a capture to the bare route on to /users/track', () => {
     expect(forwardPath('/hooks/sandbox', 'sandbox')).toBe('/users/track')
     expect(forwardPath('/hooks/sandbox/?x=1', 'sandbox')).toBe('/users/track?x=1')
+  })
+
+  it('keeps the own path and query of a capture that did not come through the route', () => {
+    expect(forwardPath('/users/track?x=1', 'braze')).toBe('/users/track?x=1')
+    expect(forwardPath('https://rest.iad-01.braze.com/campaigns/trigger/send', 'braze')).toBe(
+      '/campaigns/trigger/send',
+    )
+    expect(forwardPath('/hooks/brazen/users/track', 'braze')).toBe('/hooks/brazen/users/track')
   })
 
   it('joins the base without a doubled slash', () => {
@@ -84,6 +93,31 @@ describe('forwardHeaders: the capture header lines a forward sends', () => {
     expect(sent).toEqual([
       ['Content-Type', 'application/json'],
       ['Authorization', 'Bearer k'],
+    ])
+  })
+
+  it('sends no Authorization, nor any other credential, when told none', () => {
+    const withKey: RawHeaders = [...lines, ['X-Api-Key', 'secret']]
+    const sent = forwardHeaders(
+      capture(withKey, [...sealed, { index: 10, cipherText: 'sealed:secret' }]),
+      { from: 'none' },
+      undefined,
+    )
+    expect(sent.map(([name]) => name)).toEqual([
+      'Content-Type',
+      'X-Zendesk-Webhook-Id',
+      'x-custom',
+      'X-Custom',
+    ])
+  })
+
+  it('drops the connection lines from header lines already in plain text', () => {
+    expect(withoutHopByHop(lines)).toEqual([
+      ['Content-Type', 'application/json'],
+      ['X-Zendesk-Webhook-Id', '01H'],
+      ['Authorization', 'Bearer ••••abcd'],
+      ['x-custom', 'one'],
+      ['X-Custom', 'two'],
     ])
   })
 

@@ -43,6 +43,12 @@ describe("capture-first retries of a forward (Braze's rate limit and errors)", (
     expect(policy(failedWith('refused'), 1)).toMatchObject({ reason: 'no-answer' })
   })
 
+  it('gives up on a request that never reached Braze when told not to retry those (replays)', () => {
+    const replay = captureFirstPolicy(() => NOW, { retryNeverArrived: false })
+    expect(replay(failedWith('refused'), 1)).toBeNull()
+    expect(replay(answered(503), 1)).toEqual({ afterSeconds: 1, reason: 'backoff' })
+  })
+
   it('does not send again after a timeout, which may have reached Braze (events would duplicate)', () => {
     expect(policy(failedWith('timeout'), 1)).toBeNull()
   })

@@ -45,6 +45,15 @@ describe('reading a forward back from the profile', () => {
     expect(compareReadBack(body, [], SENT_AT)[0]?.found).toBe(false)
   })
 
+  it('counts a time attribute exported in another form of the same instant as arrived', () => {
+    const sent = { attributes: [{ external_id: 'u-1', renewal: '2026-02-01T10:00:00Z' }] }
+    const exported = {
+      external_id: 'u-1',
+      custom_attributes: { renewal: '2026-02-01T10:00:00.000Z' },
+    }
+    expect(compareReadBack(sent, [exported], SENT_AT)[0]?.items[0]?.state).toBe('arrived')
+  })
+
   it('counts an event older than the one sent as not arrived', () => {
     const exported = {
       external_id: 'u-1',
