@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react'
+import { ActivityScreen } from '../features/activity/ActivityScreen'
 import { ComposeScreen } from '../features/compose/ComposeScreen'
 import { ConnectionsScreen } from '../features/connections/ConnectionsScreen'
 import { InboxScreen } from '../features/inbox/InboxScreen'
@@ -48,6 +49,12 @@ export const SCREENS: ScreenDefinition[] = [
     summary:
       'The simulated Zendesk and Braze behind the Sandbox: solve a ticket, watch the webhook land.',
     component: SimulatorsScreen,
+  },
+  {
+    id: 'activity',
+    label: 'Activity',
+    summary: 'One live timeline: render → ticket → trigger → capture → forward → Braze’s answer.',
+    component: ActivityScreen,
   },
 ]
 
