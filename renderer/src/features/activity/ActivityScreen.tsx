@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import type { ActivityChain, ActivityStep, StepKind } from './correlate-activity'
-import { STEP_KINDS } from './correlate-activity'
 import { useActivity } from './use-activity'
 
 const STEP_LABEL: Record<StepKind, string> = {
@@ -10,6 +9,7 @@ const STEP_LABEL: Record<StepKind, string> = {
   capture: 'Capture',
   forward: 'Forward',
   response: 'Response',
+  profile: 'Braze profile',
 }
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString() : '')
@@ -43,20 +43,26 @@ function Step({ step }: { step: ActivityStep }) {
 
 /** Steps not yet reached are shown as empty slots, so a stalled loop shows where it stopped. */
 function Chain({ chain }: { chain: ActivityChain }) {
-  const present = new Set(chain.steps.map((s) => s.kind))
-  const firstKind = chain.steps[0]?.kind ?? 'render'
-  const pending = STEP_KINDS.slice(STEP_KINDS.indexOf(firstKind)).filter((k) => !present.has(k))
+  const last = chain.steps.at(-1)
+  const verdict =
+    chain.missing.length === 0
+      ? 'the whole loop'
+      : last && (last.tone === 'error' || last.tone === 'warning')
+        ? `stopped at ${STEP_LABEL[last.kind].toLowerCase()}`
+        : `${STEP_LABEL[chain.missing[0] ?? 'profile'].toLowerCase()} next`
   return (
     <li className="activity-chain" data-testid="activity-chain">
       <div className="activity-chain-head">
         <strong>{chain.ticketId !== null ? `Ticket #${chain.ticketId}` : 'Delivery'}</strong>
-        <span className="muted small">{time(chain.at)}</span>
+        <span className="muted small">
+          {time(chain.at)} · {verdict}
+        </span>
       </div>
       <ol className="activity-steps">
         {chain.steps.map((step) => (
           <Step key={step.kind} step={step} />
         ))}
-        {pending.map((kind) => (
+        {chain.missing.map((kind) => (
           <li
             key={kind}
             className="activity-step activity-step-missing"

@@ -1,4 +1,5 @@
 import type {
+  BrazeProfileView,
   CaptureSummary,
   ExchangeSummaryView,
   WebhookInvocationView,
@@ -14,6 +15,7 @@ export const STEP_KINDS = [
   'capture',
   'forward',
   'response',
+  'profile',
 ] as const
 export type StepKind = (typeof STEP_KINDS)[number]
 
@@ -38,6 +40,8 @@ export interface ActivityChain {
   /** The latest step's time, for ordering (newest chain first). */
   at: string
   steps: ActivityStep[]
+  /** The steps still to come after the first one shown (a stalled loop shows where it stopped). */
+  missing: StepKind[]
 }
 
 export interface ActivitySources {
@@ -45,6 +49,8 @@ export interface ActivitySources {
   captures: CaptureSummary[]
   invocations: WebhookInvocationView[]
   tickets: ZendeskTicketView[]
+  /** The simulated Braze's profiles (the Sandbox): where a forward's write is seen landing. */
+  profiles: BrazeProfileView[]
 }
 
 interface Group {
@@ -122,24 +128,74 @@ export function correlateActivity(sources: ActivitySources): ActivityChain[] {
       group.forwards.find((f) => f.ticketId !== null)?.ticketId ??
       null
     if (ticketId !== null) chained.add(ticketId)
+    const ticket = tickets.get(ticketId ?? -1)
     const steps = [
-      ...ticketSteps(ticketId, created.get(ticketId ?? -1), tickets.get(ticketId ?? -1)),
+      ...ticketSteps(ticketId, created.get(ticketId ?? -1), ticket),
       ...deliverySteps(group),
     ]
-    chains.push(chainOf(group.key, ticketId, steps))
+    const landed = profileStep(group, ticket, sources.profiles)
+    if (landed) steps.push(landed)
+    const kinds = sources.profiles.length > 0 ? STEP_KINDS : STEP_KINDS.slice(0, -1)
+    chains.push(chainOf(group.key, ticketId, steps, kinds))
   }
   for (const [ticketId, exchange] of created) {
     if (chained.has(ticketId)) continue
-    chains.push(
-      chainOf(`t:${ticketId}`, ticketId, ticketSteps(ticketId, exchange, tickets.get(ticketId))),
-    )
+    const steps = ticketSteps(ticketId, exchange, tickets.get(ticketId))
+    chains.push(chainOf(`t:${ticketId}`, ticketId, steps, STEP_KINDS.slice(0, -1)))
   }
   return chains.sort((a, b) => b.at.localeCompare(a.at))
 }
 
-function chainOf(key: string, ticketId: number | null, steps: ActivityStep[]): ActivityChain {
+function chainOf(
+  key: string,
+  ticketId: number | null,
+  steps: ActivityStep[],
+  kinds: readonly StepKind[],
+): ActivityChain {
   const at = steps.reduce((latest, step) => (step.at && step.at > latest ? step.at : latest), '')
-  return { key, ticketId, at, steps }
+  const present = new Set(steps.map((s) => s.kind))
+  const first = kinds.indexOf(steps[0]?.kind ?? 'render')
+  const missing = kinds.slice(Math.max(0, first)).filter((k) => !present.has(k))
+  return { key, ticketId, at, steps, missing }
+}
+
+/** Braze applies a write a moment after it answers; entries this soon after count as its. */
+const LANDING_WINDOW_MS = 60_000
+
+/**
+ * The simulated Braze's profile of the ticket's requester (by external id), with what it
+ * recorded after the forward was sent: the attribute and event the forward wrote.
+ */
+function profileStep(
+  group: Group,
+  ticket: ZendeskTicketView | undefined,
+  profiles: BrazeProfileView[],
+): ActivityStep | null {
+  const forward = latest(group.forwards)
+  const externalId = ticket?.requesterExternalId
+  if (!forward || forward.outcome !== 'forwarded' || !externalId) return null
+  const profile = profiles.find((p) => p.externalId === externalId)
+  const from = Date.parse(forward.startedAt)
+  const entries = (profile?.timeline ?? []).filter((entry) => {
+    const t = Date.parse(entry.receivedAt)
+    return t >= from && t - from <= LANDING_WINDOW_MS
+  })
+  if (!profile || entries.length === 0) return null
+  return {
+    kind: 'profile',
+    at: entries.at(-1)?.receivedAt ?? null,
+    title: `Profile ${externalId} changed`,
+    detail: entries
+      .map((e) => (e.kind === 'attributes' ? `attributes ${e.name}` : `${e.kind} ${e.name}`))
+      .join(' · '),
+    tone: 'ok',
+    id: profile.brazeId,
+    href: '#/simulators',
+  }
+}
+
+function latest(forwards: ExchangeSummaryView[]): ExchangeSummaryView | undefined {
+  return [...forwards].sort((a, b) => a.startedAt.localeCompare(b.startedAt)).at(-1)
 }
 
 function ticketSteps(
@@ -209,7 +265,7 @@ function deliverySteps(group: Group): ActivityStep[] {
       href: `#/inbox/${capture.id}`,
     })
   }
-  const forward = [...group.forwards].sort((a, b) => a.startedAt.localeCompare(b.startedAt)).at(-1)
+  const forward = latest(group.forwards)
   if (forward) {
     steps.push({
       kind: 'forward',
@@ -247,7 +303,13 @@ function responseStep(forward: ExchangeSummaryView): ActivityStep {
   return {
     kind: 'response',
     at: pending ? null : forward.startedAt,
-    title: pending ? 'Waiting for Braze' : `Braze answered ${forward.status ?? 'nothing'}`,
+    title: pending
+      ? 'Waiting for Braze'
+      : forward.status !== null
+        ? `Braze answered ${forward.status}`
+        : forward.outcome === 'blocked'
+          ? 'Not sent: the lint blocked it'
+          : 'Not forwarded',
     detail: forward.message ?? (pending ? 'in flight' : ''),
     tone,
     id: forward.id,

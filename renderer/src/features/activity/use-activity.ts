@@ -22,6 +22,7 @@ async function loadSources(api: ApiClient): Promise<ActivitySources> {
     captures: captures.items,
     invocations: snapshot?.zendesk.invocations ?? [],
     tickets: snapshot?.zendesk.tickets ?? [],
+    profiles: snapshot?.braze.profiles ?? [],
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type {
+  BrazeProfileView,
   CaptureSummary,
   ExchangeSummaryView,
   WebhookInvocationView,
@@ -65,13 +66,35 @@ function invocation(id: string, ticketId: number, createdAt = at(1)): WebhookInv
 }
 
 const ticket = (id: number, status: ZendeskTicketView['status'] = 'solved') =>
-  ({ id, status, subject: 'Printer on fire', updatedAt: at(1) }) as ZendeskTicketView
+  ({
+    id,
+    status,
+    subject: 'Printer on fire',
+    updatedAt: at(1),
+    requesterExternalId: 'u-1001',
+  }) as ZendeskTicketView
+
+const profile = (receivedAt: string) =>
+  ({
+    brazeId: 'b-1',
+    externalId: 'u-1001',
+    timeline: [
+      {
+        kind: 'event',
+        name: 'zendesk_ticket_solved',
+        time: receivedAt,
+        receivedAt,
+        properties: {},
+      },
+    ],
+  }) as unknown as BrazeProfileView
 
 const sources = (partial: Partial<ActivitySources>): ActivitySources => ({
   exchanges: [],
   captures: [],
   invocations: [],
   tickets: [],
+  profiles: [],
   ...partial,
 })
 
@@ -196,5 +219,53 @@ describe('the Activity timeline’s correlation', () => {
       }),
     )
     expect(chain?.steps.at(-1)).toMatchObject({ title: 'Waiting for Braze', tone: 'info' })
+  })
+
+  it('ends the loop at the simulated Braze profile the forward wrote, found by the requester’s external id', () => {
+    const [chain] = correlateActivity(
+      sources({
+        captures: [capture({ id: 'c-1', invocationId: '5' })],
+        invocations: [invocation('5', 12)],
+        tickets: [ticket(12)],
+        exchanges: [
+          exchange({
+            id: 'x-1',
+            kind: 'forward',
+            captureId: 'c-1',
+            startedAt: at(3),
+            outcome: 'forwarded',
+          }),
+        ],
+        profiles: [profile(at(4))],
+      }),
+    )
+    expect(chain?.steps.at(-1)).toMatchObject({
+      kind: 'profile',
+      title: 'Profile u-1001 changed',
+      detail: 'event zendesk_ticket_solved',
+    })
+    expect(chain?.missing).toEqual([])
+  })
+
+  it('names the steps still to come when a forward failed', () => {
+    const [chain] = correlateActivity(
+      sources({
+        captures: [capture({ id: 'c-1', invocationId: '5' })],
+        invocations: [invocation('5', 12)],
+        tickets: [ticket(12)],
+        exchanges: [
+          exchange({
+            id: 'x-1',
+            kind: 'forward',
+            captureId: 'c-1',
+            status: null,
+            outcome: 'failed',
+          }),
+        ],
+        profiles: [profile(at(-100))],
+      }),
+    )
+    expect(chain?.steps.at(-1)).toMatchObject({ title: 'Not forwarded', tone: 'error' })
+    expect(chain?.missing).toEqual(['profile'])
   })
 })
