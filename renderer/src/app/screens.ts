@@ -2,6 +2,7 @@ import type { ComponentType } from 'react'
 import { ActivityScreen } from '../features/activity/ActivityScreen'
 import { ComposeScreen } from '../features/compose/ComposeScreen'
 import { ConnectionsScreen } from '../features/connections/ConnectionsScreen'
+import { ExchangesScreen } from '../features/exchanges/ExchangesScreen'
 import { InboxScreen } from '../features/inbox/InboxScreen'
 import { OverviewScreen } from '../features/overview/OverviewScreen'
 import { SimulatorsScreen } from '../features/simulators/SimulatorsScreen'
@@ -49,6 +50,13 @@ export const SCREENS: ScreenDefinition[] = [
     summary:
       'The simulated Zendesk and Braze behind the Sandbox: solve a ticket, watch the webhook land.',
     component: SimulatorsScreen,
+  },
+  {
+    id: 'exchanges',
+    label: 'Exchanges',
+    summary:
+      'Every request sent on your behalf with Braze’s answer: attempts, lint, read-back and diffs.',
+    component: ExchangesScreen,
   },
   {
     id: 'activity',
