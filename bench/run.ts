@@ -5,9 +5,11 @@ import os from 'node:os'
 import { parseArgs } from 'node:util'
 import { apiRoundTrip } from './benchmarks/api-roundtrip'
 import { brazeTrack } from './benchmarks/braze-track'
+import { diffLarge } from './benchmarks/diff'
 import { liquidDialect } from './benchmarks/liquid'
 import { receiverCapture } from './benchmarks/receiver-capture'
 import { recordStore } from './benchmarks/record-store'
+import { replayRun } from './benchmarks/replay'
 import { servingThread } from './benchmarks/serving-thread'
 import { compare, type BenchResult, type Benchmark } from './harness'
 
@@ -18,6 +20,8 @@ const BENCHMARKS: Benchmark[] = [
   recordStore,
   receiverCapture,
   servingThread,
+  diffLarge,
+  replayRun,
 ]
 
 const { values } = parseArgs({

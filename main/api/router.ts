@@ -2,11 +2,14 @@ import { appRouter } from './app'
 import { api } from './base'
 import { capturesRouter } from './captures'
 import { composeRouter } from './compose'
+import { diffsRouter } from './diffs'
 import { exchangesRouter } from './exchanges'
 import { forwardRouter } from './forward'
+import { harRouter } from './har'
 import { presetsRouter } from './presets'
 import { profilesRouter } from './profiles'
 import { receiverRouter } from './receiver'
+import { replayRouter } from './replay'
 import { simulatorsRouter } from './simulators'
 import { templatesRouter } from './templates'
 import { ticketsRouter } from './tickets'
@@ -30,6 +33,9 @@ export const router = api.router({
   captures: capturesRouter,
   webhooks: webhooksRouter,
   forward: forwardRouter,
+  diffs: diffsRouter,
+  replay: replayRouter,
+  har: harRouter,
 })
 
 export type Router = typeof router

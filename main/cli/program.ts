@@ -1,9 +1,12 @@
 import { Command, CommanderError } from 'commander'
 import { CliFailure, EXIT, printLine, type CliIo } from './cli-io'
 import { registerForward } from './commands/forward'
+import { registerDiff } from './commands/diff'
+import { registerHar } from './commands/har'
 import { registerListen } from './commands/listen'
 import { registerProfile } from './commands/profile'
 import { registerRender } from './commands/render'
+import { registerReplay } from './commands/replay'
 import { registerServe } from './commands/serve'
 import { registerSimulate } from './commands/simulate'
 import { registerTicket } from './commands/ticket'
@@ -26,6 +29,9 @@ export function createProgram(io: CliIo): Command {
   registerTicket(program, io)
   registerListen(program, io)
   registerForward(program, io)
+  registerReplay(program, io)
+  registerHar(program, io)
+  registerDiff(program, io)
   return program
 }
 
@@ -41,7 +47,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage
     }
     if (error instanceof CliFailure) {
-      if (!error.alreadyReported) printLine(io.stderr, `Error: ${error.message}`)
+      // An empty message: the command already said everything (diff's "they differ").
+      if (!error.alreadyReported && error.message) printLine(io.stderr, `Error: ${error.message}`)
       return error.exitCode
     }
     printLine(io.stderr, `Error: ${error instanceof Error ? error.message : String(error)}`)

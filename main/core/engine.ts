@@ -23,6 +23,7 @@ import { createHttpClient, type HttpClient } from './net/http-request'
 import { abortableSleep, type Sleep } from './net/retrying-send'
 import { ForwardService, type ForwardTarget } from './forward/forward-service'
 import { PresetStore } from './presets/preset-store'
+import { QaTools } from './qa-tools'
 import { TestTicketLog } from './zendesk/test-ticket-log'
 import { recoverSends } from './zendesk/recover-sends'
 import { TicketsService } from './zendesk/tickets-service'
@@ -103,6 +104,8 @@ export class Engine {
   readonly webhookLinks: WebhookLinks
   /** Captures forwarded on to Braze: auto-forward per route, by hand, read-back. */
   readonly forwards: ForwardService
+  /** Diffs, replays and HAR/NDJSON interop (Exchanges and Replay/QA screens, `bridgebench replay`). */
+  readonly qa: QaTools
   private readonly sandboxService: ManagedService<Sandbox> | undefined
   /** What start-up repaired or found (shown once by the door that started the engine). */
   readonly startupNotices: string[] = []
@@ -236,6 +239,23 @@ export class Engine {
       routeUrl: (route) => this.inbox.routeUrl(route),
       captures,
       now: this.now,
+    })
+    this.qa = new QaTools({
+      dataFolder: options.dataFolder,
+      version: options.version,
+      captures,
+      exchanges: this.exchanges,
+      http: this.http,
+      vault: this.vault,
+      zendeskAuth: this.zendeskAuth,
+      cipher: options.secretCipher,
+      useProfile: (id) => this.useProfile(id),
+      sandbox: () => this.sandbox,
+      receiverBase: () => this.inbox.running?.url,
+      signingSecret: (id) => this.signingSecret(id),
+      now: this.now,
+      sleep: options.sleep,
+      runDiff: (input) => this.renderer.diff(input),
     })
   }
 

@@ -3,6 +3,7 @@
  * Masking keeps enough to recognise a value (the last 4 characters at most) and never enough to
  * use it.
  */
+import { isRecord } from '../is-record'
 
 const MASK = '••••'
 const HINT_LENGTH = 4
@@ -41,6 +42,15 @@ const SECRET_KEYS = new Set([
   'authtoken',
   'auth_token',
 ])
+
+/**
+ * Text that may hold a credential-named field: one of the names (any case, `-` or `_`), or a
+ * `\\u` escape that could spell one. Lets a large body without any skip the parse.
+ */
+const SECRET_KEY_WORD = new RegExp(
+  [...SECRET_KEYS, '\\\\u'].map((key) => key.replace(/_/g, '[_-]')).join('|'),
+  'i',
+)
 
 export function isSecretKey(name: string): boolean {
   return SECRET_KEYS.has(name.toLowerCase().replace(/-/g, '_'))
@@ -136,6 +146,35 @@ export function maskBody(body: string, contentType = ''): string {
     return params.toString()
   }
   return body
+}
+
+/**
+ * The body with credential fields masked, and otherwise byte for byte: only a body that holds
+ * such a field is rewritten (masking re-serialises JSON).
+ */
+export function maskBodyIfSecret(text: string, contentType: string): string {
+  return holdsSecret(text, contentType) ? maskBody(text, contentType) : text
+}
+
+function holdsSecret(text: string, contentType: string): boolean {
+  const type = contentType.toLowerCase()
+  if (type.includes('x-www-form-urlencoded'))
+    return [...new URLSearchParams(text).keys()].some(isSecretKey)
+  if (!SECRET_KEY_WORD.test(text)) return false
+  if (!type.includes('json') && !/^\s*[[{]/.test(text)) return false
+  try {
+    return hasSecretField(JSON.parse(text))
+  } catch {
+    return false
+  }
+}
+
+function hasSecretField(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasSecretField)
+  if (!isRecord(value)) return false
+  return Object.entries(value).some(
+    ([key, inner]) => (isSecretKey(key) && typeof inner === 'string') || hasSecretField(inner),
+  )
 }
 
 /** Replaces every occurrence of known secret values in free text (log lines, error messages). */

@@ -1,6 +1,11 @@
-import { mkdir, readdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Capture, CaptureSetInfo } from '../../../shared/contract/captures'
+import { z } from 'zod'
+import {
+  capture as captureSchema,
+  type Capture,
+  type CaptureSetInfo,
+} from '../../../shared/contract/captures'
 import { maskHeaderPairs } from '../../../shared/security/masking'
 
 /**
@@ -9,6 +14,14 @@ import { maskHeaderPairs } from '../../../shared/security/masking'
  * replayed by QA (`bridgebench replay SET_DIR`).
  */
 export const CAPTURE_SETS_FOLDER = 'capture-sets'
+
+/** Files of a set folder that are not captures: the set's assertions (`bridgebench replay`). */
+const SET_METADATA_FILES = new Set(['assertions.json'])
+
+/** A capture's file in a set folder: any `.json` but the set's own metadata files. */
+export function isCaptureFileName(name: string): boolean {
+  return name.endsWith('.json') && !name.startsWith('.') && !SET_METADATA_FILES.has(name)
+}
 
 /** A capture as a set file keeps it: Authorization, cookies and API keys masked. */
 export function setFileOf(capture: Capture): Capture {
@@ -47,7 +60,7 @@ export async function writeCaptureSet(
     await writeFile(temp, stableJson(setFileOf(capture)), { mode: 0o600 })
     await rename(temp, file)
   }
-  return (await readdir(folder)).filter((name) => name.endsWith('.json')).length
+  return (await readdir(folder)).filter(isCaptureFileName).length
 }
 
 /** The named sets in the data folder. */
@@ -63,11 +76,58 @@ export async function listCaptureSets(dataFolder: string): Promise<CaptureSetInf
   for (const name of names.sort()) {
     const folder = path.join(root, name)
     try {
-      const count = (await readdir(folder)).filter((f) => f.endsWith('.json')).length
+      const count = (await readdir(folder)).filter(isCaptureFileName).length
       sets.push({ name, folder, count })
     } catch {
       // Not a folder: not a set.
     }
   }
   return sets
+}
+
+/** One file of a set: the capture it holds, or why it holds none. */
+export type SetFile = { name: string; capture: Capture } | { name: string; error: string }
+
+/** The capture files of a set folder, in capture order (ids are ULIDs: they sort by arrival). */
+export async function captureFileNames(folder: string): Promise<string[]> {
+  return (await readdir(folder)).filter(isCaptureFileName).sort()
+}
+
+/**
+ * The captures of a set folder, read one file at a time as they are asked for: a set of any
+ * size costs one file in memory (and the list of names). A file that is not a capture comes
+ * back with its error, so a caller can report it and go on.
+ */
+export async function* readSetFiles(
+  folder: string,
+  names?: readonly string[],
+): AsyncGenerator<SetFile> {
+  for (const name of names ?? (await captureFileNames(folder))) {
+    let text: string
+    try {
+      text = await readFile(path.join(folder, name), 'utf8')
+    } catch (error) {
+      yield { name, error: `${name} could not be read: ${messageOf(error)}` }
+      continue
+    }
+    yield readCaptureFile(name, text)
+  }
+}
+
+/** One set file's text as a capture, or why it is not one. */
+export function readCaptureFile(name: string, text: string): SetFile {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    return { name, error: `${name} is not JSON: ${messageOf(error)}` }
+  }
+  const parsed = captureSchema.safeParse(json)
+  if (!parsed.success)
+    return { name, error: `${name} is not a capture: ${z.prettifyError(parsed.error)}` }
+  return { name, capture: parsed.data }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }

@@ -1,4 +1,5 @@
 import type { RawBody, RawHeaders } from '../../../shared/contract/raw-http'
+import { maskBodyIfSecret } from '../../../shared/security/masking'
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -42,6 +43,13 @@ export function headerValue(headers: RawHeaders, name: string): string | undefin
 }
 
 /** ISO 8601 UTC with microseconds, from a clock reading and an optional sub-millisecond part. */
+/** A text body with its credential-named fields masked (by its Content-Type); others as they are. */
+export function maskedRawBody(body: RawBody, headers: RawHeaders): RawBody {
+  if (body.encoding !== 'utf8') return body
+  const data = maskBodyIfSecret(body.data, headerValue(headers, 'content-type') ?? '')
+  return data === body.data ? body : { ...body, data }
+}
+
 export function preciseIso(at: Date, microsWithinMs = 0): string {
   const iso = at.toISOString()
   const micros = String(Math.max(0, Math.min(999, Math.floor(microsWithinMs)))).padStart(3, '0')

@@ -1,5 +1,7 @@
 import type { BatchRow } from '../../../shared/contract/compose'
 import type { SampleUserEntry, UserImportFormat } from '../../../shared/contract/users'
+import type { MessageDiff } from '../../../shared/contract/diffs'
+import { diffMessages, type MessageDiffInput } from '../diff/message-diff'
 import { createBrazeLiquid, type BrazeLiquid, type RenderInput } from '../liquid/braze-liquid'
 import { batchRows, type BatchRows } from '../templates/batch-rows'
 import { renderLocated, type LocatedRender } from '../templates/template-renderer'
@@ -18,11 +20,13 @@ export type WorkerJob =
       timeMs: number
     }
   | { kind: 'read-users'; format: UserImportFormat; text: string; maxRows: number }
+  | { kind: 'diff'; input: MessageDiffInput }
 
 export interface JobResults {
   render: LocatedRender
   'render-rows': BatchRows
   'read-users': ReadUsers
+  diff: MessageDiff
 }
 
 /** How far a job got: users rendered, rows read. */
@@ -56,6 +60,8 @@ export function runJob(
         maxRows: job.maxRows,
         onProgress: (done, total) => progress({ done, total }),
       })
+    case 'diff':
+      return diffMessages(job.input)
   }
 }
 

@@ -12,6 +12,8 @@ import {
   type TemplateRenderer,
 } from '../templates/template-renderer'
 import { MAX_IMPORT_ROWS, type ReadUsers } from '../users/import-users'
+import type { MessageDiff } from '../../../shared/contract/diffs'
+import type { MessageDiffInput } from '../diff/message-diff'
 import type { JobProgress, JobResults, WorkerJob } from './jobs'
 import { packFloats, unpackFloats } from './transfer'
 import { WorkerJobStopped, type RunOptions, type WorkerPool } from './worker-pool'
@@ -25,6 +27,8 @@ export const CUT_OFF_GRACE_MS = 1_000
 const BATCH_CHUNK = 1_000
 /** Reading a users file: the most it may take, in ms. */
 const READ_USERS_MS = 120_000
+/** A diff: the most it may take, in ms (bodies over 8 MB are compared by digest only). */
+const DIFF_MS = 60_000
 
 export interface OffThreadOptions {
   pool: WorkerPool
@@ -129,6 +133,21 @@ export class OffThread implements TemplateRenderer {
    * Reads a users file (CSV or a Braze export) in a worker; `onProgress` hears rows read of
    * how many. A file with more than MAX_IMPORT_ROWS users is refused with a problem.
    */
+  /** A diff of two messages (see diffMessages), in a worker: a long one never holds the API. */
+  async diff(input: MessageDiffInput): Promise<MessageDiff> {
+    try {
+      return await this.run<'diff'>({ kind: 'diff', input }, { timeoutMs: DIFF_MS })
+    } catch (error) {
+      if (!isCutOff(error)) throw error
+      throw new Error(
+        error.reason === 'out-of-memory'
+          ? `The diff needed more than ${this.options.pool.heapLimitMb} MB of memory and was stopped: ignore the largest arrays (an ignore path), or compare smaller bodies.`
+          : `The diff took longer than ${DIFF_MS / 1000} s and was stopped: ignore the largest arrays (an ignore path), or compare smaller bodies.`,
+        { cause: error },
+      )
+    }
+  }
+
   async readUsers(
     format: UserImportFormat,
     text: string,

@@ -62,6 +62,11 @@ describe('no stored secret ever appears in an API response', () => {
     await braze.close()
   })
 
+  const sandboxCaptureId = async (api: ApiClient) => {
+    const { items } = await api.captures.list({ route: 'sandbox' })
+    return items[0]?.id ?? ''
+  }
+
   const calls: Record<string, Call> = {
     'app.info': (api) => api.app.info(),
     'app.events': async (api) => {
@@ -274,6 +279,63 @@ describe('no stored secret ever appears in an API response', () => {
     },
     'forward.lint': (api) => api.forward.lint({ body: '{"attributes":[{"external_id":""}]}' }),
     'exchanges.list': (api) => api.exchanges.list({}),
+    'diffs.compare': async (api) => {
+      const id = await sandboxCaptureId(api)
+      return api.diffs.compare({ left: { kind: 'capture', id }, right: { kind: 'capture', id } })
+    },
+    'diffs.expected': async (api) =>
+      api.diffs.expected({ captureId: await sandboxCaptureId(api), profileId: 'sandbox' }),
+    // The Sandbox forwards its captures: the diff, or an error, must not carry a secret.
+    'diffs.forwarded': async (api) =>
+      api.diffs.forwarded({ captureId: await sandboxCaptureId(api) }).catch(String),
+    'replay.one': async (api) =>
+      api.replay.one({ captureId: await sandboxCaptureId(api), target: { kind: 'sandbox' } }),
+    'replay.run': async (api) => {
+      const events = await api.replay.run({
+        source: { kind: 'captures', ids: [await sandboxCaptureId(api)] },
+        settings: { target: { kind: 'sandbox' } },
+      })
+      const all = []
+      for await (const event of events) all.push(event)
+      return all
+    },
+    'replay.feed': async (api) => {
+      const { capture } = await api.captures.get({ id: await sandboxCaptureId(api) })
+      const events = await api.replay.run({
+        source: { kind: 'feed' },
+        settings: { target: { kind: 'sandbox' } },
+      })
+      const all = []
+      for await (const event of events) {
+        all.push(event)
+        if (event.type === 'started')
+          all.push(
+            await api.replay.feed({
+              runId: event.summary.runId,
+              items: [{ name: 'one', capture }],
+              last: true,
+            }),
+          )
+      }
+      return all
+    },
+    'diffs.replayed': async (api) => {
+      const [run] = await api.replay.runs()
+      const result = await api.replay.one({
+        captureId: await sandboxCaptureId(api),
+        target: { kind: 'sandbox' },
+      })
+      return api.diffs
+        .replayed({ exchangeId: result.exchangeId ?? '' })
+        .catch((error: unknown) => [run, String(error)])
+    },
+    'replay.cancel': (api) => api.replay.cancel({ runId: 'none' }),
+    'replay.runs': (api) => api.replay.runs(),
+    'har.export': async (api) => api.har.export({ captureIds: [await sandboxCaptureId(api)] }),
+    'har.import': async (api) => {
+      const { content } = await api.har.export({ captureIds: [await sandboxCaptureId(api)] })
+      return api.har.import({ text: content })
+    },
     'receiver.startTunnel': async (api) => {
       const { receiver } = await api.receiver.status()
       await api.receiver.updateSettings({

@@ -44,7 +44,8 @@ export function userScope(user: PlaceholderUser): Record<string, unknown> {
   }
 }
 
-const BLANK_USER: PlaceholderUser = {
+/** A person with no details: what an unset requester or assignee renders as. */
+export const BLANK_USER: PlaceholderUser = {
   id: 0,
   name: '',
   email: null,

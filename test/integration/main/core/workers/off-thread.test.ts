@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { diffMessages } from '../../../../../main/core/diff/message-diff'
 import { rubyFloat } from '../../../../../shared/numbers/ruby-float'
 import { DEFAULT_RENDER_LIMITS } from '../../../../../main/core/liquid/render-limits'
 import { OffThread, CUT_OFF_GRACE_MS } from '../../../../../main/core/workers/off-thread'
@@ -84,5 +85,19 @@ describe('renders in the real worker', () => {
     )
     expect(rows.map((r) => r.userId)).toEqual(entries.map((e) => e.id))
     expect(rows.filter((r) => r.aborted === 'no name')).toHaveLength(1_250)
+  }, 60_000)
+
+  it('diff two messages there as in this thread', async () => {
+    const message = (data: string) => ({
+      label: 'side',
+      startLine: 'POST /users/track',
+      headers: [['Content-Type', 'application/json']] as Array<[string, string]>,
+      body: { encoding: 'utf8' as const, data, size: data.length, truncated: false },
+    })
+    const input = {
+      left: message('{"a": 1, "b": [1, 2]}'),
+      right: message('{"b": [1, 3], "a": 1}'),
+    }
+    expect(await renderer.diff(input)).toEqual(diffMessages(input))
   }, 60_000)
 })
