@@ -4,10 +4,11 @@ import { useApi } from '../../api/api-context'
 import { errorText } from '../../api/error-text'
 import { Tabs } from '../../components/Tabs'
 import { AttemptView } from './AttemptView'
+import { ExchangeDiffs, diffsFor } from './ExchangeDiffs'
 import { ForwardPanel } from './ForwardPanel'
 import { KIND_LABEL } from './exchange-labels'
 
-type View = 'attempts' | 'forward'
+type View = 'attempts' | 'diffs' | 'forward'
 
 const AUTHORIZATION_TEXT: Record<Exchange['authorization'], string> = {
   profile: 'the profile’s key, from the vault',
@@ -60,6 +61,7 @@ export function ExchangeDetail({ id, reloadKey }: { id: string; reloadKey: strin
   const views: Array<{ id: View; label: string }> = [
     ...(exchange.forward ? [{ id: 'forward' as const, label: 'Forward & lint' }] : []),
     { id: 'attempts', label: `Attempts (${exchange.attempts.length})` },
+    ...(diffsFor(exchange).length ? [{ id: 'diffs' as const, label: 'Diffs' }] : []),
   ]
   const view = chosen && views.some((v) => v.id === chosen) ? chosen : (views[0]?.id ?? 'attempts')
   return (
@@ -100,6 +102,7 @@ export function ExchangeDetail({ id, reloadKey }: { id: string; reloadKey: strin
       <Tabs tabs={views} current={view} onSelect={setView} label="Exchange views" />
       {view === 'attempts' &&
         exchange.attempts.map((a) => <AttemptView key={a.attempt} attempt={a} />)}
+      {view === 'diffs' && <ExchangeDiffs key={exchange.id} exchange={exchange} />}
       {view === 'forward' && <ForwardPanel exchange={exchange} onChange={setExchange} />}
     </section>
   )

@@ -1,3 +1,4 @@
+import { ComparePanel } from './ComparePanel'
 import { useExchanges } from './exchanges-store'
 import { ExchangeDetail } from './ExchangeDetail'
 import { ExchangeList } from './ExchangeList'
@@ -36,6 +37,7 @@ export function ExchangesScreen() {
         )}
       </div>
       <LintPanel />
+      <ComparePanel />
     </div>
   )
 }
