@@ -5,6 +5,7 @@ import { ConnectionsScreen } from '../features/connections/ConnectionsScreen'
 import { ExchangesScreen } from '../features/exchanges/ExchangesScreen'
 import { InboxScreen } from '../features/inbox/InboxScreen'
 import { OverviewScreen } from '../features/overview/OverviewScreen'
+import { ReplayScreen } from '../features/replay/ReplayScreen'
 import { SimulatorsScreen } from '../features/simulators/SimulatorsScreen'
 
 export interface ScreenDefinition {
@@ -57,6 +58,12 @@ export const SCREENS: ScreenDefinition[] = [
     summary:
       'Every request sent on your behalf with Braze’s answer: attempts, lint, read-back and diffs.',
     component: ExchangesScreen,
+  },
+  {
+    id: 'replay',
+    label: 'Replay / QA',
+    summary: 'Replay capture sets with assertions: progress, pass/fail per capture, HAR exports.',
+    component: ReplayScreen,
   },
   {
     id: 'activity',
