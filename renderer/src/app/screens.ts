@@ -68,7 +68,8 @@ export const SCREENS: ScreenDefinition[] = [
   {
     id: 'activity',
     label: 'Activity',
-    summary: 'One live timeline: render → ticket → trigger → capture → forward → Braze’s answer.',
+    summary:
+      'One live timeline: render → ticket → trigger → capture → forward → Braze’s answer → profile.',
     component: ActivityScreen,
   },
 ]

@@ -92,8 +92,8 @@ function EmptyActivity() {
           its trigger fires the webhook.
         </li>
         <li>
-          With “Deliver through the receiver” on and the receiver running, the webhook is captured
-          and forwarded to the simulated Braze.
+          The receiver captures it (“Deliver through the receiver” is on by default) and forwards it
+          to the simulated Braze, whose profile then shows the attribute and the event.
         </li>
         <li>Every step, and Braze’s answer, appears here without reloading.</li>
       </ol>
