@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { recordId } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { errorText } from '../../api/error-text'
+import { typingIn } from '../../components/typing-in'
 import { useExchanges } from './exchanges-store'
 
 /** Forwards in flight finish without an event of their own: a slow re-read catches them. */
@@ -53,11 +54,6 @@ export function useExchangesLive(): { error: string | undefined; reloadKey: stri
   }, [api, kind])
 
   return { error, reloadKey }
-}
-
-function typingIn(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
 }
 
 /** The exchange named in `#/exchanges/<id>` (the Activity timeline links there). */

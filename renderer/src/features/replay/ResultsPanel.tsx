@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useApi } from '../../api/api-context'
 import { errorText } from '../../api/error-text'
-import { downloadText } from './download'
+import { downloadText } from '../../components/download-text'
 import { useReplay } from './replay-store'
 
 /** Pass/fail per capture of the current run, failures first, each linked to its exchange. */

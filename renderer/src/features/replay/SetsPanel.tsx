@@ -2,7 +2,7 @@ import { useState, type ChangeEvent, type FormEvent } from 'react'
 import { captureSetRef, type ExportFormat } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { errorText } from '../../api/error-text'
-import { downloadText } from './download'
+import { downloadText } from '../../components/download-text'
 import { useReplay } from './replay-store'
 
 const TYPES: Record<ExportFormat, string> = {
