@@ -10,6 +10,12 @@ const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeou
 
 type Scheme = 'light' | 'dark'
 
+const PLAIN_TICKET = `{"ticket": {
+  "requester": {"name": "{{\${first_name}}}", "email": "{{\${email_address}}}"},
+  "subject": "Activity e2e",
+  "comment": {"body": "From Compose"}
+}}`
+
 /**
  * The Sandbox's whole Zendesk → Braze loop on the Exchanges, Replay / QA and Activity screens:
  * solve a ticket → capture → forward → the simulated Braze's profile, each step on the timeline.
@@ -195,5 +201,55 @@ describe.skipIf(!chromiumPath)('Exchanges, Replay / QA and Activity in Chromium'
     await eventually(() => dark.getByTestId('run-progress').textContent()).toMatch(/finished/)
     await screenshot(dark, 'replay-run-dark')
     await dark.close()
+  })
+
+  it('starts a Compose ticket’s chain at the render and carries it through to the profile', async () => {
+    const compose = await openPage('light', '#/compose')
+    const errors = watchErrors(compose)
+    // The seed template keeps its deliberate mistakes for Compose's lint: send a plain ticket.
+    await compose.locator('.cm-content').click()
+    await compose.keyboard.press('Control+A')
+    await compose.keyboard.insertText(PLAIN_TICKET)
+    await eventually(() => compose.getByTestId('preview-output').textContent()).toContain(
+      'From Compose',
+    )
+    await compose.getByTestId('send-ticket').click()
+    const sent =
+      (await eventually(() => compose.getByTestId('send-result').textContent()).toMatch(
+        /Zendesk created ticket #\d+/,
+      ),
+      (await compose.getByTestId('send-result').textContent()) ?? '')
+    const ticketId = /ticket #(\d+)/.exec(sent)?.[1] ?? ''
+    await compose.close()
+
+    const activity = await openPage('light', '#/activity')
+    const chain = activity.getByTestId('activity-chain').first()
+    await eventually(() => chain.locator('[data-step="render"]').count()).toBe(1)
+    expect(await chain.locator('[data-step="ticket"]').textContent()).toContain(`#${ticketId}`)
+    expect(await chain.locator('.activity-step-missing').first().textContent()).toMatch(/Trigger/)
+
+    const simulators = await openPage('light', '#/simulators')
+    const tickets = simulators.getByTestId('sim-tickets')
+    await tickets
+      .getByRole('row')
+      .filter({ has: simulators.getByRole('cell', { name: ticketId, exact: true }) })
+      .getByRole('button', { name: 'Solve' })
+      .click()
+    await simulators.close()
+    await eventually(() => chain.locator('[data-step="profile"]').count()).toBe(1)
+    const steps = await chain.locator('[data-step]').all()
+    const kinds = await Promise.all(steps.map((step) => step.getAttribute('data-step')))
+    expect(kinds).toEqual([
+      'render',
+      'ticket',
+      'invocation',
+      'capture',
+      'forward',
+      'response',
+      'profile',
+    ])
+    await screenshot(activity, 'activity-compose-loop-light')
+    expect(errors).toEqual([])
+    await activity.close()
   })
 })

@@ -23,7 +23,7 @@ function Step({ step }: { step: ActivityStep }) {
       <span className="activity-step-meta">
         {time(step.at)}
         {step.id && (
-          <code title={step.id}>{step.id.length > 10 ? `…${step.id.slice(-8)}` : step.id}</code>
+          <code title={step.id}>{step.id.length > 10 ? `…${step.id.slice(-6)}` : step.id}</code>
         )}
       </span>
     </>
