@@ -187,6 +187,18 @@ describe.skipIf(!chromiumPath)('Exchanges, Replay / QA and Activity in Chromium'
     await eventually(() => page.getByTestId('run-history').textContent()).toMatch(/finished/)
     await screenshot(page, 'replay-run-light')
 
+    // A result opens its replay exchange, whose answer is diffed against the forward's.
+    const results = page.getByTestId('run-results')
+    await results.getByRole('link').first().click()
+    await eventually(() => page.url()).toMatch(/#\/exchanges\/[0-9A-Z]{26}$/)
+    await page.getByTestId('tab-diffs').click()
+    await eventually(() => page.getByTestId('diff-view').textContent()).toMatch(
+      /Original|Replay|Headers/,
+    )
+    expect(await page.getByTestId('diff-view').textContent()).toMatch(/201/)
+    await page.goBack()
+    await page.getByTestId('set-list').waitFor()
+
     // One request every 10 s: the second waits long enough to be cancelled.
     await page.getByLabel('Requests / second').fill('0.1')
     await page.getByLabel('Concurrency').fill('1')
@@ -223,7 +235,7 @@ describe.skipIf(!chromiumPath)('Exchanges, Replay / QA and Activity in Chromium'
     await compose.close()
 
     const activity = await openPage('light', '#/activity')
-    const chain = activity.getByTestId('activity-chain').first()
+    const chain = activity.getByTestId('activity-chain').filter({ hasText: `Ticket #${ticketId}` })
     await eventually(() => chain.locator('[data-step="render"]').count()).toBe(1)
     expect(await chain.locator('[data-step="ticket"]').textContent()).toContain(`#${ticketId}`)
     expect(await chain.locator('.activity-step-missing').first().textContent()).toMatch(/Trigger/)

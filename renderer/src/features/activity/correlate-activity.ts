@@ -120,6 +120,10 @@ export function correlateActivity(sources: ActivitySources): ActivityChain[] {
     }
   }
   const tickets = new Map(sources.tickets.map((t) => [t.id, t]))
+  const sendStarts = sources.exchanges
+    .filter((e) => e.kind === 'forward' || e.kind === 'replay' || e.kind === 'braze-users-track')
+    .map((e) => Date.parse(e.startedAt))
+    .sort((a, b) => a - b)
   const chained = new Set<number>()
   const chains: ActivityChain[] = []
   for (const group of groups.values()) {
@@ -133,7 +137,7 @@ export function correlateActivity(sources: ActivitySources): ActivityChain[] {
       ...ticketSteps(ticketId, created.get(ticketId ?? -1), ticket),
       ...deliverySteps(group),
     ]
-    const landed = profileStep(group, ticket, sources.profiles)
+    const landed = profileStep(group, ticket, sources.profiles, sendStarts)
     if (landed) steps.push(landed)
     const kinds = sources.profiles.length > 0 ? STEP_KINDS : STEP_KINDS.slice(0, -1)
     chains.push(chainOf(group.key, ticketId, steps, kinds))
@@ -164,21 +168,24 @@ const LANDING_WINDOW_MS = 60_000
 
 /**
  * The simulated Braze's profile of the ticket's requester (by external id), with what it
- * recorded after the forward was sent: the attribute and event the forward wrote.
+ * recorded after the forward was sent and before any later send to Braze (a forward or a
+ * replay, which would claim what came after): the attribute and event the forward wrote.
  */
 function profileStep(
   group: Group,
   ticket: ZendeskTicketView | undefined,
   profiles: BrazeProfileView[],
+  sendStarts: number[],
 ): ActivityStep | null {
   const forward = latest(group.forwards)
   const externalId = ticket?.requesterExternalId
   if (!forward || forward.outcome !== 'forwarded' || !externalId) return null
   const profile = profiles.find((p) => p.externalId === externalId)
   const from = Date.parse(forward.startedAt)
+  const until = Math.min(from + LANDING_WINDOW_MS, sendStarts.find((t) => t > from) ?? Infinity)
   const entries = (profile?.timeline ?? []).filter((entry) => {
     const t = Date.parse(entry.receivedAt)
-    return t >= from && t - from <= LANDING_WINDOW_MS
+    return t >= from && t < until
   })
   if (!profile || entries.length === 0) return null
   return {

@@ -268,4 +268,26 @@ describe('the Activity timeline’s correlation', () => {
     expect(chain?.steps.at(-1)).toMatchObject({ title: 'Not forwarded', tone: 'error' })
     expect(chain?.missing).toEqual(['profile'])
   })
+
+  it('leaves to a later replay what the profile recorded after it', () => {
+    const [chain] = correlateActivity(
+      sources({
+        captures: [capture({ id: 'c-1', invocationId: '5' })],
+        invocations: [invocation('5', 12)],
+        tickets: [ticket(12)],
+        exchanges: [
+          exchange({
+            id: 'x-1',
+            kind: 'forward',
+            captureId: 'c-1',
+            startedAt: at(3),
+            outcome: 'forwarded',
+          }),
+          exchange({ id: 'x-2', kind: 'replay', startedAt: at(20) }),
+        ],
+        profiles: [profile(at(21))],
+      }),
+    )
+    expect(chain?.missing).toEqual(['profile'])
+  })
 })
