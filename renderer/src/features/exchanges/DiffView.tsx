@@ -87,6 +87,7 @@ export function DiffView({ diff }: { diff: MessageDiff }) {
           <tr>
             <th>{diff.left.label}</th>
             <th>{diff.right.label}</th>
+            <th aria-hidden="true" />
           </tr>
         </thead>
         <tbody>
@@ -97,6 +98,7 @@ export function DiffView({ diff }: { diff: MessageDiff }) {
             <td>
               <code>{diff.right.startLine}</code>
             </td>
+            <td />
           </tr>
         </tbody>
       </table>
