@@ -21,6 +21,7 @@ const DOMAIN = [
   'tunnel',
   'instance',
   'presets',
+  'trigger',
 ].map((folder) => `./main/core/${folder}`)
 
 /**

@@ -4,6 +4,10 @@ import { api } from './base'
 import { maskRenderResult } from './mask-render-result'
 
 export const composeRouter = {
+  brazeHandoff: api.compose.brazeHandoff.handler(({ context: { engine }, input }) =>
+    engine.brazeHandoff(input.profileId, input),
+  ),
+
   render: api.compose.render.handler(async ({ context: { engine }, input, signal }) => {
     const preview = await renderPreview(engine.renderer, engine.users, input, { signal })
     const { durationMs, lintedAs, renderedFor, tagChange, authorization, renderedUntilError } =

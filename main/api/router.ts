@@ -13,6 +13,7 @@ import { replayRouter } from './replay'
 import { simulatorsRouter } from './simulators'
 import { templatesRouter } from './templates'
 import { ticketsRouter } from './tickets'
+import { triggersRouter } from './triggers'
 import { usersRouter } from './users'
 import { vaultRouter } from './vault'
 import { webhooksRouter } from './webhooks'
@@ -36,6 +37,7 @@ export const router = api.router({
   diffs: diffsRouter,
   replay: replayRouter,
   har: harRouter,
+  triggers: triggersRouter,
 })
 
 export type Router = typeof router

@@ -10,6 +10,7 @@ import { registerReplay } from './commands/replay'
 import { registerServe } from './commands/serve'
 import { registerSimulate } from './commands/simulate'
 import { registerTicket } from './commands/ticket'
+import { registerTrigger } from './commands/trigger'
 
 /** Each feature adds one `register…` here; every command runs over the same engine. */
 export function createProgram(io: CliIo): Command {
@@ -32,6 +33,7 @@ export function createProgram(io: CliIo): Command {
   registerReplay(program, io)
   registerHar(program, io)
   registerDiff(program, io)
+  registerTrigger(program, io)
   return program
 }
 

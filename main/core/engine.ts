@@ -8,6 +8,7 @@ import { ManagedService } from './events/managed-service'
 import { ServiceBoard } from './events/service-board'
 import { testConnection } from './connection/connection-tester'
 import { startSandbox, type Sandbox, type SandboxOptions } from './simulators/sandbox'
+import { loadSandboxSeed } from './simulators/sandbox-seed'
 import { TEMPLATE_LIBRARY_FILE } from './templates/stored-templates'
 import { resolveRender } from './templates/render-request'
 import { TemplateLibrary } from './templates/template-library'
@@ -35,6 +36,8 @@ import { ZendeskAuthorizer } from './zendesk/zendesk-authorizer'
 import { OffThread } from './workers/off-thread'
 import { processWorkerPool } from './workers/process-pool'
 import type { WorkerPool } from './workers/worker-pool'
+import { TriggerService } from './trigger/trigger-service'
+import { brazeHandoff } from './zendesk/braze-handoff'
 
 export type Door = AppInfo['door']
 
@@ -106,6 +109,8 @@ export class Engine {
   readonly forwards: ForwardService
   /** Diffs, replays and HAR/NDJSON interop (Exchanges and Replay/QA screens, `bridgebench replay`). */
   readonly qa: QaTools
+  /** Zendesk → Braze authoring: the trigger body, its send test and one-step setup. */
+  readonly triggers: TriggerService
   private readonly sandboxService: ManagedService<Sandbox> | undefined
   /** What start-up repaired or found (shown once by the door that started the engine). */
   readonly startupNotices: string[] = []
@@ -227,14 +232,7 @@ export class Engine {
     this.inbox.onSettingsChange(() => syncSandboxDelivery(this.sandbox, this.inbox))
     this.webhookLinks = new WebhookLinks({
       http: this.http,
-      target: async (profileId) => {
-        const id = await this.useProfile(profileId)
-        return {
-          profileId: id,
-          baseUrl: this.vault.get(id).zendesk.baseUrl,
-          authorization: await this.zendeskAuth.authorization(id),
-        }
-      },
+      target: (profileId) => this.zendeskTarget(profileId),
       settings: this.inbox.settings,
       routeUrl: (route) => this.inbox.routeUrl(route),
       captures,
@@ -257,6 +255,36 @@ export class Engine {
       sleep: options.sleep,
       runDiff: (input) => this.renderer.diff(input),
     })
+    this.triggers = new TriggerService({
+      http: this.http,
+      store: stores('trigger-setup'),
+      zendesk: (profileId) => this.zendeskTarget(profileId),
+      braze: (profileId) => {
+        const profile = this.vault.get(profileId)
+        const apiKey = this.vault.secret(profileId, 'brazeApiKey')
+        if (!apiKey || !profile.braze.endpoint) {
+          throw new Error(
+            `The profile "${profile.name}" has no Braze REST endpoint and key. Add them on the Connections screen (the key needs users.track and users.export.ids).`,
+          )
+        }
+        return { endpoint: profile.braze.endpoint, apiKey }
+      },
+      isSandbox: (profileId) => profileId === SANDBOX_ID,
+      receiverUrl: () => this.inbox.routeUrl('braze'),
+      defaultTemplate: async () =>
+        (await loadSandboxSeed(sandboxOptions ? sandboxOptions.resourcesDir : undefined))
+          .triggerBody,
+    })
+  }
+
+  /** A profile's Zendesk API base and Authorization, its simulators started if it is the Sandbox. */
+  private async zendeskTarget(profileId?: string) {
+    const id = await this.useProfile(profileId)
+    return {
+      profileId: id,
+      baseUrl: this.vault.get(id).zendesk.baseUrl,
+      authorization: await this.zendeskAuth.authorization(id),
+    }
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
@@ -397,6 +425,24 @@ export class Engine {
     return testConnection(
       { vault: this.vault, authorizer: this.zendeskAuth, http: this.http, now: this.now },
       profileId,
+    )
+  }
+
+  /** "Copy for Braze": the webhook composer's fields for a Compose template and a profile. */
+  async brazeHandoff(
+    profileId: string | undefined,
+    input: { body: string; headers: Record<string, string>; copy: 'masked' | 'secrets' },
+  ) {
+    const id = await this.useProfile(profileId)
+    return brazeHandoff(
+      {
+        vault: this.vault,
+        authorizer: this.zendeskAuth,
+        now: this.now,
+        copyToClipboard: this.options.copyToClipboard,
+      },
+      id,
+      input,
     )
   }
 

@@ -10,6 +10,7 @@ import './styles/data.css'
 import './styles/tickets.css'
 import './styles/compose.css'
 import './styles/inbox.css'
+import './styles/trigger-body.css'
 import './styles/qa.css'
 
 const container = document.getElementById('root')

@@ -1,6 +1,6 @@
 import { oc } from '@orpc/contract'
 import { z } from 'zod'
-import { userId } from './ids'
+import { profileId, userId } from './ids'
 import { problem } from './problems'
 import { brazeUserProfile, sampleUserEntry, userSource } from './users'
 
@@ -232,7 +232,41 @@ export const composeBatchOutput = z.object({
 export type ComposeBatchOutput = z.infer<typeof composeBatchOutput>
 
 /** Compose: render a Braze Liquid template for sample users and lint it for a target. */
+/** Exactly the fields of Braze's webhook composer, for a Compose template and a profile. */
+export const brazeHandoff = z.object({
+  url: z.string(),
+  method: z.literal('POST'),
+  /** Secret values masked (`Bearer ••••abcd`). */
+  headers: z.array(z.object({ name: z.string(), value: z.string(), secret: z.boolean() })),
+  /** The raw body: the template as typed, Braze Liquid and all. */
+  body: z.string(),
+  authorization: z.object({
+    kind: z.enum(['oauth-bearer', 'api-token-basic']),
+    /** When the bearer token stops working (ISO-8601), or null when Zendesk gave no expiry. */
+    expiresAt: z.string().nullable(),
+    note: z.string(),
+  }),
+  /** The whole hand-off, secrets included, went to the desktop clipboard. */
+  copied: z.boolean(),
+})
+export type BrazeHandoff = z.infer<typeof brazeHandoff>
+
 export const composeContract = {
+  /**
+   * "Copy for Braze": the composer's URL, method, headers and raw body for the profile, with an
+   * Authorization header the profile can mint. `copy: 'secrets'` (desktop only) puts the unmasked
+   * hand-off on the clipboard; nothing unmasked is ever returned.
+   */
+  brazeHandoff: oc
+    .input(
+      z.object({
+        profileId: profileId.optional(),
+        body: z.string().max(256 * 1024),
+        headers: headerTemplates.default({}),
+        copy: z.enum(['masked', 'secrets']).default('masked'),
+      }),
+    )
+    .output(brazeHandoff),
   render: oc.input(composeRenderInput).output(composeRenderOutput),
   /** One template against a set of users: who fails and why. */
   renderBatch: oc.input(composeBatchInput).output(composeBatchOutput),

@@ -13,6 +13,7 @@ import { replayContract } from './replay'
 import { simulatorsContract } from './simulators'
 import { templatesContract } from './templates'
 import { ticketsContract } from './tickets'
+import { triggersContract } from './triggers'
 import { usersContract } from './users'
 import { vaultContract } from './vault'
 import { webhooksContract } from './webhooks'
@@ -39,6 +40,7 @@ export const contract = {
   diffs: diffsContract,
   replay: replayContract,
   har: harContract,
+  triggers: triggersContract,
 }
 
 export type ApiClient = ContractRouterClient<typeof contract>
@@ -60,6 +62,7 @@ export * from './simulators'
 export * from './templates'
 export * from './tunnel'
 export * from './tickets'
+export * from './triggers'
 export * from './users'
 export * from './vault'
 export * from './webhooks'

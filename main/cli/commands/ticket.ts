@@ -245,7 +245,8 @@ function parseTicketId(value: string): number {
   return id
 }
 
-function readTemplate(file: string): string {
+/** A template file's text; an unreadable file is bad usage. */
+export function readTemplate(file: string): string {
   try {
     return readFileSync(file, 'utf8')
   } catch {

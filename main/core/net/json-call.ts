@@ -26,10 +26,13 @@ export async function callJson(
     url: string
     headers?: RawHeaders
     json?: unknown
+    /** A JSON body sent as these exact characters (a rendered template), instead of `json`. */
+    body?: string
     timeoutMs: number
   },
 ): Promise<JsonCallResult> {
-  const body = options.json === undefined ? undefined : JSON.stringify(options.json)
+  const body =
+    options.body ?? (options.json === undefined ? undefined : JSON.stringify(options.json))
   const headers: RawHeaders = [
     ['accept', 'application/json'],
     ...(body === undefined ? [] : ([['content-type', 'application/json']] as RawHeaders)),

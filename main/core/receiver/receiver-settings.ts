@@ -89,11 +89,16 @@ function withForward(route: unknown): unknown {
 /** The receiver route the Sandbox's webhook delivers to when it goes through the receiver. */
 export const SANDBOX_ROUTE = 'sandbox'
 
-/** The Sandbox route forwards each capture to the simulated Braze, with the key Zendesk sent. */
+/**
+ * The Sandbox route forwards each capture to the simulated Braze with the Sandbox profile's key,
+ * swapped in for the one Zendesk sent: that key is kept only as ciphertext, which cannot be
+ * written while secret storage is locked (a browser-mode user who never set a passphrase), and
+ * the swap is what the exchange diff shows.
+ */
 export const SANDBOX_ROUTE_FORWARD: RouteForwardInput = {
   mode: 'capture-first',
   profileId: 'sandbox',
-  auth: 'capture',
+  auth: 'profile',
 }
 
 /** The receiver's settings in receiver.json: port, routes and their answers, tunnel, links. */

@@ -10,6 +10,8 @@ export interface ZendeskWebhook {
   httpMethod: string
   requestFormat: string
   subscriptions: string[]
+  /** `bearer_token`, `basic_auth`, `api_key`, or null without outbound auth; the secret is write-only. */
+  authenticationType: string | null
 }
 
 /** One invocation in the webhook's log (its last 7 days), newest first. */
@@ -55,7 +57,7 @@ export async function listWebhooks(
   const found: ZendeskWebhook[] = []
   let url: string | null = `${target.baseUrl}/api/v2/webhooks?page[size]=100`
   for (let page = 0; url && page < MAX_PAGES; page++) {
-    const body = expectJson(await call(http, target, 'GET', url), 'list the webhooks')
+    const body = expectJson(await zendeskCall(http, target, 'GET', url), 'list the webhooks')
     const list = (body as { webhooks?: unknown }).webhooks
     if (Array.isArray(list)) found.push(...list.flatMap(webhookFrom))
     const links = (body as { links?: { next?: unknown }; meta?: { has_more?: unknown } }).links
@@ -71,7 +73,7 @@ export async function getWebhook(
   id: string,
 ): Promise<ZendeskWebhook> {
   const url = `${target.baseUrl}/api/v2/webhooks/${encodeURIComponent(id)}`
-  const body = expectJson(await call(http, target, 'GET', url), `read webhook ${id}`)
+  const body = expectJson(await zendeskCall(http, target, 'GET', url), `read webhook ${id}`)
   const webhook = webhookFrom((body as { webhook?: unknown }).webhook)[0]
   if (!webhook)
     throw new ZendeskApiError(`Zendesk's answer for webhook ${id} has no webhook in it.`, 200)
@@ -86,9 +88,9 @@ export async function setWebhookEndpoint(
   endpoint: string,
 ): Promise<void> {
   const url = `${target.baseUrl}/api/v2/webhooks/${encodeURIComponent(id)}`
-  const result = await call(http, target, 'PATCH', url, { webhook: { endpoint } })
+  const result = await zendeskCall(http, target, 'PATCH', url, { webhook: { endpoint } })
   if (result.kind === 'answered' && result.status >= 200 && result.status < 300) return
-  throw failure(result, `point webhook ${id} at ${endpoint}`)
+  throw zendeskFailure(result, `point webhook ${id} at ${endpoint}`)
 }
 
 /** The webhook's invocation log, newest first (Zendesk keeps 7 days). */
@@ -98,7 +100,7 @@ export async function listInvocations(
   webhookId: string,
 ): Promise<ZendeskInvocation[]> {
   const url = `${target.baseUrl}/api/v2/webhooks/${encodeURIComponent(webhookId)}/invocations?page[size]=100`
-  const body = expectJson(await call(http, target, 'GET', url), 'read the invocation log')
+  const body = expectJson(await zendeskCall(http, target, 'GET', url), 'read the invocation log')
   const list = (body as { invocations?: unknown }).invocations
   if (!Array.isArray(list)) return []
   return list.flatMap((item: unknown) => {
@@ -124,7 +126,7 @@ export async function listAttempts(
   invocationId: string,
 ): Promise<ZendeskAttempt[]> {
   const url = `${target.baseUrl}/api/v2/webhooks/${encodeURIComponent(webhookId)}/invocations/${encodeURIComponent(invocationId)}/attempts`
-  const body = expectJson(await call(http, target, 'GET', url), 'read the attempts')
+  const body = expectJson(await zendeskCall(http, target, 'GET', url), 'read the attempts')
   const list = (body as { attempts?: unknown }).attempts
   if (!Array.isArray(list)) return []
   return list.flatMap((item: unknown) => {
@@ -142,10 +144,11 @@ export async function listAttempts(
   })
 }
 
-function call(
+/** One authorized call to the profile's Zendesk REST API; never throws (see callJson). */
+export function zendeskCall(
   http: HttpClient,
   target: WebhooksTarget,
-  method: 'GET' | 'PATCH',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   json?: unknown,
 ): Promise<JsonCallResult> {
@@ -158,10 +161,10 @@ function call(
   })
 }
 
-function expectJson(result: JsonCallResult, what: string): unknown {
+export function expectJson(result: JsonCallResult, what: string, scope = WEBHOOK_ACCESS): unknown {
   if (result.kind === 'answered' && result.status === 200 && result.json !== undefined)
     return result.json
-  throw failure(result, what)
+  throw zendeskFailure(result, what, scope)
 }
 
 /** Ids arrive as strings or numbers, by endpoint. */
@@ -169,7 +172,21 @@ function scalar(value: unknown): string | null {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null
 }
 
-function failure(result: JsonCallResult, what: string): ZendeskApiError {
+const WEBHOOK_ACCESS = {
+  noun: 'webhook',
+  access:
+    'webhook access: webhooks need an admin (or a role with webhook permission), and OAuth tokens the webhooks:read/webhooks:write scopes',
+}
+
+/**
+ * Zendesk's refusal as a message to act on: `noun` names what a 404 did not find, `access` what
+ * a 403 lacks (by default, a webhook and webhook access).
+ */
+export function zendeskFailure(
+  result: JsonCallResult,
+  what: string,
+  { noun, access } = WEBHOOK_ACCESS,
+): ZendeskApiError {
   if (result.kind === 'failed')
     return new ZendeskApiError(`Could not ${what}: ${result.failure.message}`, null)
   const said = describe(result.json)
@@ -178,9 +195,9 @@ function failure(result: JsonCallResult, what: string): ZendeskApiError {
     status === 401
       ? 'Zendesk refused the credentials. Check the profile, or sign in again.'
       : status === 403
-        ? 'The credentials lack webhook access: webhooks need an admin (or a role with webhook permission), and OAuth tokens the webhooks:read/webhooks:write scopes.'
+        ? `The credentials lack ${access}.`
         : status === 404
-          ? 'Zendesk has no such webhook (deleted?), or the profile points at another account.'
+          ? `Zendesk has no such ${noun} (deleted?), or the profile points at another account.`
           : status === 429
             ? 'Zendesk is rate limiting the account; try again in a minute.'
             : status >= 500
@@ -217,6 +234,10 @@ function webhookFrom(value: unknown): ZendeskWebhook[] {
       subscriptions: Array.isArray(w.subscriptions)
         ? w.subscriptions.filter((s): s is string => typeof s === 'string')
         : [],
+      authenticationType:
+        w.authentication && typeof w.authentication === 'object'
+          ? String((w.authentication as { type?: unknown }).type)
+          : null,
     },
   ]
 }

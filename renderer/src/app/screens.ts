@@ -7,6 +7,7 @@ import { InboxScreen } from '../features/inbox/InboxScreen'
 import { OverviewScreen } from '../features/overview/OverviewScreen'
 import { ReplayScreen } from '../features/replay/ReplayScreen'
 import { SimulatorsScreen } from '../features/simulators/SimulatorsScreen'
+import { TriggerBodyScreen } from '../features/trigger-body/TriggerBodyScreen'
 
 export interface ScreenDefinition {
   id: string
@@ -51,6 +52,13 @@ export const SCREENS: ScreenDefinition[] = [
     summary:
       'The simulated Zendesk and Braze behind the Sandbox: solve a ticket, watch the webhook land.',
     component: SimulatorsScreen,
+  },
+  {
+    id: 'trigger-body',
+    label: 'Trigger body',
+    summary:
+      'Zendesk → Braze: the trigger body, previewed per ticket, checked against /users/track, set up in Zendesk.',
+    component: TriggerBodyScreen,
   },
   {
     id: 'exchanges',

@@ -370,6 +370,29 @@ describe('no stored secret ever appears in an API response', () => {
       return api.captures.remove({ ids: items.map((i) => i.id) })
     },
     'receiver.stop': (api) => api.receiver.stop(),
+    'compose.brazeHandoff': (api, ids) =>
+      api.compose.brazeHandoff({ profileId: ids.oauth, body: '{}', headers: {} }),
+    'triggers.defaultTemplate': (api) => api.triggers.defaultTemplate(),
+    'triggers.samples': (api) => api.triggers.samples({ profileId: 'sandbox' }),
+    'triggers.loadTicket': (api) => api.triggers.loadTicket({ profileId: 'sandbox', ticketId: 1 }),
+    'triggers.render': async (api) =>
+      api.triggers.render({
+        template: '{"a": "{{ticket.title}}"}',
+        ticket: (await api.triggers.samples({ profileId: 'sandbox' }))[0]!,
+        escaping: 'json',
+      }),
+    'triggers.lint': (api) =>
+      api.triggers.lint({ template: '{}', escaping: 'raw', profileId: 'sandbox' }),
+    'triggers.send': async (api) =>
+      api.triggers.send({
+        profileId: 'sandbox',
+        template: '{"attributes": [{"external_id": "{{ticket.requester.external_id}}"}]}',
+        ticket: (await api.triggers.samples({ profileId: 'sandbox' }))[0]!,
+        escaping: 'json',
+      }),
+    'triggers.plan': (api) => api.triggers.plan({ profileId: 'sandbox' }),
+    'triggers.apply': (api) => api.triggers.apply({ profileId: 'sandbox' }),
+    'triggers.undo': (api) => api.triggers.undo({ profileId: 'sandbox' }),
   }
 
   it('covers every operation in the contract', () => {

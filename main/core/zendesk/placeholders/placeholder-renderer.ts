@@ -44,6 +44,13 @@ export class PlaceholderRenderer {
     }
   }
 
+  /** The placeholders the template reads from outside itself, each use with its line and column. */
+  placeholders(template: string): Variable[] {
+    const parsed = this.parse(template, 'raw')
+    parsed.globals ??= Object.values(this.engines.raw.analyzeSync(parsed.templates).globals).flat()
+    return parsed.globals
+  }
+
   /**
    * Renders `template` for one ticket. The scope is built once per context object, so render
    * several templates (body, query pairs) with the same context.

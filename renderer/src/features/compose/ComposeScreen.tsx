@@ -11,6 +11,7 @@ import { useTickets } from '../tickets/tickets-store'
 import { BatchPanel } from './BatchPanel'
 import { useCompose } from './compose-store'
 import { ConnectedContentPanel } from './ConnectedContentPanel'
+import { CopyForBrazePanel } from './CopyForBrazePanel'
 import { HeadersEditor, headerInputId } from './HeadersEditor'
 import { useLibrary } from './library-store'
 import { LiquidEditor, type EditorHandle } from './LiquidEditor'
@@ -164,6 +165,7 @@ export function ComposeScreen() {
         <BatchPanel onPreview={() => workspace.current?.scrollIntoView({ behavior: 'smooth' })} />
         <UsersPanel />
         <ConnectedContentPanel />
+        <CopyForBrazePanel />
         <PresetsPanel />
         <TicketHistoryPanel />
       </div>

@@ -44,7 +44,7 @@ describe('receiver settings', () => {
     expect(sandbox?.forward).toMatchObject({
       mode: 'capture-first',
       profileId: 'sandbox',
-      auth: 'capture',
+      auth: 'profile',
     })
     expect(braze?.forward.mode).toBe('off')
   })
