@@ -132,6 +132,12 @@ describe.skipIf(!chromiumPath)('Exchanges, Replay / QA and Activity in Chromium'
       .first()
       .click()
     await eventually(() => page.getByTestId('forward-outcome').textContent()).toMatch(/forwarded/)
+    // The Sandbox's auto-forward already sends the profile's key in place of Zendesk's.
+    await page.getByTestId('tab-diffs').click()
+    await eventually(() => page.getByTestId('diff-verdict').textContent()).toBe(
+      'Headers: authorization (credential).',
+    )
+    await page.getByTestId('tab-forward').click()
     const first = page.url()
     await page.getByTestId('forward-again-profile').click()
     await eventually(() => page.url()).not.toBe(first)
