@@ -11,6 +11,7 @@ import './styles/tickets.css'
 import './styles/compose.css'
 import './styles/inbox.css'
 import './styles/trigger-body.css'
+import './styles/qa.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

@@ -1,8 +1,11 @@
 import type { ComponentType } from 'react'
+import { ActivityScreen } from '../features/activity/ActivityScreen'
 import { ComposeScreen } from '../features/compose/ComposeScreen'
 import { ConnectionsScreen } from '../features/connections/ConnectionsScreen'
+import { ExchangesScreen } from '../features/exchanges/ExchangesScreen'
 import { InboxScreen } from '../features/inbox/InboxScreen'
 import { OverviewScreen } from '../features/overview/OverviewScreen'
+import { ReplayScreen } from '../features/replay/ReplayScreen'
 import { SimulatorsScreen } from '../features/simulators/SimulatorsScreen'
 import { TriggerBodyScreen } from '../features/trigger-body/TriggerBodyScreen'
 
@@ -56,6 +59,26 @@ export const SCREENS: ScreenDefinition[] = [
     summary:
       'Zendesk → Braze: the trigger body, previewed per ticket, checked against /users/track, set up in Zendesk.',
     component: TriggerBodyScreen,
+  },
+  {
+    id: 'exchanges',
+    label: 'Exchanges',
+    summary:
+      'Every request sent on your behalf with Braze’s answer: attempts, lint, read-back and diffs.',
+    component: ExchangesScreen,
+  },
+  {
+    id: 'replay',
+    label: 'Replay / QA',
+    summary: 'Replay capture sets with assertions: progress, pass/fail per capture, HAR exports.',
+    component: ReplayScreen,
+  },
+  {
+    id: 'activity',
+    label: 'Activity',
+    summary:
+      'One live timeline: render → ticket → trigger → capture → forward → Braze’s answer → profile.',
+    component: ActivityScreen,
   },
 ]
 

@@ -1,14 +1,8 @@
 import { errorText } from '../../api/error-text'
 import { useRef, useState } from 'react'
 import { useApi } from '../../api/api-context'
+import { downloadText } from '../../components/download-text'
 import { useConnections } from './connections-store'
-
-function download(fileName: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }))
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName })
-  link.click()
-  URL.revokeObjectURL(url)
-}
 
 /** Export without secrets, or with them sealed under a passphrase; import either kind. */
 export function TransferPanel() {
@@ -25,7 +19,7 @@ export function TransferPanel() {
         includeSecrets,
         passphrase: includeSecrets ? passphrase : undefined,
       })
-      download(result.fileName, result.content)
+      downloadText(result.fileName, result.content, 'application/json')
       setMessage({ tone: 'ok', text: `Saved ${result.fileName}.` })
     } catch (error) {
       setMessage({ tone: 'error', text: errorText(error) })

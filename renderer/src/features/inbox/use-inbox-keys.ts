@@ -1,11 +1,7 @@
 import { useEffect } from 'react'
 import { recordId } from '../../../../shared/contract'
+import { typingIn } from '../../components/typing-in'
 import { useInbox } from './inbox-store'
-
-function typingIn(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
-}
 
 /** `/` jumps to the search box and Esc closes the detail, from anywhere on the Inbox. */
 export function useInboxShortcuts(): void {
