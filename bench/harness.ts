@@ -55,6 +55,8 @@ export interface Comparison {
   note?: string
   /** At least this many rounds, for measurements short enough to afford more. */
   minRounds?: number
+  /** At most this many, for measurements that take minutes a round. */
+  maxRounds?: number
   /** Uncounted rounds first (default 1). */
   warmup?: number
   /**
@@ -139,7 +141,10 @@ export async function compare(
   clocks: Clocks = processClocks,
 ): Promise<BenchResult> {
   const warmup = comparison.warmup ?? 1
-  const rounds = Math.max(requested, comparison.minRounds ?? 1)
+  const rounds = Math.min(
+    Math.max(requested, comparison.minRounds ?? 1),
+    comparison.maxRounds ?? Infinity,
+  )
   for (let round = 0; round < warmup; round++) {
     await sample(comparison.baseline, clocks)
     await sample(comparison.subject, clocks)

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { monotonicFactory } from 'ulid'
+import { recordUlidFactory } from '../storage/record-ulid'
 import {
   capture as captureSchema,
   type Capture,
@@ -45,7 +45,7 @@ const MIGRATIONS: Migration[] = [{ to: 1, describe: 'captures', up: (data) => da
  * second and pages without reading a file.
  */
 export class CaptureStore {
-  private readonly nextId = monotonicFactory()
+  private readonly nextId = recordUlidFactory()
 
   private constructor(private readonly store: RecordStore<Capture, IndexedCapture>) {}
 

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { monotonicFactory } from 'ulid'
+import { recordUlidFactory } from '../storage/record-ulid'
 import {
   exchange as exchangeSchema,
   type Exchange,
@@ -44,7 +44,7 @@ export const INTERRUPTED_MESSAGE =
  * The store opens in the background; `ready()` (or any call) waits for it.
  */
 export class ExchangeStore {
-  private readonly nextId = monotonicFactory()
+  private readonly nextId = recordUlidFactory()
   private readonly opening: Promise<RecordStore<Exchange, ExchangeSummary>>
   private interrupted = 0
 

@@ -170,9 +170,13 @@ function pendingForward(mode: 'proxy' | 'capture-first'): CaptureForward {
   }
 }
 
+let unconfiguredDefaults: ReceiverRoute | undefined
+
 /** Requests to a route nobody configured are captured and answered 200, never forwarded. */
 function unconfiguredRoute(name: string): ReceiverRoute {
-  return { ...receiverRoute.parse({ name: 'none' }), name }
+  // Parsed once: the schema's defaults do not change, and this runs for every such request.
+  unconfiguredDefaults ??= receiverRoute.parse({ name: 'none' })
+  return { ...unconfiguredDefaults, name }
 }
 
 /** The route name: the first path segment after `/hooks/`. */

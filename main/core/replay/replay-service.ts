@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { monotonicFactory } from 'ulid'
+import { recordUlidFactory } from '../storage/record-ulid'
 import type { Capture } from '../../../shared/contract/captures'
 import {
   assertionRules,
@@ -55,7 +55,7 @@ export class UnknownRunError extends Error {
  */
 export class ReplayService {
   private readonly runs = new Map<string, RunState>()
-  private readonly nextId = monotonicFactory()
+  private readonly nextId = recordUlidFactory()
 
   constructor(private readonly deps: ReplayServiceDeps) {}
 

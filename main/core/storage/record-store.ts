@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { monotonicFactory } from 'ulid'
+import { recordUlidFactory } from './record-ulid'
 import type { z } from 'zod'
 import { sweepTempFiles } from './durable-files'
 import { encodeOp, type DecodedFrame } from './journal-frame'
@@ -67,7 +67,7 @@ export class RecordStore<T extends { id: string }, S> {
   private problems: StoreWarning[] = []
   private readonly codec: RecordCodec<T>
   private readonly now: () => Date
-  private readonly nextId = monotonicFactory()
+  private readonly nextId = recordUlidFactory()
   private readonly fileOf: (id: string) => string
   private readonly writer: JournalWriter
   private readonly materializer: Materializer

@@ -88,6 +88,26 @@ describe('the bench harness', () => {
     expect(result).toMatchObject({ rounds: 4, warmup: 1, pass: null, cpuShare: 1 })
   })
 
+  it('runs no more rounds than a comparison allows, however many are asked for', async () => {
+    const order: string[] = []
+    const machine = busyMachine([1])
+    const result = await compare(
+      {
+        name: 'x',
+        unit: 'ops/CPU-s',
+        baseline: machine.side(0.001, 1, order, 'b'),
+        subject: machine.side(0.002, 1, order, 's'),
+        target: null,
+        warmup: 0,
+        maxRounds: 3,
+      },
+      9,
+      machine.clocks,
+    )
+    expect(result.rounds).toBe(3)
+    expect(order).toEqual(['b', 's', 's', 'b', 'b', 's'])
+  })
+
   it('fails a comparison whose median ratio is below its target', async () => {
     const machine = busyMachine([1])
     const result = await compare(

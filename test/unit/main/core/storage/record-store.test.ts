@@ -105,6 +105,12 @@ describe('RecordStore', () => {
     expect(batches.length).toBeLessThan(50)
   })
 
+  it('does not commit the first of the puts made in one turn on its own', async () => {
+    const store = await openStore(path.join(tempDir(), 'notes'))
+    await Promise.all(Array.from({ length: 20 }, (_, i) => store.put(aNote(`n${i}`))))
+    expect(store.commitBatchSizes()).toEqual([20])
+  })
+
   it('turns each record into its own private, indented JSON file with its schema version', async () => {
     const folder = path.join(tempDir(), 'notes')
     const store = await openStore(folder)
