@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import type { ReplayResult, RunSummary } from '../../../../../shared/contract'
+import {
+  junitFile,
+  ndjsonFile,
+  runFileStem,
+} from '../../../../../renderer/src/features/replay/run-exports'
+
+const SUMMARY: RunSummary = {
+  runId: '01JDX0000000000000000000RN',
+  source: 'solved-tickets',
+  target: 'sandbox',
+  startedAt: '2026-11-30T10:00:05.123Z',
+  state: 'finished',
+  total: 2,
+  done: 2,
+  passed: 1,
+  failed: 1,
+  durationMs: 1500,
+  requestsPerSecond: 1.3,
+  error: null,
+}
+
+const result = (name: string, failures: string[] = []): ReplayResult => ({
+  name,
+  captureId: null,
+  exchangeId: null,
+  url: null,
+  status: failures.length ? 400 : 201,
+  attempts: 1,
+  durationMs: 3,
+  passed: failures.length === 0,
+  failures,
+})
+
+describe('a run’s export files', () => {
+  it('are named after the set and the run’s start, without characters file systems refuse', () => {
+    expect(runFileStem(SUMMARY)).toBe('solved-tickets-2026-11-30T10-00-05Z')
+    expect(runFileStem({ ...SUMMARY, source: '3 captures' })).toBe(
+      '3-captures-2026-11-30T10-00-05Z',
+    )
+  })
+
+  it('give JUnit a suite named for the set with one testcase per result', () => {
+    const file = junitFile(SUMMARY, [result('a.json'), result('b.json', ['Expected 2xx'])])
+    expect(file.fileName).toBe('solved-tickets-2026-11-30T10-00-05Z.junit.xml')
+    expect(file.content).toMatch(/<testsuite name="solved-tickets" tests="2" failures="1"/)
+    expect(file.content.match(/<testcase /g)).toHaveLength(2)
+  })
+
+  it('give NDJSON one parseable line per result', () => {
+    const file = ndjsonFile(SUMMARY, [result('a.json'), result('b.json')])
+    const lines = file.content.trimEnd().split('\n')
+    expect(lines.map((line) => (JSON.parse(line) as ReplayResult).name)).toEqual([
+      'a.json',
+      'b.json',
+    ])
+  })
+})
