@@ -31,7 +31,9 @@ export function RunExports({ run }: { run: ActiveRun }) {
         type="button"
         className="button button-small"
         disabled={!ended || log.results.length === 0}
-        onClick={() => summary && save(junitFile(summary, log.results))}
+        onClick={() =>
+          summary && save(junitFile({ name: run.name, summary, results: log.results }))
+        }
         title={ended ? 'One testcase per capture, for CI' : 'Ready when the run ends'}
         data-testid="export-junit"
       >
@@ -41,7 +43,9 @@ export function RunExports({ run }: { run: ActiveRun }) {
         type="button"
         className="button button-small"
         disabled={!summary || log.results.length === 0}
-        onClick={() => summary && save(ndjsonFile(summary, log.results))}
+        onClick={() =>
+          summary && save(ndjsonFile({ name: run.name, summary, results: log.results }))
+        }
         title="One line per capture"
       >
         Export NDJSON

@@ -13,6 +13,8 @@ import { RunLog } from './run-log'
 export const SHOWN_PASSES = 500
 
 export interface ActiveRun {
+  /** The set's name (or "N captures"): the JUnit suite's and the export files' name. */
+  name: string
   summary: RunSummary | null
   /** Failures first seen first, then passes, capped (the engine keeps every exchange). */
   results: ReplayResult[]
@@ -45,6 +47,10 @@ export function addResult(run: ActiveRun, result: ReplayResult): ActiveRun {
   return { ...run, results: [...run.results, result] }
 }
 
+function runLabel(source: RunSource): string {
+  return source.kind === 'captures' ? `${source.ids.length} captures` : 'fed captures'
+}
+
 export const useReplay = create<ReplayState>((set, get) => ({
   sets: [],
   runs: [],
@@ -63,7 +69,15 @@ export const useReplay = create<ReplayState>((set, get) => ({
   start: async (api, source, settings) => {
     const log = new RunLog()
     set({
-      run: { summary: null, results: [], hiddenPasses: 0, log, cancelling: false, error: null },
+      run: {
+        name: source.kind === 'set' ? source.name : runLabel(source),
+        summary: null,
+        results: [],
+        hiddenPasses: 0,
+        log,
+        cancelling: false,
+        error: null,
+      },
     })
     const update = (change: (run: ActiveRun) => ActiveRun) =>
       set((s) => (s.run ? { run: change(s.run) } : {}))

@@ -23,6 +23,7 @@ const result = (name: string, passed: boolean): ReplayResult => ({
 describe('a run’s results on screen', () => {
   it('keeps every failure but only the first passes, counting the rest', () => {
     let run: ActiveRun = {
+      name: 'set',
       summary: null,
       results: [],
       hiddenPasses: 0,
@@ -71,7 +72,7 @@ describe('a run followed by the Replay screen', () => {
     const results = Array.from({ length: SHOWN_PASSES + 3 }, (_, i) => result(`p${i}`, true))
     await useReplay.getState().start(
       apiStreaming(results),
-      { kind: 'set', name: 'set' },
+      { kind: 'set', name: 'nightly' },
       {
         target: { kind: 'sandbox' },
       },
@@ -80,5 +81,6 @@ describe('a run followed by the Replay screen', () => {
     expect(run?.results).toHaveLength(SHOWN_PASSES)
     expect(run?.log.results).toHaveLength(SHOWN_PASSES + 3)
     expect(run?.summary?.state).toBe('finished')
+    expect(run?.name).toBe('nightly')
   })
 })

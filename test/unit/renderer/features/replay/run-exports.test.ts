@@ -8,7 +8,7 @@ import {
 
 const SUMMARY: RunSummary = {
   runId: '01JDX0000000000000000000RN',
-  source: 'solved-tickets',
+  source: 'set solved-tickets',
   target: 'sandbox',
   startedAt: '2026-11-30T10:00:05.123Z',
   state: 'finished',
@@ -35,21 +35,27 @@ const result = (name: string, failures: string[] = []): ReplayResult => ({
 
 describe('a run’s export files', () => {
   it('are named after the set and the run’s start, without characters file systems refuse', () => {
-    expect(runFileStem(SUMMARY)).toBe('solved-tickets-2026-11-30T10-00-05Z')
-    expect(runFileStem({ ...SUMMARY, source: '3 captures' })).toBe(
-      '3-captures-2026-11-30T10-00-05Z',
-    )
+    expect(runFileStem('solved-tickets', SUMMARY)).toBe('solved-tickets-2026-11-30T10-00-05Z')
+    expect(runFileStem('3 captures', SUMMARY)).toBe('3-captures-2026-11-30T10-00-05Z')
   })
 
   it('give JUnit a suite named for the set with one testcase per result', () => {
-    const file = junitFile(SUMMARY, [result('a.json'), result('b.json', ['Expected 2xx'])])
+    const file = junitFile({
+      name: 'solved-tickets',
+      summary: SUMMARY,
+      results: [result('a.json'), result('b.json', ['Expected 2xx'])],
+    })
     expect(file.fileName).toBe('solved-tickets-2026-11-30T10-00-05Z.junit.xml')
     expect(file.content).toMatch(/<testsuite name="solved-tickets" tests="2" failures="1"/)
     expect(file.content.match(/<testcase /g)).toHaveLength(2)
   })
 
   it('give NDJSON one parseable line per result', () => {
-    const file = ndjsonFile(SUMMARY, [result('a.json'), result('b.json')])
+    const file = ndjsonFile({
+      name: 'solved-tickets',
+      summary: SUMMARY,
+      results: [result('a.json'), result('b.json')],
+    })
     const lines = file.content.trimEnd().split('\n')
     expect(lines.map((line) => (JSON.parse(line) as ReplayResult).name)).toEqual([
       'a.json',
