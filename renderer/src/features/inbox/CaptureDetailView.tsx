@@ -48,7 +48,11 @@ export function CaptureDetailView({ id }: { id: string }) {
       aria-busy={stale}
       data-testid="capture-detail"
     >
-      <DetailHeader capture={capture} onReplay={() => setReplaying(capture.id)} />
+      <DetailHeader
+        capture={capture}
+        replaying={replaying === capture.id}
+        onReplay={() => setReplaying(replaying === capture.id ? undefined : capture.id)}
+      />
       {replaying === capture.id && (
         <ReplayCaptureForm capture={capture} onClose={() => setReplaying(undefined)} />
       )}
@@ -83,7 +87,15 @@ function DetailClose() {
   )
 }
 
-function DetailHeader({ capture, onReplay }: { capture: Capture; onReplay: () => void }) {
+function DetailHeader({
+  capture,
+  replaying,
+  onReplay,
+}: {
+  capture: Capture
+  replaying: boolean
+  onReplay: () => void
+}) {
   const api = useApi()
   const [saving, setSaving] = useState(false)
   const [note, setNote] = useState<string>()
@@ -139,6 +151,7 @@ function DetailHeader({ capture, onReplay }: { capture: Capture; onReplay: () =>
           type="button"
           className="button button-small"
           onClick={onReplay}
+          aria-expanded={replaying}
           title="Send it again: to the Sandbox, Braze, the receiver or any URL, edited or re-signed"
           data-testid="replay-capture"
         >

@@ -20,7 +20,7 @@ export function ReplayFields({
 }) {
   return (
     <>
-      <label className="field">
+      <label className="field replay-target-field">
         Replay to
         <select
           autoFocus={autoFocus}
@@ -36,7 +36,7 @@ export function ReplayFields({
         </select>
       </label>
       {form.target === 'url' && (
-        <label className="field">
+        <label className="field replay-url-field">
           URL
           <input
             value={form.url}

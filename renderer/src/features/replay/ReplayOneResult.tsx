@@ -1,9 +1,17 @@
+import { useEffect, useRef } from 'react'
 import type { ReplayResult } from '../../../../shared/contract'
 
 /** What one replay got: pass or fail with every reason, the status and attempts, its exchange. */
 export function ReplayOneResult({ result }: { result: ReplayResult }) {
+  const box = useRef<HTMLDivElement>(null)
+  // The form is tall: bring the answer into view in the scrolling detail. (Braces: Chromium's
+  // scrollIntoView now returns a promise, which React would take for a cleanup function.)
+  useEffect(() => {
+    void box.current?.scrollIntoView({ block: 'nearest' })
+  }, [result])
   return (
     <div
+      ref={box}
       className={`callout replay-one-result callout-${result.passed ? 'ok' : 'error'}`}
       role="status"
       data-testid="replay-one-result"
