@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { ReplayResult } from '../../../../shared/contract/replay'
 import { junitReport } from '../../../../shared/replay/junit-report'
-
-function result(name: string, failures: string[] = []): ReplayResult {
-  return {
-    name,
-    captureId: name,
-    exchangeId: null,
-    url: 'http://127.0.0.1:1/users/track',
-    status: failures.length ? 400 : 201,
-    attempts: 1,
-    durationMs: 1250,
-    passed: failures.length === 0,
-    failures,
-  }
-}
+import { replayResult } from '../../../helpers/replay-results'
 
 const RUN = { durationMs: 2500, startedAt: '2026-11-30T10:00:00.000Z' }
 
 describe('JUnit report of a replay run', () => {
   it('counts the cases and failures in the suite, with its time and start', () => {
-    const xml = junitReport('nightly', [result('a.json'), result('b.json', ['bad'])], RUN)
+    const xml = junitReport(
+      'nightly',
+      [replayResult('a.json'), replayResult('b.json', ['bad'])],
+      RUN,
+    )
     expect(xml).toMatch(
       /<testsuite name="nightly" tests="2" failures="1" errors="0" skipped="0" time="2.500" timestamp="2026-11-30T10:00:00.000Z">/,
     )
@@ -28,7 +18,7 @@ describe('JUnit report of a replay run', () => {
   })
 
   it('has one testcase per capture, with its URL and status for the CI log', () => {
-    const xml = junitReport('nightly', [result('a.json')], RUN)
+    const xml = junitReport('nightly', [replayResult('a.json')], RUN)
     expect(xml).toContain(
       '<testcase classname="nightly" name="a.json" time="1.250">\n      <system-out>url=http://127.0.0.1:1/users/track\nstatus=201</system-out>',
     )
@@ -37,7 +27,7 @@ describe('JUnit report of a replay run', () => {
   it('gives a failed capture a failure with its first reason as message and every reason as text', () => {
     const xml = junitReport(
       'nightly',
-      [result('b.json', ['Expected a 2xx, got 400', 'errors: <bad & "quoted">'])],
+      [replayResult('b.json', ['Expected a 2xx, got 400', 'errors: <bad & "quoted">'])],
       RUN,
     )
     expect(xml).toContain(
@@ -46,7 +36,9 @@ describe('JUnit report of a replay run', () => {
   })
 
   it('drops characters XML 1.0 cannot hold, so a binary name never breaks the file', () => {
-    expect(junitReport('set', [result('bad\u0000\u001bname')], RUN)).toContain('name="badname"')
+    expect(junitReport('set', [replayResult('bad\u0000\u001bname')], RUN)).toContain(
+      'name="badname"',
+    )
   })
 
   it('is a whole document even with no results', () => {

@@ -2,23 +2,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { JunitFile } from '../../../../../main/core/replay/junit-file'
-import type { ReplayResult } from '../../../../../shared/contract/replay'
 import { junitReport } from '../../../../../shared/replay/junit-report'
 import { useTempDir } from '../../../../helpers/temp-dir'
-
-function result(name: string, failures: string[] = []): ReplayResult {
-  return {
-    name,
-    captureId: name,
-    exchangeId: null,
-    url: 'http://127.0.0.1:1/users/track',
-    status: failures.length ? 400 : 201,
-    attempts: 1,
-    durationMs: 1250,
-    passed: failures.length === 0,
-    failures,
-  }
-}
+import { replayResult } from '../../../../helpers/replay-results'
 
 const RUN = { durationMs: 2500, startedAt: '2026-11-30T10:00:00.000Z' }
 
@@ -27,7 +13,7 @@ describe('JUnit file of a replay run', () => {
 
   it('writes the same report as one built in memory, and leaves no side file', async () => {
     const file = path.join(tempDir(), 'junit.xml')
-    const results = [result('a.json'), result('b.json', ['Expected a 2xx, got 400'])]
+    const results = [replayResult('a.json'), replayResult('b.json', ['Expected a 2xx, got 400'])]
     const report = new JunitFile(file, 'nightly')
     for (const r of results) await report.add(r)
     await report.finish(RUN)
@@ -39,7 +25,7 @@ describe('JUnit file of a replay run', () => {
   it('leaves nothing behind when discarded', async () => {
     const file = path.join(tempDir(), 'junit.xml')
     const report = new JunitFile(file, 'nightly')
-    await report.add(result('a.json'))
+    await report.add(replayResult('a.json'))
     await report.discard()
     expect(existsSync(file)).toBe(false)
     expect(existsSync(`${file}.cases.tmp`)).toBe(false)

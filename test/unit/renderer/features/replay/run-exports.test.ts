@@ -5,6 +5,7 @@ import {
   ndjsonFile,
   runFileStem,
 } from '../../../../../renderer/src/features/replay/run-exports'
+import { replayResult } from '../../../../helpers/replay-results'
 
 const SUMMARY: RunSummary = {
   runId: '01JDX0000000000000000000RN',
@@ -21,18 +22,6 @@ const SUMMARY: RunSummary = {
   error: null,
 }
 
-const result = (name: string, failures: string[] = []): ReplayResult => ({
-  name,
-  captureId: null,
-  exchangeId: null,
-  url: null,
-  status: failures.length ? 400 : 201,
-  attempts: 1,
-  durationMs: 3,
-  passed: failures.length === 0,
-  failures,
-})
-
 describe('a run’s export files', () => {
   it('are named after the set and the run’s start, without characters file systems refuse', () => {
     expect(runFileStem('solved-tickets', SUMMARY)).toBe('solved-tickets-2026-11-30T10-00-05Z')
@@ -43,7 +32,7 @@ describe('a run’s export files', () => {
     const file = junitFile({
       name: 'solved-tickets',
       summary: SUMMARY,
-      results: [result('a.json'), result('b.json', ['Expected 2xx'])],
+      results: [replayResult('a.json'), replayResult('b.json', ['Expected 2xx'])],
     })
     expect(file.fileName).toBe('solved-tickets-2026-11-30T10-00-05Z.junit.xml')
     expect(file.content).toMatch(/<testsuite name="solved-tickets" tests="2" failures="1"/)
@@ -54,7 +43,7 @@ describe('a run’s export files', () => {
     const file = ndjsonFile({
       name: 'solved-tickets',
       summary: SUMMARY,
-      results: [result('a.json'), result('b.json')],
+      results: [replayResult('a.json'), replayResult('b.json')],
     })
     const lines = file.content.trimEnd().split('\n')
     expect(lines.map((line) => (JSON.parse(line) as ReplayResult).name)).toEqual([
