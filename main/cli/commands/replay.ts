@@ -8,7 +8,7 @@ import type {
   RunSummary,
 } from '../../../shared/contract/replay'
 import type { SetFile } from '../../core/captures/capture-sets'
-import { JunitReport } from '../../core/replay/junit-report'
+import { JunitFile } from '../../core/replay/junit-file'
 import { unreadable } from '../../core/replay/replay-run'
 import { CliFailure, EXIT, printJson, printLine, type CliIo } from '../cli-io'
 import { openReplaySource } from '../replay-source'
@@ -75,7 +75,7 @@ export function registerReplay(program: Command, io: CliIo): void {
           ...(options.rate ? { ratePerSecond: options.rate } : {}),
           ...(source.assertions ? { assertions: source.assertions } : {}),
         }
-        const junit = options.junit ? new JunitReport(options.junit, source.label) : undefined
+        const junit = options.junit ? new JunitFile(options.junit, source.label) : undefined
         try {
           const outcome = await run(api, io, options, source.files, settings, junit)
           await junit?.finish(outcome.summary)
@@ -100,7 +100,7 @@ async function run(
   options: ReplayOptions,
   files: AsyncIterable<SetFile>,
   settings: RunSettings,
-  junit: JunitReport | undefined,
+  junit: JunitFile | undefined,
 ): Promise<Outcome> {
   const stop = new AbortController()
   void io.untilStopped().then(() => stop.abort())

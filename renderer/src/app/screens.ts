@@ -70,7 +70,8 @@ export const SCREENS: ScreenDefinition[] = [
   {
     id: 'replay',
     label: 'Replay / QA',
-    summary: 'Replay capture sets with assertions: progress, pass/fail per capture, HAR exports.',
+    summary:
+      'Replay capture sets with assertions: progress, pass/fail per capture, JUnit and HAR exports.',
     component: ReplayScreen,
   },
   {

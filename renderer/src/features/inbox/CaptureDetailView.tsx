@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Capture } from '../../../../shared/contract'
 import { useApi } from '../../api/api-context'
 import { errorText } from '../../api/error-text'
+import { ReplayCaptureForm } from '../replay/ReplayCaptureForm'
 import { Badge } from './Badge'
 import { BodyView } from './BodyView'
 import { DeliverySection } from './DeliverySection'
@@ -22,6 +23,8 @@ import { useCaptureDetail } from './use-capture-detail'
 /** One capture in full: what arrived, byte for byte, and what it means for Zendesk's delivery. */
 export function CaptureDetailView({ id }: { id: string }) {
   const { detail, error, stale } = useCaptureDetail(id)
+  // Kept by capture id, so opening another capture closes the form.
+  const [replaying, setReplaying] = useState<string>()
   if (error) {
     return (
       <aside className="capture-detail" aria-label="Capture detail">
@@ -45,7 +48,14 @@ export function CaptureDetailView({ id }: { id: string }) {
       aria-busy={stale}
       data-testid="capture-detail"
     >
-      <DetailHeader capture={capture} />
+      <DetailHeader
+        capture={capture}
+        replaying={replaying === capture.id}
+        onReplay={() => setReplaying(replaying === capture.id ? undefined : capture.id)}
+      />
+      {replaying === capture.id && (
+        <ReplayCaptureForm capture={capture} onClose={() => setReplaying(undefined)} />
+      )}
       <SignatureSection signature={capture.signature} />
       <DeliverySection detail={detail} />
       <section className="detail-section" aria-labelledby="detail-headers">
@@ -77,7 +87,15 @@ function DetailClose() {
   )
 }
 
-function DetailHeader({ capture }: { capture: Capture }) {
+function DetailHeader({
+  capture,
+  replaying,
+  onReplay,
+}: {
+  capture: Capture
+  replaying: boolean
+  onReplay: () => void
+}) {
   const api = useApi()
   const [saving, setSaving] = useState(false)
   const [note, setNote] = useState<string>()
@@ -128,6 +146,16 @@ function DetailHeader({ capture }: { capture: Capture }) {
       <div className="actions">
         <button type="button" className="button button-small" onClick={() => void copyCurl()}>
           Copy as cURL
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={onReplay}
+          aria-expanded={replaying}
+          title="Send it again: to the Sandbox, Braze, the receiver or any URL, edited or re-signed"
+          data-testid="replay-capture"
+        >
+          Replay…
         </button>
         <button type="button" className="button button-small" onClick={() => setSaving(true)}>
           Save to set…

@@ -1,31 +1,15 @@
 import { useState } from 'react'
-import { useApi } from '../../api/api-context'
-import { errorText } from '../../api/error-text'
-import { downloadText } from '../../components/download-text'
 import { useReplay } from './replay-store'
+import { ExportsNote, RunExports } from './RunExports'
 
 /** Pass/fail per capture of the current run, failures first, each linked to its exchange. */
 export function ResultsPanel() {
-  const api = useApi()
   const run = useReplay((s) => s.run)
   const [failedOnly, setFailedOnly] = useState(false)
-  const [error, setError] = useState<string>()
   if (!run || (run.results.length === 0 && !run.summary)) return null
   const results = [...run.results]
     .filter((r) => !failedOnly || !r.passed)
     .sort((a, b) => Number(a.passed) - Number(b.passed))
-  const exchangeIds = run.results.flatMap((r) => (r.exchangeId ? [r.exchangeId] : []))
-  const runId = run.summary?.runId ?? 'run'
-
-  const exportHar = async () => {
-    setError(undefined)
-    try {
-      const file = await api.har.export({ exchangeIds, format: 'har' })
-      downloadText(file.fileName, file.content, 'application/json')
-    } catch (failure) {
-      setError(errorText(failure))
-    }
-  }
 
   return (
     <section className="panel" aria-labelledby="results-title">
@@ -40,35 +24,10 @@ export function ResultsPanel() {
             />
             Failures only
           </label>
-          <button
-            type="button"
-            className="button button-small"
-            disabled={exchangeIds.length === 0}
-            onClick={() => void exportHar()}
-            title="Every request and answer of the shown results, credentials masked"
-          >
-            Export HAR
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            disabled={run.results.length === 0}
-            onClick={() =>
-              downloadText(
-                `${runId}.ndjson`,
-                run.results.map((r) => JSON.stringify(r)).join('\n') + '\n',
-                'application/x-ndjson',
-              )
-            }
-          >
-            Export NDJSON
-          </button>
+          <RunExports run={run} />
         </div>
       </div>
-      {error && <p className="form-error">{error}</p>}
-      <p className="muted small">
-        For JUnit XML in CI: <code>bridgebench replay SET_DIR --to sandbox --junit report.xml</code>
-      </p>
+      <ExportsNote run={run} />
       <table className="table results" data-testid="run-results">
         <thead>
           <tr>

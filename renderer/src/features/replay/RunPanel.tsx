@@ -1,14 +1,8 @@
 import { useState } from 'react'
 import { useApi } from '../../api/api-context'
 import { useReplay } from './replay-store'
-import { DEFAULT_RUN_FORM, runSettingsOf, type RunForm, type TargetKind } from './run-form'
-
-const TARGETS: Array<[TargetKind, string]> = [
-  ['sandbox', 'The Sandbox’s simulated Braze'],
-  ['braze', 'The active profile’s Braze'],
-  ['receiver', 'This receiver'],
-  ['url', 'Another URL'],
-]
+import { ReplayFields } from './ReplayFields'
+import { DEFAULT_RUN_FORM, runSettingsOf, type RunForm } from './run-form'
 
 /** The run's settings, Start, and the live progress with Cancel. */
 export function RunPanel() {
@@ -30,52 +24,7 @@ export function RunPanel() {
     <section className="panel" aria-labelledby="run-title">
       <h2 id="run-title">Run</h2>
       <div className="run-form">
-        <label className="field">
-          Replay to
-          <select
-            value={form.target}
-            onChange={(e) => edit('target', e.target.value as TargetKind)}
-            data-testid="run-target"
-          >
-            {TARGETS.map(([id, label]) => (
-              <option key={id} value={id}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {form.target === 'url' && (
-          <label className="field">
-            URL
-            <input
-              value={form.url}
-              onChange={(e) => edit('url', e.target.value)}
-              placeholder="https://…"
-            />
-          </label>
-        )}
-        <label className="field">
-          Authorization
-          <select
-            value={form.auth}
-            onChange={(e) => edit('auth', e.target.value as RunForm['auth'])}
-          >
-            <option value="profile">The target’s key</option>
-            <option value="capture">As captured</option>
-            <option value="none">None</option>
-          </select>
-        </label>
-        <label className="field">
-          Re-sign
-          <select
-            value={form.resign}
-            onChange={(e) => edit('resign', e.target.value as RunForm['resign'])}
-          >
-            <option value="none">No: as captured</option>
-            <option value="profile">With the profile’s signing secret</option>
-            <option value="test">With Zendesk’s test secret</option>
-          </select>
-        </label>
+        <ReplayFields form={form} onChange={(change) => setForm((f) => ({ ...f, ...change }))} />
         <label className="field">
           Concurrency
           <input

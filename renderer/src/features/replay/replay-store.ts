@@ -7,15 +7,20 @@ import type {
   RunSource,
   RunSummary,
 } from '../../../../shared/contract'
+import { RunLog } from './run-log'
 
 /** The results a run keeps on screen: every failure, and passes up to this many. */
 export const SHOWN_PASSES = 500
 
 export interface ActiveRun {
+  /** The set's name (or "N captures"): the JUnit suite's and the export files' name. */
+  name: string
   summary: RunSummary | null
   /** Failures first seen first, then passes, capped (the engine keeps every exchange). */
   results: ReplayResult[]
   hiddenPasses: number
+  /** Every result, for the exports. */
+  log: RunLog
   cancelling: boolean
   error: string | null
 }
@@ -42,6 +47,10 @@ export function addResult(run: ActiveRun, result: ReplayResult): ActiveRun {
   return { ...run, results: [...run.results, result] }
 }
 
+function runLabel(source: RunSource): string {
+  return source.kind === 'captures' ? `${source.ids.length} captures` : 'fed captures'
+}
+
 export const useReplay = create<ReplayState>((set, get) => ({
   sets: [],
   runs: [],
@@ -58,14 +67,26 @@ export const useReplay = create<ReplayState>((set, get) => ({
   loadRuns: async (api) => set({ runs: await api.replay.runs() }),
   chooseSet: (chosenSet) => set({ chosenSet }),
   start: async (api, source, settings) => {
-    set({ run: { summary: null, results: [], hiddenPasses: 0, cancelling: false, error: null } })
+    const log = new RunLog()
+    set({
+      run: {
+        name: source.kind === 'set' ? source.name : runLabel(source),
+        summary: null,
+        results: [],
+        hiddenPasses: 0,
+        log,
+        cancelling: false,
+        error: null,
+      },
+    })
     const update = (change: (run: ActiveRun) => ActiveRun) =>
       set((s) => (s.run ? { run: change(s.run) } : {}))
     try {
       for await (const event of await api.replay.run({ source, settings })) {
-        if (event.type === 'result')
+        if (event.type === 'result') {
+          log.add(event.result)
           update((run) => addResult({ ...run, summary: event.summary }, event.result))
-        else update((run) => ({ ...run, summary: event.summary }))
+        } else update((run) => ({ ...run, summary: event.summary }))
       }
     } catch (failure) {
       update((run) => ({

@@ -1,28 +1,20 @@
-import type { ReplayAuth, RunSettings } from '../../../../shared/contract'
+import type { RunSettings } from '../../../../shared/contract'
 import { DEFAULT_REPLAY_RATE_PER_SECOND } from '../../../../shared/contract'
-
-export type TargetKind = 'sandbox' | 'braze' | 'receiver' | 'url'
+import { DEFAULT_REPLAY_FORM, replaySettingsOf, type ReplayForm } from './replay-form'
 
 /** What the run form holds, as typed. */
-export interface RunForm {
-  target: TargetKind
-  url: string
-  auth: ReplayAuth
+export interface RunForm extends ReplayForm {
   concurrency: string
   ratePerSecond: string
-  resign: 'none' | 'profile' | 'test'
   expect2xx: boolean
   noErrors: boolean
   readBack: boolean
 }
 
 export const DEFAULT_RUN_FORM: RunForm = {
-  target: 'sandbox',
-  url: '',
-  auth: 'profile',
+  ...DEFAULT_REPLAY_FORM,
   concurrency: '4',
   ratePerSecond: DEFAULT_REPLAY_RATE_PER_SECOND.toFixed(1),
-  resign: 'none',
   expect2xx: true,
   noErrors: true,
   readBack: false,
@@ -36,15 +28,11 @@ export function runSettingsOf(form: RunForm): { settings: RunSettings } | { prob
   const ratePerSecond = Number(form.ratePerSecond)
   if (!(ratePerSecond > 0))
     return { problem: 'The rate is a number of requests per second above 0.' }
-  if (form.target === 'url' && !/^https?:\/\/\S+$/i.test(form.url))
-    return { problem: 'Enter the URL to replay to, starting with http:// or https://.' }
-  const target =
-    form.target === 'url' ? { kind: 'url' as const, url: form.url } : { kind: form.target }
+  const replay = replaySettingsOf(form)
+  if ('problem' in replay) return replay
   return {
     settings: {
-      target,
-      auth: form.auth,
-      resign: form.resign === 'none' ? null : form.resign,
+      ...replay.settings,
       concurrency,
       ratePerSecond,
       assertions: {
