@@ -105,7 +105,7 @@ export const receiverCapture: Benchmark = {
           per: 'measured',
           target: 0.4,
           // A few seconds a round, and a loaded machine spreads the rounds widely: take more.
-          minRounds: 9,
+          minRounds: 15,
           baseline: async () => {
             await settle()
             return requestsPerSecond({
