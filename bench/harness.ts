@@ -57,6 +57,8 @@ export interface Comparison {
   minRounds?: number
   /** At most this many, for measurements that take minutes a round. */
   maxRounds?: number
+  /** Runs before every measurement of either side, outside it (e.g. a store's backlog). */
+  prepare?: () => Promise<void>
   /** Uncounted rounds first (default 1). */
   warmup?: number
   /**
@@ -65,7 +67,11 @@ export interface Comparison {
    * as measured (the measure returns the rate itself: req/s from a load generator, 1000/p99).
    */
   per?: 'cpu-second' | 'wall-second' | 'measured'
-  /** An absolute requirement on the subject's median rate (in its unit), besides or instead of a ratio. */
+  /**
+   * An absolute requirement on the subject's rate (in its unit), besides or instead of a ratio:
+   * judged, like the ratio, on its best round (what the code reaches when the machine lets it);
+   * the median is reported beside it.
+   */
   floor?: { value: number; what: string }
 }
 
@@ -105,7 +111,12 @@ interface Sample {
   wall: number
 }
 
-async function sample(measure: Measure, clocks: Clocks): Promise<Sample> {
+async function sample(
+  measure: Measure,
+  clocks: Clocks,
+  prepare?: () => Promise<void>,
+): Promise<Sample> {
+  await prepare?.()
   const cpu = clocks.cpuSeconds()
   const wall = clocks.wallSeconds()
   const ops = await measure()
@@ -146,18 +157,18 @@ export async function compare(
     comparison.maxRounds ?? Infinity,
   )
   for (let round = 0; round < warmup; round++) {
-    await sample(comparison.baseline, clocks)
-    await sample(comparison.subject, clocks)
+    await sample(comparison.baseline, clocks, comparison.prepare)
+    await sample(comparison.subject, clocks, comparison.prepare)
   }
   const subjects: Sample[] = []
   const baselines: Sample[] = []
   for (let round = 0; round < rounds; round++) {
     if (round % 2 === 0) {
-      baselines.push(await sample(comparison.baseline, clocks))
-      subjects.push(await sample(comparison.subject, clocks))
+      baselines.push(await sample(comparison.baseline, clocks, comparison.prepare))
+      subjects.push(await sample(comparison.subject, clocks, comparison.prepare))
     } else {
-      subjects.push(await sample(comparison.subject, clocks))
-      baselines.push(await sample(comparison.baseline, clocks))
+      subjects.push(await sample(comparison.subject, clocks, comparison.prepare))
+      baselines.push(await sample(comparison.baseline, clocks, comparison.prepare))
     }
   }
   const rateOf = RATE_OF[comparison.per ?? 'cpu-second']
@@ -176,7 +187,7 @@ export async function compare(
   const note = [
     comparison.note,
     floor
-      ? `${floor.what}: median ${subjectMedian.toFixed(0)} ${comparison.unit}, needs ≥ ${floor.value}`
+      ? `${floor.what}: best ${value.toFixed(0)}, median ${subjectMedian.toFixed(0)} ${comparison.unit}, needs ≥ ${floor.value}`
       : undefined,
   ]
     .filter(Boolean)
@@ -200,7 +211,7 @@ export async function compare(
     warmup,
     samples: { subject: subjectRates, baseline: baselineRates },
     target,
-    pass: verdict(ratio, target, subjectMedian, floor),
+    pass: verdict(ratio, target, value, floor),
     ...(note ? { note } : {}),
   }
 }
@@ -208,11 +219,11 @@ export async function compare(
 function verdict(
   ratio: number,
   target: number | null,
-  subjectMedian: number,
+  subjectBest: number,
   floor: Comparison['floor'],
 ): boolean | null {
   if (target === null && !floor) return null
-  return (target === null || ratio >= target) && (!floor || subjectMedian >= floor.value)
+  return (target === null || ratio >= target) && (!floor || subjectBest >= floor.value)
 }
 
 /** Runs `run` `ops` times (awaiting it when it is async) and returns `ops`. */

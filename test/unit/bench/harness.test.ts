@@ -108,6 +108,50 @@ describe('the bench harness', () => {
     expect(order).toEqual(['b', 's', 's', 'b', 'b', 's'])
   })
 
+  it('judges a floor on the subject’s best round and reports its median beside it', async () => {
+    const machine = busyMachine([1])
+    const rates = [30, 10, 12]
+    const result = await compare(
+      {
+        name: 'x',
+        unit: '1000/p99 ms',
+        per: 'measured',
+        baseline: () => 1,
+        subject: () => rates.shift() ?? 0,
+        target: null,
+        floor: { value: 20, what: 'p99 ≤ 50 ms' },
+        warmup: 0,
+      },
+      3,
+      machine.clocks,
+    )
+    expect(result.pass).toBe(true)
+    expect(result.note).toBe('p99 ≤ 50 ms: best 30, median 12 1000/p99 ms, needs ≥ 20')
+  })
+
+  it('prepares before every measurement of either side without counting it', async () => {
+    const order: string[] = []
+    const machine = busyMachine([1])
+    // Preparing burns a whole CPU-second: counted, it would swamp both sides' rates.
+    const prepare = machine.side(1, 1, order, 'prepare')
+    const result = await compare(
+      {
+        name: 'x',
+        unit: 'ops/CPU-s',
+        baseline: machine.side(0.001, 10, order, 'b'),
+        subject: machine.side(0.002, 10, order, 's'),
+        prepare: () => Promise.resolve(void prepare()),
+        target: null,
+        warmup: 0,
+      },
+      2,
+      machine.clocks,
+    )
+    expect(order).toEqual(['prepare', 'b', 'prepare', 's', 'prepare', 's', 'prepare', 'b'])
+    expect(result.ratio).toBeCloseTo(0.5, 10)
+    expect(result.value).toBeCloseTo(500, 6)
+  })
+
   it('fails a comparison whose median ratio is below its target', async () => {
     const machine = busyMachine([1])
     const result = await compare(
