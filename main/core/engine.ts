@@ -1,4 +1,4 @@
-import type { AppEvent, AppInfo, AppStatus, ProfileRef, SecretSlot } from '../../shared/contract'
+import type { AppEvent, AppInfo, AppStatus, ProfileRef } from '../../shared/contract'
 import { redactKnownSecrets } from '../../shared/security/masking'
 import { APP_NAME } from './app-paths'
 import { EventHub } from './events/event-hub'
@@ -22,7 +22,7 @@ import { syncSandboxDelivery } from './sandbox-delivery'
 import { WebhookLinks } from './receiver/webhook-links'
 import { createHttpClient, type HttpClient } from './net/http-request'
 import { abortableSleep, type Sleep } from './net/retrying-send'
-import { ForwardService, type ForwardTarget } from './forward/forward-service'
+import { ForwardService } from './forward/forward-service'
 import { PresetStore } from './presets/preset-store'
 import { QaTools } from './qa-tools'
 import { TestTicketLog } from './zendesk/test-ticket-log'
@@ -30,7 +30,7 @@ import { recoverSends } from './zendesk/recover-sends'
 import { TicketsService } from './zendesk/tickets-service'
 import { prepareDataFolder } from './storage/data-folder'
 import { confStoreFactory, type JsonStoreFactory } from './storage/json-store'
-import { ProfileVault, SANDBOX_ID, type SandboxSource } from './vault/profile-vault'
+import { ProfileVault, SANDBOX_ID } from './vault/profile-vault'
 import type { SecretCipher } from './vault/secret-cipher'
 import { ZendeskAuthorizer } from './zendesk/zendesk-authorizer'
 import { OffThread } from './workers/off-thread'
@@ -38,6 +38,7 @@ import { processWorkerPool } from './workers/process-pool'
 import type { WorkerPool } from './workers/worker-pool'
 import { TriggerService } from './trigger/trigger-service'
 import { brazeHandoff } from './zendesk/braze-handoff'
+import { ProfileCredentials, sandboxSource, whileUnlocked } from './profile-credentials'
 
 export type Door = AppInfo['door']
 
@@ -90,6 +91,7 @@ export class Engine {
   readonly vault: ProfileVault
   readonly http: HttpClient
   readonly zendeskAuth: ZendeskAuthorizer
+  private readonly credentials: ProfileCredentials
   /**
    * Braze Liquid on this thread, for what only parses (check, targets); renders go through
    * `renderer`. Live Connected Content is never wired.
@@ -159,6 +161,12 @@ export class Engine {
     }
     this.http = options.http ?? createHttpClient({ userAgent: `Bridgebench/${options.version}` })
     this.zendeskAuth = new ZendeskAuthorizer(this.vault, this.http, this.now, options.openExternal)
+    this.credentials = new ProfileCredentials({
+      vault: this.vault,
+      zendeskAuth: this.zendeskAuth,
+      useProfile: (id) => this.useProfile(id),
+      sandbox: () => this.sandbox,
+    })
     this.onClose(() => this.zendeskAuth.close())
     this.liquid = createBrazeLiquid({ clock: this.now, limits: options.renderLimits })
     this.renderer = new OffThread({
@@ -196,12 +204,10 @@ export class Engine {
       captures,
       settingsFile: stores(RECEIVER_SETTINGS_FILE),
       board: this.services,
-      signingSecret: (profileId) => this.signingSecret(profileId),
-      tunnelToken: () => this.optionalSecret(this.vault.activeProfileId(), 'tunnelAuthToken'),
-      encrypt: () => {
-        const cipher = options.secretCipher
-        return cipher.info().locked ? undefined : (plain) => cipher.encrypt(plain)
-      },
+      signingSecret: (profileId) => this.credentials.signingSecret(profileId),
+      tunnelToken: () =>
+        this.credentials.optionalSecret(this.vault.activeProfileId(), 'tunnelAuthToken'),
+      encrypt: () => whileUnlocked(options.secretCipher, 'encrypt'),
       env: options.env ?? process.env,
       now: this.now,
       log: (line) => this.log('warning', line),
@@ -213,13 +219,10 @@ export class Engine {
       exchanges: this.exchanges,
       captures,
       routes: () => this.inbox.settings.get().routes,
-      target: (profileId) => this.forwardTarget(profileId),
+      target: (profileId) => this.credentials.forwardTarget(profileId),
       triggers: () => this.sandbox?.zendesk.triggers() ?? [],
       savedTemplate: (id) => this.templates.find(id),
-      decrypt: () => {
-        const cipher = options.secretCipher
-        return cipher.info().locked ? undefined : (text) => cipher.decrypt(text)
-      },
+      decrypt: () => whileUnlocked(options.secretCipher, 'decrypt'),
       updated: (capture) => this.inbox.updated(capture),
       now: this.now,
       sleep: options.sleep ?? abortableSleep,
@@ -232,7 +235,7 @@ export class Engine {
     this.inbox.onSettingsChange(() => syncSandboxDelivery(this.sandbox, this.inbox))
     this.webhookLinks = new WebhookLinks({
       http: this.http,
-      target: (profileId) => this.zendeskTarget(profileId),
+      target: (profileId) => this.credentials.zendeskTarget(profileId),
       settings: this.inbox.settings,
       routeUrl: (route) => this.inbox.routeUrl(route),
       captures,
@@ -250,7 +253,7 @@ export class Engine {
       useProfile: (id) => this.useProfile(id),
       sandbox: () => this.sandbox,
       receiverBase: () => this.inbox.running?.url,
-      signingSecret: (id) => this.signingSecret(id),
+      signingSecret: (id) => this.credentials.signingSecret(id),
       now: this.now,
       sleep: options.sleep,
       runDiff: (input) => this.renderer.diff(input),
@@ -258,33 +261,14 @@ export class Engine {
     this.triggers = new TriggerService({
       http: this.http,
       store: stores('trigger-setup'),
-      zendesk: (profileId) => this.zendeskTarget(profileId),
-      braze: (profileId) => {
-        const profile = this.vault.get(profileId)
-        const apiKey = this.vault.secret(profileId, 'brazeApiKey')
-        if (!apiKey || !profile.braze.endpoint) {
-          throw new Error(
-            `The profile "${profile.name}" has no Braze REST endpoint and key. Add them on the Connections screen (the key needs users.track and users.export.ids).`,
-          )
-        }
-        return { endpoint: profile.braze.endpoint, apiKey }
-      },
+      zendesk: (profileId) => this.credentials.zendeskTarget(profileId),
+      braze: (profileId) => this.credentials.brazeRest(profileId),
       isSandbox: (profileId) => profileId === SANDBOX_ID,
       receiverUrl: () => this.inbox.routeUrl('braze'),
       defaultTemplate: async () =>
         (await loadSandboxSeed(sandboxOptions ? sandboxOptions.resourcesDir : undefined))
           .triggerBody,
     })
-  }
-
-  /** A profile's Zendesk API base and Authorization, its simulators started if it is the Sandbox. */
-  private async zendeskTarget(profileId?: string) {
-    const id = await this.useProfile(profileId)
-    return {
-      profileId: id,
-      baseUrl: this.vault.get(id).zendesk.baseUrl,
-      authorization: await this.zendeskAuth.authorization(id),
-    }
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
@@ -326,34 +310,6 @@ export class Engine {
     this.vault.get(profileId)
     if (profileId === SANDBOX_ID) await this.useSandbox()
     return profileId
-  }
-
-  /** A profile's webhook signing secret (null: the active profile's); undefined when unset. */
-  private signingSecret(profileId: string | null): string | undefined {
-    const id = profileId ?? this.vault.activeProfileId()
-    if (id === SANDBOX_ID) return this.sandbox?.signingSecret()
-    return this.optionalSecret(id, 'zendeskSigningSecret')
-  }
-
-  /** A profile's Braze side for a forward (null: the active profile); the Sandbox's starts it. */
-  private async forwardTarget(profileId: string | null): Promise<ForwardTarget> {
-    const id = await this.useProfile(profileId)
-    const braze = this.vault.get(id).braze
-    return {
-      profileId: id,
-      endpoint: braze.endpoint,
-      apiKey: this.optionalSecret(id, 'brazeApiKey'),
-      objects: braze.trackObjectLimit,
-    }
-  }
-
-  /** A secret when it can be read now: a locked vault or a missing profile gives none. */
-  private optionalSecret(profileId: string, slot: SecretSlot): string | undefined {
-    try {
-      return this.vault.secret(profileId, slot)
-    } catch {
-      return undefined
-    }
   }
 
   info(): AppInfo {
@@ -463,21 +419,5 @@ export class Engine {
 
   private publishStatus(): void {
     this.events.emit(this.statusEvent())
-  }
-}
-
-/** What the vault shows for the Sandbox profile: nothing until the simulators run. */
-function sandboxSource(sandbox: Sandbox | undefined): SandboxSource | undefined {
-  if (!sandbox) return undefined
-  return {
-    zendeskBaseUrl: sandbox.urls.zendesk,
-    zendeskEmail: sandbox.credentials.zendesk.email,
-    brazeEndpoint: sandbox.urls.braze,
-    trackObjectLimit: sandbox.braze.settings().objectLimit,
-    secrets: {
-      zendeskApiToken: sandbox.credentials.zendesk.token,
-      brazeApiKey: sandbox.credentials.braze.apiKey,
-      zendeskSigningSecret: sandbox.signingSecret(),
-    },
   }
 }
