@@ -1,4 +1,4 @@
-import { renderBatch } from '../core/templates/render-batch'
+import { renderBatchEvents } from '../core/templates/render-batch'
 import { renderPreview } from '../core/templates/render-preview'
 import { api } from './base'
 import { maskRenderResult } from './mask-render-result'
@@ -25,7 +25,7 @@ export const composeRouter = {
   }),
 
   renderBatch: api.compose.renderBatch.handler(({ context: { engine }, input, signal }) =>
-    renderBatch(engine.renderer, engine.users, input, { signal }),
+    renderBatchEvents(engine.renderer, engine.users, input, { signal }),
   ),
 
   check: api.compose.check.handler(({ context: { engine }, input }) =>

@@ -1,4 +1,4 @@
-import { oc } from '@orpc/contract'
+import { eventIterator, oc } from '@orpc/contract'
 import { z } from 'zod'
 import { profileId, userId } from './ids'
 import { problem } from './problems'
@@ -231,6 +231,23 @@ export const composeBatchOutput = z.object({
 })
 export type ComposeBatchOutput = z.infer<typeof composeBatchOutput>
 
+/**
+ * A batch as it streams: `progress` while users render (done of total users), then the rows
+ * in order, a page at a time, then the `result` (everything but the rows). Paged so the
+ * thread that serves the API encodes a few hundred rows at a turn, never 10,000 at once;
+ * collectBatch (shared/compose/collect-batch.ts) folds the events into a ComposeBatchOutput.
+ */
+export const composeBatchEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('progress'),
+    done: z.number().int(),
+    total: z.number().int(),
+  }),
+  z.object({ type: z.literal('rows'), rows: z.array(batchRow) }),
+  composeBatchOutput.omit({ rows: true }).extend({ type: z.literal('result') }),
+])
+export type ComposeBatchEvent = z.infer<typeof composeBatchEvent>
+
 /** Compose: render a Braze Liquid template for sample users and lint it for a target. */
 /** Exactly the fields of Braze's webhook composer, for a Compose template and a profile. */
 export const brazeHandoff = z.object({
@@ -268,8 +285,8 @@ export const composeContract = {
     )
     .output(brazeHandoff),
   render: oc.input(composeRenderInput).output(composeRenderOutput),
-  /** One template against a set of users: who fails and why. */
-  renderBatch: oc.input(composeBatchInput).output(composeBatchOutput),
+  /** One template against a set of users: who fails and why, streamed (composeBatchEvent). */
+  renderBatch: oc.input(composeBatchInput).output(eventIterator(composeBatchEvent)),
   /** Template problems without rendering (syntax, unknown filters and tags, placeholders). */
   check: oc.input(z.object({ template: z.string().max(200_000) })).output(z.array(problem)),
   targets: oc.output(z.array(lintTarget)),

@@ -11,7 +11,8 @@ export const STAND_IN_WORKER: WorkerEntry = {
     const { parentPort } = require('node:worker_threads')
     const spin = () => { for (;;) {} }
     parentPort.on('message', ({ id, job }) => {
-      const what = typeof job === 'string' ? job : job.kind
+      // OffThread's jobs cross as { value, floats } (transfer.ts); the pool's own tests post strings.
+      const what = typeof job === 'string' ? job : (job.value ?? job).kind
       if (what === 'spin' || what === 'render') spin()
       if (what === 'quiet' || what === 'render-rows') {
         parentPort.postMessage({ id, progress: { done: 1, total: 2 } })

@@ -23,7 +23,7 @@ export interface BatchRows {
 export interface BatchRowsOptions {
   /** The whole batch's time, in ms; each render also keeps to its own limits. */
   timeMs: number
-  /** Called now and then with how many users are done. */
+  /** Called now and then with how many users are done, and once when the batch ends. */
   onProgress?: (done: number, total: number) => void
 }
 
@@ -57,6 +57,7 @@ export function batchRows(
       options.onProgress?.(rows.length, total)
     }
   }
+  options.onProgress?.(rows.length, total)
   return { rows, total, stopped, timeMs: options.timeMs }
 }
 

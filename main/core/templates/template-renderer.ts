@@ -21,6 +21,8 @@ export interface RenderCall {
 
 export interface RowsCall {
   signal?: AbortSignal
+  /** Called now and then with how many of the users are rendered (a worker reports every 100 ms). */
+  onProgress?: (done: number, total: number) => void
 }
 
 /**
@@ -74,8 +76,15 @@ export function inThreadRenderer(liquid: BrazeLiquid): TemplateRenderer {
   return {
     render: (input, call = {}) =>
       Promise.resolve(renderLocated(liquid, input, call.locateTicketFields ?? false)),
-    renderRows: (input, entries) =>
-      Promise.resolve(rowsOrThrow(batchRows(liquid, input, entries, { timeMs: BATCH_TIME_MS }))),
+    renderRows: (input, entries, call = {}) =>
+      Promise.resolve(
+        rowsOrThrow(
+          batchRows(liquid, input, entries, {
+            timeMs: BATCH_TIME_MS,
+            onProgress: call.onProgress,
+          }),
+        ),
+      ),
   }
 }
 

@@ -15,7 +15,7 @@ import { MAX_IMPORT_ROWS, type ReadUsers } from '../users/import-users'
 import type { MessageDiff } from '../../../shared/contract/diffs'
 import type { MessageDiffInput } from '../diff/message-diff'
 import type { JobProgress, JobResults, WorkerJob } from './jobs'
-import { packFloats, unpackFloats } from './transfer'
+import { arrived, crossing, type Crossing } from './transfer'
 import { WorkerJobStopped, type RunOptions, type WorkerPool } from './worker-pool'
 
 /**
@@ -102,10 +102,14 @@ export class OffThread implements TemplateRenderer {
             // A worker reports every 100 ms; silence means one render is stuck past its limit.
             silenceMs: limits.timeMs + CUT_OFF_GRACE_MS,
             signal: call.signal,
-            onProgress: (progress) => (done = progress.done),
+            onProgress: (progress) => {
+              done = progress.done
+              call.onProgress?.(rows.length + done, entries.length)
+            },
           },
         )
         rows.push(...batch.rows)
+        call.onProgress?.(rows.length, entries.length)
         if (batch.stopped) {
           throw new BatchTimeLimitError(rows.length, entries.length, this.batchTimeMs)
         }
@@ -174,11 +178,11 @@ export class OffThread implements TemplateRenderer {
     options: Omit<RunOptions, 'onProgress'> & { onProgress?: (progress: JobProgress) => void },
   ): Promise<JobResults[K]> {
     const { onProgress, ...rest } = options
-    const result = await this.options.pool.run<JobResults[K]>(packFloats(job), {
+    const result = await this.options.pool.run<Crossing<JobResults[K]>>(crossing(job), {
       ...rest,
       onProgress: onProgress ? (progress) => onProgress(progress as JobProgress) : undefined,
     })
-    return unpackFloats(result)
+    return arrived(result)
   }
 
   private cutOffReason(

@@ -15,6 +15,25 @@ export function unpackFloats<T>(value: T): T {
   return rewrite(value, (item) => (item instanceof Number ? rubyFloat(item.valueOf()) : undefined))
 }
 
+/**
+ * A value as it crosses, with whether packing swapped anything: most results (a batch's
+ * 10,000 rows) hold no Float, and the receiving thread (the serving thread, for results)
+ * then skips the walk instead of visiting every object again.
+ */
+export interface Crossing<T> {
+  value: T
+  floats: boolean
+}
+
+export function crossing<T>(value: T): Crossing<T> {
+  const packed = packFloats(value)
+  return { value: packed, floats: packed !== value }
+}
+
+export function arrived<T>(message: Crossing<T>): T {
+  return message.floats ? unpackFloats(message.value) : message.value
+}
+
 /** Copy-on-write walk of plain objects and arrays; `swap` gives a replacement or undefined. */
 function rewrite<T>(value: T, swap: (item: unknown) => unknown): T {
   const swapped = swap(value)

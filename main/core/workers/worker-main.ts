@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads'
 import type { FromWorker, ToWorker } from './worker-pool'
 import { runJob, type WorkerJob, type WorkerState } from './jobs'
-import { packFloats, unpackFloats } from './transfer'
+import { arrived, crossing, type Crossing } from './transfer'
 
 /**
  * A worker of the pool (worker-pool.ts): it runs one job at a time, synchronously, and posts
@@ -15,10 +15,10 @@ const post = (message: FromWorker) => port.postMessage(message)
 
 port.on('message', ({ id, job }: ToWorker) => {
   try {
-    const result = runJob(unpackFloats(job as WorkerJob), state, (progress) =>
+    const result = runJob(arrived(job as Crossing<WorkerJob>), state, (progress) =>
       post({ id, progress }),
     )
-    post({ id, result: packFloats(result) })
+    post({ id, result: crossing(result) })
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error))
     post({ id, error: { name: failure.name, message: failure.message } })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiClient } from '../../../shared/contract'
+import { collectBatch } from '../../../shared/compose/collect-batch'
 import type { Engine } from '../../../main/core/engine'
 import { SEED_TEMPLATE_ID } from '../../../main/core/templates/built-in-templates'
 import { startWebServer, type WebServer } from '../../../main/web/server'
@@ -134,12 +135,16 @@ describe('compose, templates and users over the typed API', () => {
     })
 
     it('renders a batch and reports who fails and why', async () => {
-      const batch = await api.compose.renderBatch({
-        template:
-          '{"ticket": {"comment": {"body": "Hi"}, "requester": {"email": "{{${email_address}}}"}}}',
-        users: 'built-in',
-        target: 'zendesk-ticket',
-      })
+      const progress: number[] = []
+      const batch = await collectBatch(
+        await api.compose.renderBatch({
+          template:
+            '{"ticket": {"comment": {"body": "Hi"}, "requester": {"email": "{{${email_address}}}"}}}',
+          users: 'built-in',
+          target: 'zendesk-ticket',
+        }),
+        (done) => progress.push(done),
+      )
       expect(batch.rows.map((r) => [r.userId, r.ok])).toEqual([
         ['u-1001', true],
         ['u-1002', true],
@@ -148,13 +153,16 @@ describe('compose, templates and users over the typed API', () => {
       ])
       expect(batch.rows[2]?.problems[0]?.code).toBe('zendesk-requester-email')
       expect(batch.totals).toMatchObject({ users: 4, failing: 2 })
+      expect(progress.at(-1)).toBe(4)
     })
 
     it('renders a random batch whose rows can be previewed by id', async () => {
-      const batch = await api.compose.renderBatch({
-        template: '{{${first_name}}}',
-        users: { random: 3, seed: 5 },
-      })
+      const batch = await collectBatch(
+        await api.compose.renderBatch({
+          template: '{{${first_name}}}',
+          users: { random: 3, seed: 5 },
+        }),
+      )
       expect(batch.seed).toBe(5)
       const again = await api.compose.render({ template: '{{${first_name}}}', userId: 'rnd-5-3' })
       expect(again.renderedFor.source).toBe('random')

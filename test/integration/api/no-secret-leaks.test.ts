@@ -152,13 +152,15 @@ describe('no stored secret ever appears in an API response', () => {
         userId: 'u-1001',
         target: 'zendesk-ticket',
       }),
-    'compose.renderBatch': (api) =>
-      api.compose.renderBatch({
-        template: 'Hi {{${first_name}}}',
-        headers: { Authorization: `Bearer ${SECRETS.zendeskApiToken}` },
-        users: 'all',
-        target: 'zendesk-ticket',
-      }),
+    'compose.renderBatch': async (api) =>
+      drain(
+        await api.compose.renderBatch({
+          template: 'Hi {{${first_name}}}',
+          headers: { Authorization: `Bearer ${SECRETS.zendeskApiToken}` },
+          users: 'all',
+          target: 'zendesk-ticket',
+        }),
+      ),
     'compose.check': (api) => api.compose.check({ template: '{{ x | nope }}' }),
     'compose.targets': (api) => api.compose.targets(),
     'templates.list': (api) => api.templates.list(),

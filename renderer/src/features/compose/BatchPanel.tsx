@@ -1,6 +1,7 @@
 import { errorText } from '../../api/error-text'
 import { useState } from 'react'
 import type { BatchRow, BatchUserSet } from '../../../../shared/contract'
+import { collectBatch } from '../../../../shared/compose/collect-batch'
 import { useApi } from '../../api/api-context'
 import { cannedResponses } from './canned-responses'
 import { headerRecord, useCompose } from './compose-store'
@@ -33,6 +34,7 @@ export function BatchPanel({ onPreview }: { onPreview: () => void }) {
   const [choice, setChoice] = useState<SetChoice>('built-in')
   const [count, setCount] = useState(25)
   const [running, setRunning] = useState(false)
+  const [progress, setProgress] = useState<{ done: number; total: number }>()
   const [error, setError] = useState<string>()
 
   const runBatch = async () => {
@@ -41,20 +43,21 @@ export function BatchPanel({ onPreview }: { onPreview: () => void }) {
     const responses = cannedResponses(state.canned)
     setRunning(true)
     setError(undefined)
+    setProgress(undefined)
     try {
-      setBatch(
-        await api.compose.renderBatch({
-          template: state.body,
-          headers: headerRecord(state.headers),
-          users,
-          ...(state.target ? { target: state.target } : {}),
-          ...(Object.keys(responses).length > 0 ? { connectedContent: { responses } } : {}),
-        }),
-      )
+      const events = await api.compose.renderBatch({
+        template: state.body,
+        headers: headerRecord(state.headers),
+        users,
+        ...(state.target ? { target: state.target } : {}),
+        ...(Object.keys(responses).length > 0 ? { connectedContent: { responses } } : {}),
+      })
+      setBatch(await collectBatch(events, (done, total) => setProgress({ done, total })))
     } catch (failure) {
       setError(errorText(failure))
     } finally {
       setRunning(false)
+      setProgress(undefined)
     }
   }
 
@@ -99,7 +102,16 @@ export function BatchPanel({ onPreview }: { onPreview: () => void }) {
         <button type="submit" className="button button-primary" disabled={running}>
           {running ? 'Rendering…' : 'Run batch'}
         </button>
-        {batch && (
+        {running && progress && progress.total > 0 && (
+          <span className="small" role="status" data-testid="batch-progress">
+            <progress max={progress.total} value={progress.done} aria-label="Rendering users" />{' '}
+            <span className="muted">
+              {progress.done.toLocaleString('en-US')} of {progress.total.toLocaleString('en-US')}{' '}
+              users
+            </span>
+          </span>
+        )}
+        {batch && !running && (
           <span className="muted small" data-testid="batch-summary">
             {batch.totals.users} user{batch.totals.users === 1 ? '' : 's'} ·{' '}
             <strong className={batch.totals.failing ? 'tone-error' : 'tone-ok'}>

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LocatedRender } from '../../../../../main/core/templates/template-renderer'
 import { workerEntry } from '../../../../../main/core/workers/worker-entry'
+import { arrived, crossing, type Crossing } from '../../../../../main/core/workers/transfer'
 import {
   WorkerJobStopped,
   WorkerPool,
@@ -31,7 +32,10 @@ describe('the worker pool', () => {
       },
       locateTicketFields: true,
     }
-    const rendered = await sources.run<LocatedRender>(job, { timeoutMs: 60_000 })
+    // Jobs and results cross as transfer.ts's { value, floats }, as OffThread sends them.
+    const rendered = arrived(
+      await sources.run<Crossing<LocatedRender>>(crossing(job), { timeoutMs: 60_000 }),
+    )
     expect(rendered.result.output).toBe('{"ticket": {"subject": "Hi Ada"}}')
     expect(rendered.ticketFields?.fields.subject).toEqual({ line: 1, column: 13 })
   })

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { createBrazeLiquid } from '../../../../../main/core/liquid/braze-liquid'
-import { renderBatch } from '../../../../../main/core/templates/render-batch'
+import {
+  renderBatch,
+  renderBatchEvents,
+  ROWS_PER_EVENT,
+} from '../../../../../main/core/templates/render-batch'
+import { collectBatch } from '../../../../../shared/compose/collect-batch'
+import type { ComposeBatchEvent } from '../../../../../shared/contract/compose'
 import { renderPreview } from '../../../../../main/core/templates/render-preview'
 import { inThreadRenderer } from '../../../../../main/core/templates/template-renderer'
 import { UserLibrary } from '../../../../../main/core/users/user-library'
@@ -99,5 +105,32 @@ describe('rendering for the Compose screen', () => {
     const batch = await renderBatch(liquid, users(), { template: 'x', users: 'saved' })
     expect(batch.rows).toEqual([])
     expect(batch.totals.users).toBe(0)
+  })
+
+  it('streams progress, then the rows a page at a time in order, then the result', async () => {
+    const input = { template: 'Hi {{${first_name}}}', users: { random: 600, seed: 4 } }
+    const events: ComposeBatchEvent[] = []
+    for await (const event of renderBatchEvents(liquid, users(), input)) events.push(event)
+    const pages = events.flatMap((e) => (e.type === 'rows' ? [e.rows.length] : []))
+    expect(pages).toEqual([ROWS_PER_EVENT, ROWS_PER_EVENT, 600 - 2 * ROWS_PER_EVENT])
+    expect(events.at(-1)).toMatchObject({ type: 'result', seed: 4, totals: { users: 600 } })
+    const progress = events.filter((e) => e.type === 'progress')
+    expect(progress.at(-1)).toEqual({ type: 'progress', done: 600, total: 600 })
+    expect(events.indexOf(progress.at(-1) as ComposeBatchEvent)).toBeLessThan(
+      events.findIndex((e) => e.type === 'rows'),
+    )
+    const rows = events.flatMap((e) => (e.type === 'rows' ? e.rows : []))
+    expect(rows.map((r) => r.userId)).toEqual(
+      Array.from({ length: 600 }, (_, i) => `rnd-4-${i + 1}`),
+    )
+  })
+
+  it('says so when a batch stream ends without its result', async () => {
+    async function* cut(): AsyncGenerator<ComposeBatchEvent> {
+      yield await Promise.resolve({ type: 'progress' as const, done: 1, total: 2 })
+    }
+    await expect(collectBatch(cut())).rejects.toThrow(
+      'The batch ended after 0 rows without its result',
+    )
   })
 })

@@ -1,7 +1,13 @@
 import { MessageChannel } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { RubyFloat, rubyFloat } from '../../../../../shared/numbers/ruby-float'
-import { packFloats, unpackFloats } from '../../../../../main/core/workers/transfer'
+import {
+  arrived,
+  crossing,
+  packFloats,
+  unpackFloats,
+  type Crossing,
+} from '../../../../../main/core/workers/transfer'
 
 /** What a worker receives: the value after a structured clone through a message port. */
 function postedThrough(value: unknown): Promise<unknown> {
@@ -43,5 +49,19 @@ describe('values crossing to a worker', () => {
     const packed = packFloats(attributes)
     expect(Object.keys(packed)).toEqual(['__proto__', 'f'])
     expect(Object.getPrototypeOf(packed)).toBe(Object.prototype)
+  })
+})
+
+describe('a crossing', () => {
+  it('says whether the value held a Float, so the far side walks it only then', async () => {
+    const rows = [{ userId: 'u-1', counts: { error: 0 } }]
+    const plain = crossing(rows)
+    expect(plain).toEqual({ value: rows, floats: false })
+    expect(arrived(plain)).toBe(rows)
+
+    const user = { custom_attributes: { score: rubyFloat(2) } }
+    const posted = (await postedThrough(crossing(user))) as Crossing<typeof user>
+    expect(posted.floats).toBe(true)
+    expect(String(arrived(posted).custom_attributes.score)).toBe('2.0')
   })
 })
