@@ -17,7 +17,7 @@ export interface PendingOp {
 const CHUNK_BYTES = 256 << 10
 
 export interface MaterializerPacing {
-  /** Start once no put has committed for this long… */
+  /** Start once no put has committed, or been waiting to, for this long… */
   idleMs: number
   /** …or at once when this many journal bytes wait (the journal is durable; files may lag). */
   maxBacklogBytes: number
@@ -57,6 +57,11 @@ export class Materializer {
     private readonly onError: (error: unknown) => void,
     /** A record's file was written (with its stamp) or removed (undefined). */
     private readonly onFile: (id: string, stamp: FileStamp | undefined) => void,
+    /**
+     * The journal has puts waiting or a commit in flight. An fdatasync on a busy disk can take
+     * longer than the idle pause, and the store is not idle while one runs.
+     */
+    private readonly journalBusy: () => boolean,
     private readonly pacing: MaterializerPacing = { idleMs: 50, maxBacklogBytes: 64 << 20 },
     private readonly concurrency = 2,
   ) {}
@@ -71,6 +76,10 @@ export class Materializer {
     if (this.idleTimer) this.idleTimer.refresh()
     else {
       this.idleTimer = setTimeout(() => {
+        if (this.journalBusy()) {
+          this.idleTimer?.refresh()
+          return
+        }
         this.busy = false
         this.kick()
       }, this.pacing.idleMs)

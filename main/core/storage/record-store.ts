@@ -92,6 +92,7 @@ export class RecordStore<T extends { id: string }, S> {
       session,
       (error) => this.materializing(error),
       (id, stamp) => (stamp ? this.stamps.set(id, stamp) : this.stamps.delete(id)),
+      () => this.writer.busy,
     )
   }
 

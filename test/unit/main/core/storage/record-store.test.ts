@@ -1,5 +1,6 @@
 import {
   appendFileSync,
+  existsSync,
   cpSync,
   mkdirSync,
   readFileSync,
@@ -8,9 +9,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
+import { open as openFile } from 'node:fs/promises'
 import path from 'node:path'
 import { monotonicFactory, ulid } from 'ulid'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import {
   InvalidRecordIdError,
@@ -109,6 +111,31 @@ describe('RecordStore', () => {
     const store = await openStore(path.join(tempDir(), 'notes'))
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.put(aNote(`n${i}`))))
     expect(store.commitBatchSizes()).toEqual([20])
+  })
+
+  it('leaves the disk to a journal commit that outlasts the idle pause', async () => {
+    const folder = path.join(tempDir(), 'notes')
+    const store = await openStore(folder)
+    const first = aNote('first')
+    await store.put(first)
+    // The next journal fdatasync takes 250 ms, as on a disk another program keeps busy.
+    const probe = await openFile(path.join(tempDir(), 'probe'), 'w')
+    const fileHandle = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> }
+    await probe.close()
+    const original = fileHandle.datasync
+    const datasync = vi.spyOn(fileHandle, 'datasync')
+    datasync.mockImplementationOnce(async function (this: unknown) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      return original.call(this)
+    })
+    const second = store.put(aNote('second'))
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    // 150 ms after the first commit, but the second is still in flight: no record file yet.
+    expect(existsSync(path.join(folder, `${first.id}.json`))).toBe(false)
+    await second
+    datasync.mockRestore()
+    await store.flush()
+    expect(existsSync(path.join(folder, `${first.id}.json`))).toBe(true)
   })
 
   it('turns each record into its own private, indented JSON file with its schema version', async () => {
