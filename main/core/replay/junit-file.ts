@@ -55,7 +55,11 @@ export class JunitFile {
 
   /** Drops the side file (a run that failed before it could report). */
   async discard(): Promise<void> {
+    // The side file's open (or a write) may still be under way in the thread pool: removing
+    // it before the stream has closed would let that open create the file again.
+    const closed = this.cases.closed ? Promise.resolve() : once(this.cases, 'close')
     this.cases.destroy()
+    await closed
     await rm(`${this.file}.cases.tmp`, { force: true })
   }
 }
