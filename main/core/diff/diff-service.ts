@@ -10,7 +10,7 @@ import type { CaptureStore } from '../captures/capture-store'
 import type { ExchangeStore } from '../captures/exchange-store'
 import { captureMessage, exchangeMessage } from './diff-sources'
 import type { HeaderNote } from './header-diff'
-import { HOP_BY_HOP_HEADERS } from './ignore-rules'
+import { CONNECTION_HEADERS } from './ignore-rules'
 import { diffMessages, type MessageDiffInput } from './message-diff'
 
 /**
@@ -84,7 +84,7 @@ export class DiffService {
       // Hop-by-hop headers and Host are dropped or rewritten by every forward: not a difference.
       options: {
         ...options,
-        ignoreHeaders: [...(options?.ignoreHeaders ?? []), ...HOP_BY_HOP_HEADERS],
+        ignoreHeaders: [...(options?.ignoreHeaders ?? []), ...CONNECTION_HEADERS],
       },
       headerNotes: credentialNotes(forward),
     })

@@ -1,25 +1,17 @@
 import type { ResolvedDiffOptions } from '../../../shared/contract/diffs'
+import { HOP_BY_HOP_HEADERS } from '../net/hop-by-hop'
 
 /**
  * What a diff leaves out by default: parts of a message that differ on every send without
  * anything being wrong. They are still shown (marked ignored) so nothing is hidden.
  */
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) and Host: rewritten by every proxy and tunnel. */
-export const HOP_BY_HOP_HEADERS = [
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'transfer-encoding',
-  'te',
-  'trailer',
-  'upgrade',
-  'host',
-]
+/** Hop-by-hop headers and Host: rewritten by every proxy and tunnel. */
+export const CONNECTION_HEADERS = [...HOP_BY_HOP_HEADERS, 'host']
 
 /** Headers that change per request: signatures, timestamps, request and trace ids, lengths. */
 export const DEFAULT_IGNORED_HEADERS = [
-  ...HOP_BY_HOP_HEADERS,
+  ...CONNECTION_HEADERS,
   'content-length',
   'date',
   'x-zendesk-webhook-signature',

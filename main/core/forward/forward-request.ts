@@ -1,6 +1,7 @@
 import type { Capture } from '../../../shared/contract/captures'
 import type { RawHeaders } from '../../../shared/contract/raw-http'
 import { isSecretHeader } from '../../../shared/security/masking'
+import { HOP_BY_HOP_HEADERS } from '../net/hop-by-hop'
 import { ForwardError } from './forward-error'
 
 /**
@@ -9,15 +10,9 @@ import { ForwardError } from './forward-error'
  * an interim answer. Content-Length stays in place and is recomputed as the body is sent.
  */
 const NOT_FORWARDED = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
+  ...HOP_BY_HOP_HEADERS,
   'proxy-authenticate',
   'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
   'expect',
   'host',
 ])

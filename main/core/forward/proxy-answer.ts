@@ -1,6 +1,7 @@
 import type { GivenAnswer, InvocationRef } from '../../../shared/contract/captures'
 import type { HttpOutcome } from '../net/http-request'
 import { headerValue } from '../net/raw-record'
+import { HOP_BY_HOP_HEADERS } from '../net/hop-by-hop'
 import { retryAfterSeconds } from '../net/retry-after'
 import { zendeskNextStep } from '../../../shared/zendesk/next-step'
 
@@ -12,14 +13,7 @@ export interface ProxiedAnswer {
 }
 
 /** Lines that describe Braze's connection or body framing, not its answer. */
-const NOT_PASSED_ON = new Set([
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'content-length',
-  'trailer',
-  'upgrade',
-])
+const NOT_PASSED_ON = new Set([...HOP_BY_HOP_HEADERS, 'content-length'])
 
 /** Proxy answers wait for Braze no longer than Zendesk waits for the receiver (12 s). */
 export const PROXY_TIMEOUT_MS = 11_000

@@ -1,6 +1,7 @@
 import type { RawHeaders } from '../../../shared/contract/raw-http'
 import type { TunnelChanges } from '../../../shared/contract/tunnel'
 import type { ProbeRequest } from './probe-request'
+import { HOP_BY_HOP_HEADERS } from '../net/hop-by-hop'
 
 /** What the receiver saw of the probe (its self-test hook reports this). */
 export interface Arrival {
@@ -12,19 +13,8 @@ export interface Arrival {
   remoteAddress: string
 }
 
-/**
- * Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection; every proxy may set them anew,
- * so their changes say nothing about the tunnel.
- */
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-])
+/** Every proxy may set hop-by-hop headers anew: their changes say nothing about the tunnel. */
+const HOP_BY_HOP = new Set(HOP_BY_HOP_HEADERS)
 
 interface HeaderGroup {
   names: string[]

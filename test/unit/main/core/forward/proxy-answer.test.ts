@@ -23,6 +23,8 @@ describe("the transparent proxy's answer to Zendesk", () => {
         ['Content-Type', 'application/json'],
         ['Content-Length', '2'],
         ['Connection', 'close'],
+        ['Proxy-Connection', 'keep-alive'],
+        ['TE', 'trailers'],
         ['X-RateLimit-Remaining', '9'],
       ]),
       80,
