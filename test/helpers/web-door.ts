@@ -73,11 +73,14 @@ export interface RunningDoor {
  * Call once per describe; the returned function starts one door per test.
  */
 export function useWebDoor(tempDir: () => string): () => Promise<RunningDoor> {
-  let running: RunningDoor | undefined
+  // Every door a test started, not only its last: an engine left open holds its journal
+  // segments open until GC closes them (Node's DEP0137 warning).
+  const running: RunningDoor[] = []
   afterEach(async () => {
-    await running?.server.close()
-    await running?.engine.close()
-    running = undefined
+    for (const door of running.splice(0)) {
+      await door.server.close()
+      await door.engine.close()
+    }
   })
   return async () => {
     const root = tempDir()
@@ -85,7 +88,8 @@ export function useWebDoor(tempDir: () => string): () => Promise<RunningDoor> {
     const engine = await createTestEngine(root, { log: (line) => logged.push(line) })
     const rendererDir = fakeRendererDir(root)
     const server = await startWebServer({ engine, rendererDir })
-    running = { server, engine, rendererDir, logged }
-    return running
+    const door = { server, engine, rendererDir, logged }
+    running.push(door)
+    return door
   }
 }
