@@ -8,6 +8,9 @@ import { headerRecord, useCompose } from './compose-store'
 
 type SetChoice = 'built-in' | 'saved' | 'all' | 'random'
 
+/** Rows drawn at first, and added per "Show more": 10,000 rows at once would stall the page. */
+const ROWS_SHOWN = 200
+
 const SET_LABELS: Record<SetChoice, string> = {
   'built-in': 'Built-in users',
   saved: 'Saved users',
@@ -35,6 +38,8 @@ export function BatchPanel({ onPreview }: { onPreview: () => void }) {
   const [count, setCount] = useState(25)
   const [running, setRunning] = useState(false)
   const [progress, setProgress] = useState<{ done: number; total: number }>()
+  const [shown, setShown] = useState(ROWS_SHOWN)
+  const [failingOnly, setFailingOnly] = useState(false)
   const [error, setError] = useState<string>()
 
   const runBatch = async () => {
@@ -52,7 +57,9 @@ export function BatchPanel({ onPreview }: { onPreview: () => void }) {
         ...(state.target ? { target: state.target } : {}),
         ...(Object.keys(responses).length > 0 ? { connectedContent: { responses } } : {}),
       })
-      setBatch(await collectBatch(events, (done, total) => setProgress({ done, total })))
+      const result = await collectBatch(events, (done, total) => setProgress({ done, total }))
+      setShown(ROWS_SHOWN)
+      setBatch(result)
     } catch (failure) {
       setError(errorText(failure))
     } finally {
@@ -60,6 +67,8 @@ export function BatchPanel({ onPreview }: { onPreview: () => void }) {
       setProgress(undefined)
     }
   }
+
+  const listed = batch && failingOnly ? batch.rows.filter((r) => !r.ok) : (batch?.rows ?? [])
 
   const preview = (row: BatchRow) => {
     selectUser(row.userId, row.label)
@@ -148,6 +157,19 @@ export function BatchPanel({ onPreview }: { onPreview: () => void }) {
               per user.
             </p>
           )}
+          {batch.totals.failing > 0 && batch.totals.failing < batch.rows.length && (
+            <label className="checkbox small">
+              <input
+                type="checkbox"
+                checked={failingOnly}
+                onChange={(e) => {
+                  setFailingOnly(e.target.checked)
+                  setShown(ROWS_SHOWN)
+                }}
+              />{' '}
+              Failing users only ({batch.totals.failing.toLocaleString('en-US')})
+            </label>
+          )}
           <table className="table batch-table" data-testid="batch-rows">
             <thead>
               <tr>
@@ -160,7 +182,7 @@ export function BatchPanel({ onPreview }: { onPreview: () => void }) {
               </tr>
             </thead>
             <tbody>
-              {batch.rows.map((row) => (
+              {listed.slice(0, shown).map((row) => (
                 <tr
                   key={row.userId}
                   className={row.userId === userId ? 'row-selected' : undefined}
@@ -208,6 +230,23 @@ export function BatchPanel({ onPreview }: { onPreview: () => void }) {
               ))}
             </tbody>
           </table>
+          {listed.length > shown && (
+            <p className="small muted" data-testid="batch-more">
+              Showing {shown.toLocaleString('en-US')} of {listed.length.toLocaleString('en-US')}{' '}
+              users ·{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setShown((n) => n + ROWS_SHOWN)}
+              >
+                Show {Math.min(ROWS_SHOWN, listed.length - shown)} more
+              </button>{' '}
+              ·{' '}
+              <button type="button" className="link-button" onClick={() => setShown(listed.length)}>
+                Show all
+              </button>
+            </p>
+          )}
         </div>
       )}
     </section>
