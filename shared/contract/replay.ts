@@ -146,7 +146,7 @@ export type ReplayResult = z.infer<typeof replayResult>
 
 export const runSummary = z.object({
   runId: z.string(),
-  /** What was replayed: the set's name, "N captures", or "fed by the CLI". */
+  /** What was replayed, as a label: "set NAME", "N captures", or "fed by the CLI". */
   source: z.string(),
   target: z.string(),
   startedAt: z.string(),
