@@ -18,7 +18,7 @@ import { CaptureStore } from './captures/capture-store'
 import { ExchangeStore } from './captures/exchange-store'
 import { Inbox } from './receiver/inbox'
 import { RECEIVER_SETTINGS_FILE } from './receiver/receiver-settings'
-import { syncSandboxDelivery } from './sandbox-delivery'
+import { startSandboxDelivering, syncSandboxDelivery } from './sandbox-delivery'
 import { WebhookLinks } from './receiver/webhook-links'
 import { createHttpClient, type HttpClient } from './net/http-request'
 import { abortableSleep, type Sleep } from './net/retrying-send'
@@ -142,18 +142,12 @@ export class Engine {
         id: 'simulators',
         label: 'Simulators',
         idleDetail: 'start when the Sandbox is first used',
-        start: async () => {
-          const sandbox = await startSandbox({ now: this.now, ...sandboxOptions })
-          // "Deliver through the receiver" is the default: the loop runs through the Inbox.
-          if (this.inbox.settings.get().sandboxThroughReceiver) {
-            await this.inbox.ensureRunning().catch((error: unknown) => {
-              const why = error instanceof Error ? error.message : String(error)
-              this.log('warning', `The Sandbox delivers straight to Braze: ${why}`)
-            })
-          }
-          syncSandboxDelivery(sandbox, this.inbox)
-          return sandbox
-        },
+        start: () =>
+          startSandboxDelivering(
+            () => startSandbox({ now: this.now, ...sandboxOptions }),
+            this.inbox,
+            (line) => this.log('warning', line),
+          ),
         describe: (sandbox) =>
           `Zendesk ${new URL(sandbox.urls.zendesk).host} · Braze ${new URL(sandbox.urls.braze).host}`,
       })

@@ -75,12 +75,12 @@ export class JournalWriter {
     })
   }
 
-  /** Resolves once every frame appended so far is committed (or failed). */
   /** Puts are waiting or being committed (a commit can outlast the store's idle pause). */
   get busy(): boolean {
     return this.draining
   }
 
+  /** Resolves once every frame appended so far is committed (or failed). */
   async settle(): Promise<void> {
     while (this.draining) await new Promise((resolve) => setImmediate(resolve))
   }

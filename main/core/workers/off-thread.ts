@@ -109,7 +109,6 @@ export class OffThread implements TemplateRenderer {
           },
         )
         rows.push(...batch.rows)
-        call.onProgress?.(rows.length, entries.length)
         if (batch.stopped) {
           throw new BatchTimeLimitError(rows.length, entries.length, this.batchTimeMs)
         }
