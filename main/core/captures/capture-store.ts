@@ -36,6 +36,8 @@ export interface CaptureQuery {
   limit?: number
 }
 
+const DAY_MS = 24 * 3600 * 1000
+
 const MIGRATIONS: Migration[] = [{ to: 1, describe: 'captures', up: (data) => data }]
 
 /**
@@ -47,12 +49,16 @@ const MIGRATIONS: Migration[] = [{ to: 1, describe: 'captures', up: (data) => da
 export class CaptureStore {
   private readonly nextId = recordUlidFactory()
 
-  private constructor(private readonly store: RecordStore<Capture, IndexedCapture>) {}
+  private constructor(
+    private readonly store: RecordStore<Capture, IndexedCapture>,
+    private readonly droppedListeners: Set<(ids: string[]) => void>,
+  ) {}
 
   static async open(
     dataFolder: string,
     options: { now?: () => Date; retention?: Retention } = {},
   ): Promise<CaptureStore> {
+    const droppedListeners = new Set<(ids: string[]) => void>()
     const store = await RecordStore.open<Capture, IndexedCapture>({
       folder: path.join(dataFolder, 'captures'),
       noun: 'capture',
@@ -63,8 +69,25 @@ export class CaptureStore {
       summaryVersion: 2,
       ...(options.now ? { now: options.now } : {}),
       ...(options.retention ? { retention: options.retention } : {}),
+      onDropped: (ids) => {
+        for (const listener of droppedListeners) listener(ids)
+      },
     })
-    return new CaptureStore(store)
+    return new CaptureStore(store, droppedListeners)
+  }
+
+  /**
+   * Keeps the newest `maxCount` captures of at most `maxAgeDays` (the receiver's settings), the
+   * older ones removed at once and as new ones arrive.
+   */
+  setRetention({ maxCount, maxAgeDays }: { maxCount: number; maxAgeDays: number }): void {
+    this.store.setRetention({ maxCount, maxAgeMs: maxAgeDays * DAY_MS })
+  }
+
+  /** Told the ids of captures retention removed. */
+  onDropped(listener: (ids: string[]) => void): () => void {
+    this.droppedListeners.add(listener)
+    return () => this.droppedListeners.delete(listener)
   }
 
   /** A new id; ULIDs sort by arrival, monotonic within the millisecond. */

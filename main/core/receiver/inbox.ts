@@ -90,6 +90,8 @@ export class Inbox {
     })
     this.receiver.onChange(() => this.publish())
     this.tunnel.onChange(() => this.publish())
+    deps.captures.onDropped((ids) => this.events.emit({ type: 'deleted', ids }))
+    deps.captures.setRetention(this.settings.get().retention)
   }
 
   /** The running receiver, started if this is its first use. */
@@ -183,6 +185,7 @@ export class Inbox {
 
   updateSettings(patch: ReceiverSettingsPatch): ReceiverSettingsView {
     this.settings.update((s) => ({ ...s, ...patch }))
+    if (patch.retention) this.deps.captures.setRetention(this.settings.get().retention)
     this.publish()
     for (const listener of this.settingsListeners) listener()
     return this.settingsView()

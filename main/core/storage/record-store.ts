@@ -36,6 +36,8 @@ export interface RecordStoreOptions<T extends { id: string }, S> {
   /** Bump when `summarize` changes, so summaries saved by an older release are not reused. */
   summaryVersion?: number
   retention?: Retention
+  /** Told the ids retention removed (each batch once it is decided, before it is on disk). */
+  onDropped?: (ids: string[]) => void
   now?: () => Date
   /** A journal segment is sealed (and removed once applied) after this many bytes. */
   segmentBytes?: number
@@ -71,6 +73,7 @@ export class RecordStore<T extends { id: string }, S> {
   private readonly fileOf: (id: string) => string
   private readonly writer: JournalWriter
   private readonly materializer: Materializer
+  private retention: Retention | undefined
   private retentionDue = false
   private closed = false
   /** At open: record files found, and how many had to be read (not known from the snapshot). */
@@ -78,6 +81,7 @@ export class RecordStore<T extends { id: string }, S> {
 
   private constructor(private readonly options: RecordStoreOptions<T, S>) {
     this.codec = new RecordCodec(options.schema, options.migrations)
+    this.retention = options.retention
     this.now = options.now ?? (() => new Date())
     this.fileOf = recordFileIn(options.folder)
     const session = path.join(options.folder, 'journal', this.nextId(this.now().getTime()))
@@ -176,6 +180,15 @@ export class RecordStore<T extends { id: string }, S> {
     return this.writer.batchSizes
   }
 
+  /**
+   * Changes how many records are kept (undefined: all) and applies it at once; the removals are
+   * durable once `flush` (or the next put) resolves.
+   */
+  setRetention(retention: Retention | undefined): void {
+    this.retention = retention
+    this.applyRetention()
+  }
+
   /** Resolves once every record put so far is durable as its own file. */
   async flush(): Promise<void> {
     await this.writer.settle()
@@ -242,7 +255,7 @@ export class RecordStore<T extends { id: string }, S> {
 
   private committed(): void {
     this.materializer.noteCommit()
-    if (this.retentionDue || !this.options.retention) return
+    if (this.retentionDue || !this.retention) return
     this.retentionDue = true
     queueMicrotask(() => {
       this.retentionDue = false
@@ -251,8 +264,10 @@ export class RecordStore<T extends { id: string }, S> {
   }
 
   private applyRetention(): void {
-    if (!this.options.retention) return
-    for (const id of this.index.dropExpired(this.options.retention, this.now())) {
+    if (!this.retention || this.closed) return
+    const dropped = this.index.dropExpired(this.retention, this.now())
+    if (dropped.length > 0) this.options.onDropped?.(dropped)
+    for (const id of dropped) {
       this.dropping.add(id)
       this.appendDelete(id)
         .catch((error: unknown) => this.report(this.fileOf(id), error))

@@ -159,4 +159,27 @@ describe('the inbox: captures from the Sandbox and from anyone', () => {
     await api.receiver.updateSettings({ sandboxThroughReceiver: true })
     expect(engine.sandbox?.receiverUrl()).toBe(`${receiverUrl}/hooks/sandbox`)
   })
+
+  it('keeps only as many captures as the retention setting says, and tells the inbox', async () => {
+    const before = await api.receiver.settings()
+    expect(before.retention).toEqual({ maxCount: 20_000, maxAgeDays: 30 })
+    for (let i = 0; i < 104; i++) {
+      const answer = await post('kept', `{"n":${i}}`)
+      expect(answer.status).toBe(200)
+    }
+    const oldest = (await api.captures.list({ route: 'kept', limit: 200 })).items.at(-1)
+    const events = await api.captures.events()
+    const deleted = (async () => {
+      for await (const event of events) if (event.type === 'deleted') return event.ids
+      return []
+    })()
+    await api.receiver.updateSettings({ retention: { maxCount: 100, maxAgeDays: 30 } })
+    expect(await deleted).toContain(oldest?.id)
+    const page = await api.captures.list({ limit: 200 })
+    expect(page.total).toBe(100)
+    expect(page.items.map((item) => item.id)).not.toContain(oldest?.id)
+    await post('kept', '{"n":"one more"}')
+    expect((await api.captures.list({ limit: 200 })).total).toBe(100)
+    await api.receiver.updateSettings({ retention: before.retention })
+  })
 })

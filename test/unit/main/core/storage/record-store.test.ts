@@ -247,6 +247,24 @@ describe('RecordStore', () => {
     ).toHaveLength(3)
   })
 
+  it('applies a retention set after open at once, and names what it dropped', async () => {
+    const dropped: string[][] = []
+    const store = await openStore(path.join(tempDir(), 'notes'), {
+      onDropped: (ids) => dropped.push(ids),
+    })
+    const records = Array.from({ length: 5 }, (_, i) => aNote(`n${i}`))
+    for (const r of records) await store.put(r)
+    store.setRetention({ maxCount: 2 })
+    expect(dropped).toEqual([records.slice(0, 3).map((r) => r.id)])
+    expect(store.list().items.map((i) => i.summary.title)).toEqual(['n4', 'n3'])
+    await store.flush()
+    const reopened = await openStore(crashCopy(store.folder))
+    expect(reopened.size).toBe(2)
+    store.setRetention(undefined)
+    await store.put(aNote('n5'))
+    expect(store.size).toBe(3)
+  })
+
   it('drops records older than maxAgeMs', async () => {
     const store = await openStore(path.join(tempDir(), 'notes'), {
       retention: { maxAgeMs: 60_000 },
