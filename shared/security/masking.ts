@@ -57,8 +57,13 @@ export function isSecretKey(name: string): boolean {
 }
 
 export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADERS.has(name.toLowerCase())
+  // Asked of every header of every capture: lower-case only a name that has a capital.
+  return (
+    SECRET_HEADERS.has(name) || (HAS_CAPITAL.test(name) && SECRET_HEADERS.has(name.toLowerCase()))
+  )
 }
+
+const HAS_CAPITAL = /[A-Z]/
 
 /** The last few characters of a secret, only when the secret is long enough to hide the rest. */
 export function secretHint(value: string): string | undefined {

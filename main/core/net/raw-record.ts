@@ -8,7 +8,11 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
  * `keep` bytes at most are stored (the rest is counted in `size` and flagged `truncated`).
  */
 export function toRawBody(bytes: Uint8Array | string, keep = Infinity): RawBody {
-  const buffer = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes)
+  // A view, not a copy: the bytes are only read (decoded, or encoded as base64).
+  const buffer =
+    typeof bytes === 'string'
+      ? Buffer.from(bytes, 'utf8')
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const truncated = buffer.length > keep
   const kept = truncated ? buffer.subarray(0, keep) : buffer
   try {
@@ -39,7 +43,12 @@ export function headerPairs(headers: Readonly<Record<string, string>>): RawHeade
 /** The first value of a header, compared case-insensitively, as HTTP names are. */
 export function headerValue(headers: RawHeaders, name: string): string | undefined {
   const wanted = name.toLowerCase()
-  return headers.find(([n]) => n.toLowerCase() === wanted)?.[1]
+  // Names of another length are skipped before any lower-casing: a capture asks for a dozen
+  // headers, and each toLowerCase of a mixed-case name is a new string.
+  for (const [n, value] of headers) {
+    if (n.length === wanted.length && (n === wanted || n.toLowerCase() === wanted)) return value
+  }
+  return undefined
 }
 
 /** ISO 8601 UTC with microseconds, from a clock reading and an optional sub-millisecond part. */

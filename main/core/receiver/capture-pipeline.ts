@@ -11,7 +11,7 @@ import type { RawHeaders } from '../../../shared/contract/raw-http'
 import { headerValue, preciseIso, toRawBody } from '../net/raw-record'
 import type { AnswerPlan, ArrivedRequest } from './receiver-server'
 import type { InvocationWatch } from './invocation-watch'
-import { parseStatus } from './parse-status'
+import { textParseStatus } from './parse-status'
 import { sealCredentialHeaders } from './sealed-headers'
 import { checkSignature, type SigningSecrets } from './signature-check'
 import { zendeskNextStep } from '../../../shared/zendesk/next-step'
@@ -89,20 +89,19 @@ export function createCapturePipeline(deps: CapturePipelineDeps) {
     if (arrived.oversize) flags.push('oversize')
     if (arrived.cutOff) flags.push('timed-out')
     const sealed = sealCredentialHeaders(arrived.headers, deps.encrypt?.())
+    const at = preciseIso(receivedAt, (arrived.arrivedAtMs % 1) * 1000)
+    // Decoded once: the stored text is also what the parse status reads.
+    const body = toRawBody(arrived.body)
     const capture: Capture = {
       id: deps.newId(receivedAt),
       route: routeName,
-      receivedAt: preciseIso(receivedAt, (arrived.arrivedAtMs % 1) * 1000),
+      receivedAt: at,
       request: {
         method: arrived.method,
         url: arrived.target,
         headers: sealed.headers,
-        body: {
-          ...toRawBody(arrived.body),
-          size: arrived.size,
-          truncated: arrived.body.length < arrived.size,
-        },
-        at: preciseIso(receivedAt, (arrived.arrivedAtMs % 1) * 1000),
+        body: { ...body, size: arrived.size, truncated: arrived.body.length < arrived.size },
+        at,
       },
       transport,
       clientAddress: clientAddress(arrived, transport),
@@ -116,7 +115,7 @@ export function createCapturePipeline(deps: CapturePipelineDeps) {
               at: null,
             },
           }
-        : parseStatus(contentType, arrived.body),
+        : textParseStatus(contentType, body.encoding === 'utf8' ? body.data : undefined),
       signature,
       invocation,
       answer,

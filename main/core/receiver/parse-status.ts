@@ -10,11 +10,20 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
  * not parse is still kept whole; this only flags it.
  */
 export function parseStatus(contentType: string | null, body: Buffer): ParseStatus {
-  if (body.length === 0) return { kind: 'empty', ok: true, error: null }
+  if (body.length === 0) return textParseStatus(contentType, '')
   let text: string
   try {
     text = strictUtf8.decode(body)
   } catch {
+    return textParseStatus(contentType, undefined)
+  }
+  return textParseStatus(contentType, text)
+}
+
+/** The same for a body already decoded: its text, or undefined when it is not UTF-8. */
+export function textParseStatus(contentType: string | null, text: string | undefined): ParseStatus {
+  if (text === '') return { kind: 'empty', ok: true, error: null }
+  if (text === undefined) {
     return {
       kind: 'binary',
       ok: false,

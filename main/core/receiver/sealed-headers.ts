@@ -16,6 +16,8 @@ export function sealCredentialHeaders(
   encrypt: ((plain: string) => string) | undefined,
 ): Sealed {
   const sealedHeaders: Sealed['sealedHeaders'] = []
+  // Most requests carry no credential: their header lines are kept as they are, not copied.
+  if (!headers.some(([name]) => isSecretHeader(name))) return { headers, sealedHeaders }
   const masked: RawHeaders = headers.map(([name, value], index) => {
     if (!isSecretHeader(name)) return [name, value]
     if (encrypt) {

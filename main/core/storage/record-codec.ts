@@ -19,9 +19,12 @@ export class RecordCodec<T extends { id: string }> {
     this.version = Math.max(0, ...migrations.map((m) => m.to))
   }
 
-  /** Validates (throws a ZodError for a record that does not fit its schema) and serialises. */
-  encode(record: T): { record: T; json: string } {
-    const valid = this.schema.parse(record)
+  /**
+   * Validates (throws a ZodError for a record that does not fit its schema) and serialises;
+   * `check: false` serialises a record its owner built to the schema's type as it is.
+   */
+  encode(record: T, check = true): { record: T; json: string } {
+    const valid = check ? this.schema.parse(record) : record
     return { record: valid, json: JSON.stringify({ schemaVersion: this.version, ...valid }) }
   }
 

@@ -36,6 +36,12 @@ export interface RecordStoreOptions<T extends { id: string }, S> {
   /** Bump when `summarize` changes, so summaries saved by an older release are not reused. */
   summaryVersion?: number
   retention?: Retention
+  /**
+   * Check each put against the schema (the default). A store whose records are all built by
+   * typed code may skip it: every record is still checked when it is read back, and one that
+   * does not fit is reported and kept on disk as it is.
+   */
+  checkPuts?: boolean
   /** Told the ids retention removed (each batch once it is decided, before it is on disk). */
   onDropped?: (ids: string[]) => void
   now?: () => Date
@@ -132,7 +138,7 @@ export class RecordStore<T extends { id: string }, S> {
         `${unreadable.file} could not be read (${unreadable.reason}), so it is kept as it is and not overwritten. Move it aside to reuse the id.`,
       )
     }
-    const { record: valid, json } = this.codec.encode(record)
+    const { record: valid, json } = this.codec.encode(record, this.options.checkPuts ?? true)
     const summary = this.options.summarize(valid)
     await this.writer.append(encodeOp({ kind: 'put', id, json }), (at) => {
       this.pending.set(id, pendingOp(at, false))
