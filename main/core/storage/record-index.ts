@@ -28,11 +28,13 @@ export interface Retention {
 }
 
 export class RecordIndex<S> {
+  /** Sorted; the first `head` entries were dropped by retention and are not there any more. */
   private readonly ids: string[] = []
+  private head = 0
   private readonly summaries = new Map<string, S>()
 
   get size(): number {
-    return this.ids.length
+    return this.ids.length - this.head
   }
 
   has(id: string): boolean {
@@ -45,7 +47,7 @@ export class RecordIndex<S> {
 
   set(id: string, summary: S): void {
     if (!this.summaries.has(id)) {
-      const last = this.ids.at(-1)
+      const last = this.size > 0 ? this.ids.at(-1) : undefined
       if (last === undefined || last < id) this.ids.push(id)
       else this.ids.splice(this.insertionPoint(id), 0, id)
     }
@@ -54,6 +56,7 @@ export class RecordIndex<S> {
 
   /** Adds many at once (loading at open): one sort instead of an insertion each. */
   setMany(entries: Iterable<[string, S]>): void {
+    this.compact(0)
     for (const [id, summary] of entries) {
       if (!this.summaries.has(id)) this.ids.push(id)
       this.summaries.set(id, summary)
@@ -69,14 +72,19 @@ export class RecordIndex<S> {
 
   /** The oldest `count` ids, removed from the index (for retention by count). */
   dropOldest(count: number): string[] {
-    const dropped = this.ids.splice(0, Math.max(0, count))
+    const end = this.head + Math.min(Math.max(0, count), this.size)
+    const dropped = this.ids.slice(this.head, end)
     for (const id of dropped) this.summaries.delete(id)
+    this.head = end
+    // Retention drops a few of the oldest at each commit: moving the whole array up each time
+    // cost a pass over every id, so the front is cut off only once it is half the array.
+    this.compact(this.ids.length / 2)
     return dropped
   }
 
   /** Ids that sort before `bound` (older than it), removed from the index (retention by age). */
   dropBefore(bound: string): string[] {
-    return this.dropOldest(this.insertionPoint(bound))
+    return this.dropOldest(this.insertionPoint(bound) - this.head)
   }
 
   /** Removes what retention no longer keeps at `now`; returns the ids dropped. */
@@ -97,18 +105,18 @@ export class RecordIndex<S> {
     const limit = Math.max(1, query.limit ?? 100)
     const items: ListPage<S>['items'] = []
     let at = (query.before === undefined ? this.ids.length : this.insertionPoint(query.before)) - 1
-    for (; at >= 0 && items.length < limit; at--) {
+    for (; at >= this.head && items.length < limit; at--) {
       const id = this.ids[at] as string
       const summary = this.summaries.get(id) as S
       if (!query.filter || query.filter(summary, id)) items.push({ id, summary })
     }
     const last = items.at(-1)
-    return { items, nextCursor: at >= 0 && last ? last.id : null }
+    return { items, nextCursor: at >= this.head && last ? last.id : null }
   }
 
   /** The first position whose id is not less than `id` (binary search). */
   private insertionPoint(id: string): number {
-    let low = 0
+    let low = this.head
     let high = this.ids.length
     while (low < high) {
       const mid = (low + high) >>> 1
@@ -116,5 +124,13 @@ export class RecordIndex<S> {
       else high = mid
     }
     return low
+  }
+
+  /** Removes the dropped front once it is longer than `over` entries. */
+  private compact(over: number): void {
+    if (this.head > over) {
+      this.ids.splice(0, this.head)
+      this.head = 0
+    }
   }
 }

@@ -275,9 +275,13 @@ export class RecordStore<T extends { id: string }, S> {
     if (dropped.length > 0) this.options.onDropped?.(dropped)
     for (const id of dropped) {
       this.dropping.add(id)
-      this.appendDelete(id)
-        .catch((error: unknown) => this.report(this.fileOf(id), error))
-        .finally(() => this.dropping.delete(id))
+      this.appendDelete(id).then(
+        () => this.dropping.delete(id),
+        (error: unknown) => {
+          this.dropping.delete(id)
+          this.report(this.fileOf(id), error)
+        },
+      )
     }
   }
 
