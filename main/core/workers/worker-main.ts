@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads'
 import type { FromWorker, ToWorker } from './worker-pool'
 import { runJob, type WorkerJob, type WorkerState } from './jobs'
 import { arrived, crossing, type Crossing } from './transfer'
+import { lowerWorkerPriority } from './background-priority'
 
 /**
  * A worker of the pool (worker-pool.ts): it runs one job at a time, synchronously, and posts
@@ -9,6 +10,8 @@ import { arrived, crossing, type Crossing } from './transfer'
  */
 const port = parentPort
 if (!port) throw new Error('worker-main runs inside a worker thread (see worker-pool.ts).')
+
+lowerWorkerPriority()
 
 const state: WorkerState = { liquid: undefined }
 const post = (message: FromWorker) => port.postMessage(message)

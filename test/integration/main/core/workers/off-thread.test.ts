@@ -1,9 +1,11 @@
+import { readFileSync, readdirSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { diffMessages } from '../../../../../main/core/diff/message-diff'
 import { rubyFloat } from '../../../../../shared/numbers/ruby-float'
 import { DEFAULT_RENDER_LIMITS } from '../../../../../main/core/liquid/render-limits'
 import { OffThread, CUT_OFF_GRACE_MS } from '../../../../../main/core/workers/off-thread'
+import { WORKER_NICENESS } from '../../../../../main/core/workers/background-priority'
 import { workerEntry } from '../../../../../main/core/workers/worker-entry'
 import { WorkerPool } from '../../../../../main/core/workers/worker-pool'
 import { STAND_IN_WORKER } from '../../../../helpers/stand-in-worker'
@@ -71,6 +73,23 @@ describe('renders in the real worker', () => {
     })
     expect(result.output).toBe('2.0')
   }, 60_000)
+
+  it.runIf(process.platform === 'linux')(
+    'run below the serving thread: the worker thread is niced, this thread is not',
+    async () => {
+      const niceness = () =>
+        readdirSync('/proc/self/task').map((task) => {
+          const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8')
+          // Field 19 (nice), counted after the command name, which may hold spaces.
+          return { task, nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) }
+        })
+      await renderer.render({ template: 'x', user })
+      const threads = niceness()
+      expect(threads.find((t) => t.task === String(process.pid))?.nice).toBe(0)
+      expect(threads.filter((t) => t.nice === WORKER_NICENESS)).toHaveLength(1)
+    },
+    60_000,
+  )
 
   it('render a batch bigger than one hand-over in order, one row per user', async () => {
     const entries = Array.from({ length: 2_500 }, (_, i) => ({
