@@ -62,6 +62,19 @@ export interface ReceiverServer {
   close(): Promise<void>
 }
 
+const SERVER_ERROR = JSON.stringify({ error: 'The receiver could not store this request.' })
+const NOT_SERVED = JSON.stringify({ error: 'Only /hooks/{route}/… is served here.' })
+
+/**
+ * Answers with a declared length, not chunked framing: the answer goes out in one write
+ * (chunked framing is a size line, the body and a terminator gathered into a writev, once the
+ * costliest part of a capture's answer), and the client knows at once it has all of it.
+ */
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string) {
+  res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) })
+  res.end(body)
+}
+
 const SELF_TEST = /^\/hooks\/_selftest\/([A-Za-z0-9_-]{1,128})$/
 
 /**
@@ -93,8 +106,7 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
       const work = handle(req, res).catch((error: unknown) => {
         options.log(`receiver: ${error instanceof Error ? error.message : String(error)}`)
         if (!res.headersSent && !res.destroyed) {
-          res.writeHead(500, { 'content-type': 'application/json' })
-          res.end(JSON.stringify({ error: 'The receiver could not store this request.' }))
+          send(res, 500, { 'content-type': 'application/json' }, SERVER_ERROR)
         } else res.destroy()
       })
       pending.add(work)
@@ -121,8 +133,7 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
     const path = target.split('?')[0] ?? ''
     if (!path.startsWith('/hooks/') || path.length <= '/hooks/'.length) {
       req.resume()
-      res.writeHead(404, { 'content-type': 'application/json', connection: 'close' })
-      res.end(JSON.stringify({ error: 'Only /hooks/{route}/… is served here.' }))
+      send(res, 404, { 'content-type': 'application/json', connection: 'close' }, NOT_SERVED)
       return
     }
     const limit = limitOf()
@@ -162,9 +173,12 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
     }
     if (res.destroyed) return
     // After an oversize body the rest of it is never read: the connection cannot be reused.
-    const headers = oversize ? { ...plan.headers, connection: 'close' } : plan.headers
-    res.writeHead(plan.status, headers)
-    res.end(plan.body)
+    send(
+      res,
+      plan.status,
+      oversize ? { ...plan.headers, connection: 'close' } : plan.headers,
+      plan.body,
+    )
   }
 
   try {

@@ -73,6 +73,19 @@ describe('the receiver server', () => {
     expect(arrived[0]?.body.equals(body)).toBe(true)
   })
 
+  it('answers with a declared length, not chunked framing', async () => {
+    const body = '{"received":true,"note":"déjà"}'
+    const { server } = await receiver(() => ({ ...OK, body }))
+    const answer = await raw(
+      server,
+      'POST /hooks/any HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
+    )
+    const [head = '', sent] = answer.split('\r\n\r\n')
+    expect(head).toMatch(new RegExp(`\r\ncontent-length: ${Buffer.byteLength(body)}\r\n`, 'i'))
+    expect(head).not.toMatch(/transfer-encoding/i)
+    expect(Buffer.from(sent ?? '', 'latin1').toString('utf8')).toBe(body)
+  })
+
   it('serves nothing but /hooks/*', async () => {
     const { server, arrived } = await receiver()
     for (const path of ['/', '/rpc', '/hooks/', '/hookse/x', '/../hooks/x']) {
