@@ -70,7 +70,12 @@ const NOT_SERVED = JSON.stringify({ error: 'Only /hooks/{route}/… is served he
  * (chunked framing is a size line, the body and a terminator gathered into a writev, once the
  * costliest part of a capture's answer), and the client knows at once it has all of it.
  */
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string) {
+function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string | Buffer,
+) {
   res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) })
   res.end(body)
 }
