@@ -51,7 +51,6 @@ export function headerValue(headers: RawHeaders, name: string): string | undefin
   return undefined
 }
 
-/** ISO 8601 UTC with microseconds, from a clock reading and an optional sub-millisecond part. */
 /** A text body with its credential-named fields masked (by its Content-Type); others as they are. */
 export function maskedRawBody(body: RawBody, headers: RawHeaders): RawBody {
   if (body.encoding !== 'utf8') return body
@@ -59,6 +58,7 @@ export function maskedRawBody(body: RawBody, headers: RawHeaders): RawBody {
   return data === body.data ? body : { ...body, data }
 }
 
+/** ISO 8601 UTC with microseconds, from a clock reading and an optional sub-millisecond part. */
 export function preciseIso(at: Date, microsWithinMs = 0): string {
   const iso = at.toISOString()
   const micros = String(Math.max(0, Math.min(999, Math.floor(microsWithinMs)))).padStart(3, '0')

@@ -14,19 +14,34 @@ const ID_LENGTH = 26
 export type JournalOp =
   { kind: 'put'; id: string; content: Buffer } | { kind: 'delete'; id: string }
 
-/** A put's frame (with the record's JSON text, copied once) or a delete's. */
-export function encodeOp(
-  op: { kind: 'put'; id: string; json: string } | { kind: 'delete'; id: string },
-): Buffer {
-  const bodyLength = op.kind === 'put' ? Buffer.byteLength(op.json, 'utf8') : 0
-  const frame = Buffer.allocUnsafe(HEADER + 1 + ID_LENGTH + bodyLength)
-  frame.write(op.kind === 'put' ? 'P' : 'D', HEADER, 'latin1')
-  frame.write(op.id, HEADER + 1, 'latin1')
-  if (op.kind === 'put') frame.write(op.json, HEADER + 1 + ID_LENGTH, 'utf8')
+/** A put's frame, with the record's JSON text (copied once). */
+export function encodePut(id: string, json: string): Buffer {
+  const frame = Buffer.allocUnsafe(HEADER + 1 + ID_LENGTH + Buffer.byteLength(json, 'utf8'))
+  writeFrame(frame, 'P', id, json)
+  return frame
+}
+
+/** The length of a delete's frame, header included. */
+export const DELETE_FRAME_BYTES = HEADER + 1 + ID_LENGTH
+
+/** The delete frames of several ids, back to back in one buffer (one journal append). */
+export function encodeDeletes(ids: readonly string[]): Buffer {
+  const frames = Buffer.allocUnsafe(ids.length * DELETE_FRAME_BYTES)
+  for (let i = 0; i < ids.length; i++) {
+    const at = i * DELETE_FRAME_BYTES
+    writeFrame(frames.subarray(at, at + DELETE_FRAME_BYTES), 'D', ids[i] as string)
+  }
+  return frames
+}
+
+/** Fills `frame` (sized for it): header, kind, id and, for a put, the JSON. */
+function writeFrame(frame: Buffer, kind: 'P' | 'D', id: string, json?: string): void {
+  frame.write(kind, HEADER, 'latin1')
+  frame.write(id, HEADER + 1, 'latin1')
+  if (json !== undefined) frame.write(json, HEADER + 1 + ID_LENGTH, 'utf8')
   const payload = frame.subarray(HEADER)
   frame.writeUInt32LE(payload.length, 0)
   frame.writeUInt32LE(crc32(payload), 4)
-  return frame
 }
 
 export interface DecodedFrame {

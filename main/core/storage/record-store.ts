@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { z } from 'zod'
 import { sweepTempFiles } from './durable-files'
-import { encodeOp, type DecodedFrame } from './journal-frame'
+import { DELETE_FRAME_BYTES, encodeDeletes, encodePut, type DecodedFrame } from './journal-frame'
 import { liveSessions, recoverJournal } from './journal-recovery'
 import { JournalWriter, retireSession, type FramePosition, type Segment } from './journal-writer'
 import { Materializer, recordFileIn, type PendingOp } from './materializer'
@@ -140,7 +140,7 @@ export class RecordStore<T extends { id: string }, S> {
     }
     const { record: valid, json } = this.codec.encode(record, this.options.checkPuts ?? true)
     const summary = this.options.summarize(valid)
-    await this.writer.append(encodeOp({ kind: 'put', id, json }), (at) => {
+    await this.writer.append(encodePut(id, json), (at) => {
       this.pending.set(id, pendingOp(at, false))
       this.index.set(id, summary)
     })
@@ -172,7 +172,7 @@ export class RecordStore<T extends { id: string }, S> {
     if (this.closed) throw new Error(`The ${this.options.noun} store is closed.`)
     const id = this.checkedId(rawId)
     const existed = this.index.has(id)
-    await this.appendDelete(id)
+    await this.appendDeletes([id])
     return existed
   }
 
@@ -272,23 +272,34 @@ export class RecordStore<T extends { id: string }, S> {
   private applyRetention(): void {
     if (!this.retention || this.closed) return
     const dropped = this.index.dropExpired(this.retention, this.now())
-    if (dropped.length > 0) this.options.onDropped?.(dropped)
-    for (const id of dropped) {
-      this.dropping.add(id)
-      this.appendDelete(id).then(
-        () => this.dropping.delete(id),
-        (error: unknown) => {
+    if (dropped.length === 0) return
+    this.options.onDropped?.(dropped)
+    for (const id of dropped) this.dropping.add(id)
+    this.appendDeletes(dropped).then(
+      () => {
+        for (const id of dropped) this.dropping.delete(id)
+      },
+      (error: unknown) => {
+        for (const id of dropped) {
           this.dropping.delete(id)
           this.report(this.fileOf(id), error)
-        },
-      )
-    }
+        }
+      },
+    )
   }
 
-  private appendDelete(id: string): Promise<void> {
-    return this.writer.append(encodeOp({ kind: 'delete', id }), (at) => {
-      this.pending.set(id, pendingOp(at, true))
-      this.index.delete(id)
+  /**
+   * The removals as one journal append: at steady state every commit retires as many records
+   * as it stored, and a promise and a wait in the queue for each cost as much as a put's.
+   */
+  private appendDeletes(ids: readonly string[]): Promise<void> {
+    return this.writer.append(encodeDeletes(ids), ({ segment, offset }) => {
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] as string
+        const at = { segment, offset: offset + i * DELETE_FRAME_BYTES, length: DELETE_FRAME_BYTES }
+        this.pending.set(id, pendingOp(at, true))
+        this.index.delete(id)
+      }
     })
   }
 

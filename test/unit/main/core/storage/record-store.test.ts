@@ -265,6 +265,20 @@ describe('RecordStore', () => {
     expect(store.size).toBe(3)
   })
 
+  it('writes what retention removes at once as one journal entry, each removal replayed', async () => {
+    const folder = path.join(tempDir(), 'notes')
+    const store = await openStore(folder)
+    const records = Array.from({ length: 5 }, (_, i) => aNote(`n${i}`))
+    for (const r of records) await store.put(r)
+    store.setRetention({ maxCount: 2 })
+    await store.delete(records[4]?.id ?? '')
+    // One entry for the three removals, one for the delete: both in the last commit.
+    expect(store.commitBatchSizes().at(-1)).toBe(2)
+    const reopened = await openStore(crashCopy(folder))
+    expect(reopened.list().items.map((i) => i.summary.title)).toEqual(['n3'])
+    for (const r of records.slice(0, 3)) expect(await reopened.get(r.id)).toBeUndefined()
+  })
+
   it('drops records older than maxAgeMs', async () => {
     const store = await openStore(path.join(tempDir(), 'notes'), {
       retention: { maxAgeMs: 60_000 },
