@@ -114,8 +114,12 @@ export const receiverCapture: Benchmark = {
           // beside the verdict.
           unit: 'req/CPU-s',
           target: 0.4,
-          // A few seconds a round, and a loaded machine spreads the rounds widely: take more.
-          minRounds: 15,
+          // A few seconds a round, and a loaded machine spreads the receiver's rounds more than
+          // the baseline's: when other processes slow the clients, the 50 connections split
+          // into two groups that take turns at the disk (fsync batches of 25, not 50, measured
+          // with two CPU hogs), so each capture pays twice the commit's share in some rounds.
+          // The verdict is on each side's best round; more rounds find the unsplit ones.
+          minRounds: 25,
           prepare: settle,
           baseline: async () => {
             return requestsServed({
