@@ -118,7 +118,8 @@ export const receiverCapture: Benchmark = {
           // the baseline's: when other processes slow the clients, the 50 connections split
           // into two groups that take turns at the disk (fsync batches of 25, not 50, measured
           // with two CPU hogs), so each capture pays twice the commit's share in some rounds.
-          // The verdict is on each side's best round; more rounds find the unsplit ones.
+          // The verdict is on each side's best round: with more rounds, the best one is likelier
+          // to fall in a lull of the other load.
           minRounds: 25,
           prepare: settle,
           baseline: async () => {

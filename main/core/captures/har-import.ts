@@ -3,7 +3,7 @@ import type { Capture, GivenAnswer, InvocationRef } from '../../../shared/contra
 import type { RawBody, RawHeaders } from '../../../shared/contract/raw-http'
 import { maskHeaderPairs, maskUrl } from '../../../shared/security/masking'
 import { headerValue, preciseIso, toRawBody } from '../net/raw-record'
-import { parseStatus } from '../receiver/parse-status'
+import { rawBodyParseStatus } from '../receiver/parse-status'
 import { zendeskNextStep } from '../../../shared/zendesk/next-step'
 
 /**
@@ -146,10 +146,7 @@ function captureOf(
               at: null,
             },
           }
-        : parseStatus(
-            contentType,
-            Buffer.from(body.raw.data, body.raw.encoding === 'utf8' ? 'utf8' : 'base64'),
-          ),
+        : rawBodyParseStatus(contentType, body.raw),
       signature: {
         verdict: headerValue(headers, 'x-zendesk-webhook-signature')
           ? 'no secret configured'

@@ -11,7 +11,7 @@ import type { RawHeaders } from '../../../shared/contract/raw-http'
 import { headerValue, preciseIso, toRawBody } from '../net/raw-record'
 import type { AnswerPlan, ArrivedRequest } from './receiver-server'
 import type { InvocationWatch } from './invocation-watch'
-import { textParseStatus } from './parse-status'
+import { rawBodyParseStatus } from './parse-status'
 import { sealCredentialHeaders } from './sealed-headers'
 import { checkSignature, type SigningSecrets } from './signature-check'
 import { zendeskNextStep } from '../../../shared/zendesk/next-step'
@@ -115,7 +115,7 @@ export function createCapturePipeline(deps: CapturePipelineDeps) {
               at: null,
             },
           }
-        : textParseStatus(contentType, body.encoding === 'utf8' ? body.data : undefined),
+        : rawBodyParseStatus(contentType, body),
       signature,
       invocation,
       answer,

@@ -1,8 +1,8 @@
 import { XMLValidator } from 'fast-xml-parser'
 import { parse as parseLoose, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import type { BodyPosition, ParseStatus } from '../../../shared/contract/captures'
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+import type { RawBody } from '../../../shared/contract/raw-http'
+import { toRawBody } from '../net/raw-record'
 
 /**
  * How a captured body reads, by its content type: JSON (with the first error's line and column),
@@ -10,18 +10,18 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
  * not parse is still kept whole; this only flags it.
  */
 export function parseStatus(contentType: string | null, body: Buffer): ParseStatus {
-  if (body.length === 0) return textParseStatus(contentType, '')
-  let text: string
-  try {
-    text = strictUtf8.decode(body)
-  } catch {
-    return textParseStatus(contentType, undefined)
-  }
-  return textParseStatus(contentType, text)
+  return rawBodyParseStatus(contentType, toRawBody(body))
 }
 
-/** The same for a body already decoded: its text, or undefined when it is not UTF-8. */
-export function textParseStatus(contentType: string | null, text: string | undefined): ParseStatus {
+/**
+ * The same for a body as the raw record keeps it, already decoded once (base64: not UTF-8), so
+ * its text is not decoded again.
+ */
+export function rawBodyParseStatus(contentType: string | null, body: RawBody): ParseStatus {
+  return textStatus(contentType, body.encoding === 'utf8' ? body.data : undefined)
+}
+
+function textStatus(contentType: string | null, text: string | undefined): ParseStatus {
   if (text === '') return { kind: 'empty', ok: true, error: null }
   if (text === undefined) {
     return {
