@@ -302,6 +302,22 @@ describe.skipIf(!chromiumPath)('Compose screen in Chromium', () => {
     await page.close()
   })
 
+  it('keeps each problem’s severity badge clear of its place, WARNING included', async () => {
+    const page = await openCompose()
+    await replaceBody(page, 'Hi\n{{ "03/06/2021" | date: "%F" }}')
+    await expect.poll(() => problems(page)).toMatch(/ambiguous/)
+    const rows = page.getByTestId('problem-list').locator('.problem')
+    const severities: string[] = []
+    for (let i = 0; i < (await rows.count()); i++) {
+      const badge = await rows.nth(i).locator('.badge').boundingBox()
+      const where = await rows.nth(i).locator('.problem-where').boundingBox()
+      severities.push((await rows.nth(i).locator('.badge').textContent()) ?? '')
+      expect(badge && where && badge.x + badge.width <= where.x, `row ${i}`).toBe(true)
+    }
+    expect(severities).toContain('warning')
+    await page.close()
+  })
+
   it('points an unclosed {{ at its own line and previews the body up to it', async () => {
     const page = await openCompose()
     await replaceBody(
